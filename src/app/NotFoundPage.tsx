@@ -1,0 +1,18 @@
+import { useEffect } from 'react';
+import { APP_TITLE } from '../jobs/JobPage';
+import { Link } from '../navigation/history';
+
+export function NotFoundPage() {
+  useEffect(() => {
+    document.title = `Page not found · ${APP_TITLE}`;
+  }, []);
+  return (
+    <article className="page">
+      <h1>Page not found</h1>
+      <p>There is no page at this address. Job links look like /apps/…/environments/…/jobs/….</p>
+      <p>
+        <Link href="/">Go to the home page</Link>
+      </p>
+    </article>
+  );
+}

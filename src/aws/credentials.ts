@@ -1,0 +1,73 @@
+import { Amplify, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
+import { fetchAuthSession } from '@aws-amplify/auth';
+import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import type { AppConfig } from '../config/appConfig';
+import { AwsError } from './awsError';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export type CredentialSource = (options?: { forceRefresh?: boolean }) => Promise<AwsCredentials>;
+
+/**
+ * Wires Amplify's Cognito providers by hand: `Amplify.configure` from `@aws-amplify/core` alone
+ * does not, and pulling in the umbrella package would double the bundle.
+ */
+export function configureAuth(config: AppConfig): void {
+  // `Auth` is Amplify's own ResourcesConfig.Auth, validated field by field in parseAppConfig.
+  const auth = config.Auth as unknown as NonNullable<ResourcesConfig['Auth']>;
+  if (config.Auth.Cognito.userPoolId) {
+    cognitoUserPoolsTokenProvider.setAuthConfig(auth);
+    cognitoUserPoolsTokenProvider.setKeyValueStorage(sessionStorage);
+  }
+  Amplify.configure(
+    { Auth: auth },
+    { Auth: { tokenProvider: cognitoUserPoolsTokenProvider, credentialsProvider: cognitoCredentialsProvider } },
+  );
+}
+
+/**
+ * Credentials from Cognito through Amplify. Concurrent callers share one request, so a page
+ * that fires several queries at once still makes one credential call.
+ */
+export function createCredentialSource(
+  fetchSession: typeof fetchAuthSession = fetchAuthSession,
+): CredentialSource {
+  let inFlight: Promise<AwsCredentials> | undefined;
+  let inFlightForced = false;
+
+  return (options = {}) => {
+    const forceRefresh = options.forceRefresh === true;
+    if (inFlight && (inFlightForced || !forceRefresh)) return inFlight;
+    inFlightForced = forceRefresh;
+    const request = fetchSession({ forceRefresh }).then(
+      (session) => {
+        const credentials = session.credentials;
+        if (!credentials) {
+          throw new AwsError({ kind: 'no-credentials' });
+        }
+        return credentials;
+      },
+      (error: unknown) => {
+        const name = error instanceof Error ? error.name : '';
+        const message = error instanceof Error ? error.message : String(error);
+        throw new AwsError({
+          kind: name === 'NetworkError' ? 'network' : 'credentials-failed',
+          serverMessage: message,
+          errorType: name || undefined,
+          cause: error,
+        });
+      },
+    );
+    inFlight = request;
+    const clear = () => {
+      if (inFlight === request) inFlight = undefined;
+    };
+    request.then(clear, clear);
+    return request;
+  };
+}

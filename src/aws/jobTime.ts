@@ -1,0 +1,26 @@
+/** A time as the API sent it, plus the instant it denotes when it could be read. */
+export interface JobTime {
+  raw: string;
+  date?: Date;
+}
+
+const ALL_DIGITS = /^\d{1,16}$/;
+// ISO 8601 date-time with a time zone (Z or ±hh:mm); a zone-less string would be read as local time.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The service sends times as strings: epoch milliseconds in the one real sample, ISO 8601 in
+ * the docs. All-digit strings are epoch ms, anything else ISO 8601; otherwise only `raw` is kept.
+ */
+export function parseJobTime(raw: string | undefined): JobTime | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  let date: Date | undefined;
+  if (ALL_DIGITS.test(value)) {
+    date = new Date(Number(value));
+  } else if (ISO_8601.test(value)) {
+    date = new Date(value);
+  }
+  if (date && Number.isNaN(date.getTime())) date = undefined;
+  return date ? { raw, date } : { raw };
+}

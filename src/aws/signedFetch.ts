@@ -1,0 +1,112 @@
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-browser';
+import { AwsError, errorFromResponse } from './awsError';
+import type { ClockOffset } from './clockOffset';
+import type { CredentialSource } from './credentials';
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface SignedRequest {
+  method: 'GET' | 'POST';
+  /** Where the request is sent (the real endpoint or a proxy). */
+  url: URL;
+  /** The host and path AWS will see; differ from `url` only behind a proxy. */
+  signingHost: string;
+  signingPath: string;
+  region: string;
+  service: string;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface SignedFetchDeps {
+  credentials: CredentialSource;
+  clock: ClockOffset;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** A 2xx answer, read whole within the request's timeout. */
+export interface SignedResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export type SignedFetch = (request: SignedRequest) => Promise<SignedResponse>;
+
+/**
+ * Signs a request with SigV4 in the browser and sends it. Resolves only with a 2xx response;
+ * anything else becomes an AwsError. Expired credentials and a skewed clock are each repaired
+ * once (fresh credentials, or the server's clock) and the request is sent again.
+ */
+export function createSignedFetch({
+  credentials,
+  clock,
+  fetchImpl = (input, init) => fetch(input, init),
+  timeoutMs = REQUEST_TIMEOUT_MS,
+}: SignedFetchDeps): SignedFetch {
+  async function attempt(request: SignedRequest, forceRefresh: boolean): Promise<SignedResponse> {
+    const creds = await credentials({ forceRefresh });
+    const signer = new SignatureV4({
+      service: request.service,
+      region: request.region,
+      credentials: creds,
+      sha256: Sha256,
+    });
+    const headers: Record<string, string> = { host: request.signingHost };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const signed = await signer.sign(
+      {
+        method: request.method,
+        protocol: 'https:',
+        hostname: request.signingHost,
+        path: request.signingPath,
+        headers,
+        query: {},
+        body: request.body,
+      },
+      { signingDate: clock.now() },
+    );
+    // Browsers set Host themselves and refuse to let a page send it.
+    const { host: _host, ...sendHeaders } = signed.headers;
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(request.url, {
+        method: request.method,
+        headers: sendHeaders,
+        body: request.body,
+        signal,
+        credentials: 'omit',
+        cache: 'no-store',
+        mode: 'cors',
+        referrerPolicy: 'no-referrer',
+      });
+      text = await response.text();
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      if (timeout.aborted) throw new AwsError({ kind: 'timeout', cause: error });
+      throw new AwsError({ kind: 'network', cause: error });
+    }
+    if (response.ok) return { status: response.status, headers: response.headers, text };
+    throw errorFromResponse(response, text);
+  }
+
+  return async (request) => {
+    try {
+      return await attempt(request, false);
+    } catch (error) {
+      if (!(error instanceof AwsError)) throw error;
+      if (error.kind === 'expired-credentials') return attempt(request, true);
+      if (error.kind === 'clock-skew' && error.serverTime) {
+        clock.learn(error.serverTime);
+        return attempt(request, false);
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import type { JobTime } from '../aws/jobTime';
+import { formatLocalDateTime, formatRelative } from './timeFormat';
+
+export interface TimestampProps {
+  time: JobTime | undefined;
+  now: number;
+}
+
+/** Local time plus a live relative form; a value that is not a time is shown as the API sent it. */
+export function Timestamp({ time, now }: TimestampProps) {
+  if (!time) return <span className="muted">not reported</span>;
+  if (!time.date) {
+    return (
+      <span>
+        <span className="mono">{time.raw}</span> <span className="muted">(not a recognised time)</span>
+      </span>
+    );
+  }
+  return (
+    <span>
+      <time dateTime={time.date.toISOString()} title={time.date.toISOString()}>
+        {formatLocalDateTime(time.date)}
+      </time>{' '}
+      <span className="muted">({formatRelative(time.date, now)})</span>
+    </span>
+  );
+}

@@ -1,0 +1,101 @@
+import { isAwsError } from '../aws/awsError';
+
+export interface ErrorContext {
+  /** The IAM action the request needed, e.g. `amplifybackend:GetBackendJob`. */
+  action: string;
+  region: string;
+  /** What was asked for, in words: "job 7f3c… of app d2k9…, environment staging". */
+  resource: string;
+  signingHost: string;
+  timeoutSeconds: number;
+}
+
+export interface ErrorDescription {
+  title: string;
+  /** What it means and what to do, in words. */
+  detail: string;
+  /** The server's own message, verbatim, when it sent one. */
+  serverMessage?: string;
+  status?: number;
+  requestId?: string;
+}
+
+function statusSuffix(status: number | undefined): string {
+  return status ? ` (HTTP ${status})` : '';
+}
+
+/** Every failure the job page can meet, said plainly. */
+export function describeError(error: unknown, context: ErrorContext): ErrorDescription {
+  if (!isAwsError(error)) {
+    return {
+      title: 'Something went wrong in the dashboard',
+      detail: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const base = { serverMessage: error.serverMessage, status: error.status, requestId: error.requestId };
+  const http = statusSuffix(error.status);
+  switch (error.kind) {
+    case 'bad-request':
+      return { ...base, title: `AWS rejected the request${http}`, detail: `AWS found the request for ${context.resource} invalid.` };
+    case 'access-denied':
+      return {
+        ...base,
+        title: `Access denied${http}`,
+        detail: `The role behind these credentials is not allowed to read this job. It needs the IAM action ${context.action} on this app in ${context.region}.`,
+      };
+    case 'expired-credentials':
+      return {
+        ...base,
+        title: `AWS credentials expired${http}`,
+        detail: 'The credentials expired and fresh ones were refused too. Reload the page to start a new session.',
+      };
+    case 'invalid-credentials':
+      return {
+        ...base,
+        title: `AWS did not recognise the credentials${http}`,
+        detail: 'The access key or session token was refused. Reload the page to get fresh credentials.',
+      };
+    case 'signature-mismatch':
+      return {
+        ...base,
+        title: `Request signature refused${http}`,
+        detail: `This is a configuration problem: the request was signed for host ${context.signingHost}, and AWS computed a different signature. Check amplifyBackendEndpoint and signingHost in config.json.`,
+      };
+    case 'clock-skew':
+      return {
+        ...base,
+        title: `This computer’s clock is wrong${http}`,
+        detail: 'AWS refused the signature because the request’s time is more than 5 minutes from its own. Set the system clock to update automatically.',
+      };
+    case 'not-found':
+      return {
+        ...base,
+        title: `Not found in ${context.region}${http}`,
+        detail: `AWS has no ${context.resource} in region ${context.region}. Check the IDs, and if the app lives in another region, open the link with ?region=<that region>.`,
+      };
+    case 'throttled':
+      return { ...base, title: `AWS is throttling requests${http}`, detail: 'Too many requests in a short time; checks slow down and continue by themselves.' };
+    case 'service-unavailable':
+      return { ...base, title: `The AmplifyBackend service is having trouble${http}`, detail: 'AWS or a proxy in front of it failed to answer properly; this is usually brief.' };
+    case 'http':
+      return { ...base, title: `Unexpected answer from AWS${http}`, detail: 'AWS answered with a status the dashboard does not expect.' };
+    case 'invalid-response':
+      return { ...base, title: 'The answer could not be read as a job', detail: 'AWS (or something between here and AWS) answered with something that is not a backend job.' };
+    case 'network':
+      return {
+        ...base,
+        title: 'Can’t reach AWS',
+        detail: `The request to ${context.signingHost} did not get through: the network may be down, or the browser blocked it (CORS, a content blocker or a proxy).`,
+      };
+    case 'timeout':
+      return { ...base, title: 'AWS did not answer in time', detail: `No answer within ${context.timeoutSeconds} seconds.` };
+    case 'no-credentials':
+      return {
+        ...base,
+        title: 'No AWS credentials',
+        detail: 'The identity pool does not give guests credentials (allowGuestAccess is off) and nobody is signed in.',
+      };
+    case 'credentials-failed':
+      return { ...base, title: 'Couldn’t get AWS credentials from Cognito', detail: 'Cognito refused or failed to hand out credentials for this browser.' };
+  }
+}

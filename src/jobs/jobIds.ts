@@ -1,0 +1,18 @@
+export type IdField = 'App ID' | 'Environment' | 'Job ID';
+
+export const MAX_ID_LENGTH = 256;
+
+/**
+ * IDs go into the request path as one segment each. Refuse what could never be an ID or could
+ * make the request reach another resource (`.` and `..` are resolved away by URL parsing).
+ * Returns a message for the person, or null when the value may be sent.
+ */
+export function validateId(field: IdField, value: string): string | null {
+  if (value.trim() === '') return `${field} is empty.`;
+  if (value === '.' || value === '..') return `${field} cannot be “${value}”.`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return `${field} contains control characters.`;
+  if (value.length > MAX_ID_LENGTH) return `${field} is ${value.length} characters long; at most ${MAX_ID_LENGTH} are accepted.`;
+  if (value !== value.trim()) return `${field} has spaces at its start or end.`;
+  return null;
+}

@@ -1,0 +1,19 @@
+import { setupWorker } from 'msw/browser';
+import { demoJobSpecs } from './demoJobs';
+import { simulatedAwsHandlers } from './mswHandlers';
+import { SimulatedAws } from './simulatedAws';
+
+/**
+ * Starts the simulated AWS inside the page (demo mode only; this module is its own chunk and a
+ * real deployment never downloads it).
+ */
+export async function startDemoAws(): Promise<SimulatedAws> {
+  const sim = new SimulatedAws({ jobs: demoJobSpecs(Date.now()) });
+  const worker = setupWorker(...simulatedAwsHandlers(sim));
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: '/mockServiceWorker.js' },
+  });
+  return sim;
+}

@@ -1,0 +1,107 @@
+/** What a simulated job does over time: each step's status takes effect `atMs` after the job starts. */
+export interface SimJobStep {
+  status: string;
+  atMs: number;
+}
+
+/** One scripted misbehaviour, used for one request to the job (in order). */
+export type SimFault =
+  | { type: 'http'; status: number; errorType?: string; message?: string }
+  | { type: 'html'; status: number }
+  | { type: 'body'; status: number; body: string; contentType?: string }
+  | { type: 'hang' }
+  | { type: 'network' };
+
+export interface SimJobSpec {
+  region?: string;
+  appId: string;
+  envName: string;
+  jobId: string;
+  operation?: string;
+  steps: SimJobStep[];
+  /** Shown once the job reaches FAILED. */
+  error?: string;
+  /** Start of the job, epoch ms; defaults to the store's now. */
+  startedAt?: number;
+  faults?: SimFault[];
+}
+
+export interface SimJob extends Required<Omit<SimJobSpec, 'error' | 'faults'>> {
+  error?: string;
+  faults: SimFault[];
+}
+
+export const DEFAULT_REGION = 'us-east-1';
+
+export function jobKey(region: string, appId: string, envName: string, jobId: string): string {
+  return JSON.stringify([region, appId, envName, jobId]);
+}
+
+export interface JobSnapshot {
+  appId: string;
+  backendEnvironmentName: string;
+  jobId: string;
+  operation: string;
+  status: string;
+  createTime: string;
+  updateTime: string;
+  error?: string;
+}
+
+/** The job as GetBackendJob would describe it at `now` (times as epoch-ms strings, like the service). */
+export function snapshot(job: SimJob, now: number): JobSnapshot {
+  const elapsed = now - job.startedAt;
+  const reached = job.steps.filter((step) => step.atMs <= elapsed);
+  const current = reached[reached.length - 1] ?? job.steps[0] ?? { status: 'RUNNING', atMs: 0 };
+  const result: JobSnapshot = {
+    appId: job.appId,
+    backendEnvironmentName: job.envName,
+    jobId: job.jobId,
+    operation: job.operation,
+    status: current.status,
+    createTime: String(job.startedAt),
+    updateTime: String(job.startedAt + Math.max(0, current.atMs)),
+  };
+  if (job.error && current.status === 'FAILED') result.error = job.error;
+  return result;
+}
+
+export class JobStore {
+  readonly #jobs = new Map<string, SimJob>();
+  constructor(private readonly now: () => number) {}
+
+  put(spec: SimJobSpec): SimJob {
+    const job: SimJob = {
+      region: spec.region ?? DEFAULT_REGION,
+      appId: spec.appId,
+      envName: spec.envName,
+      jobId: spec.jobId,
+      operation: spec.operation ?? 'CreateBackendAuth',
+      steps: [...spec.steps].sort((a, b) => a.atMs - b.atMs),
+      startedAt: spec.startedAt ?? this.now(),
+      faults: [...(spec.faults ?? [])],
+    };
+    if (spec.error !== undefined) job.error = spec.error;
+    this.#jobs.set(jobKey(job.region, job.appId, job.envName, job.jobId), job);
+    return job;
+  }
+
+  get(region: string, appId: string, envName: string, jobId: string): SimJob | undefined {
+    return this.#jobs.get(jobKey(region, appId, envName, jobId));
+  }
+
+  /** Jobs of one environment, newest first. */
+  list(region: string, appId: string, envName: string): SimJob[] {
+    return [...this.#jobs.values()]
+      .filter((job) => job.region === region && job.appId === appId && job.envName === envName)
+      .sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  hasApp(region: string, appId: string): boolean {
+    return [...this.#jobs.values()].some((job) => job.region === region && job.appId === appId);
+  }
+
+  clear(): void {
+    this.#jobs.clear();
+  }
+}
