@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Fails when the JavaScript and CSS a job deep link loads before its first status grows past the budget.
+// "First load" = the entry script, the modules it preloads and the stylesheet index.html links; lazy
+// chunks (sign-in, demo's simulated AWS, …) are not counted because a real deployment never waits for them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGET_JS_GZIP_BYTES = 112 * 1024;
+export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
+
+export function firstLoadAssets(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
+  const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]);
+  const size = (href) => gzipSync(readFileSync(join(distDir, href.replace(/^\//, '')))).length;
+  return {
+    js: [...new Set(scripts)].map((href) => ({ href, gzip: size(href) })),
+    css: [...new Set(styles)].map((href) => ({ href, gzip: size(href) })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2] ?? 'dist';
+  const { js, css } = firstLoadAssets(dist);
+  const total = (files) => files.reduce((sum, f) => sum + f.gzip, 0);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  for (const f of [...js, ...css]) console.log(`${kb(f.gzip).padStart(9)}  ${f.href}`);
+  const jsTotal = total(js);
+  const cssTotal = total(css);
+  console.log(`first-load JS ${kb(jsTotal)} gzip (budget ${kb(BUDGET_JS_GZIP_BYTES)}), CSS ${kb(cssTotal)} (budget ${kb(BUDGET_CSS_GZIP_BYTES)})`);
+  if (jsTotal > BUDGET_JS_GZIP_BYTES || cssTotal > BUDGET_CSS_GZIP_BYTES) {
+    console.error('Size budget exceeded.');
+    process.exit(1);
+  }
+}
