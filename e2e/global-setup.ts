@@ -1,0 +1,10 @@
+import { startSimServer } from '../src/simulated-aws/node/httpServer';
+import { SIM_PORT } from './simConfig';
+
+/** One simulated AWS over HTTP for the whole run; tests keep apart by using their own job IDs. */
+export default async function globalSetup() {
+  const server = await startSimServer({ port: SIM_PORT });
+  return async () => {
+    await server.close();
+  };
+}

@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { SimJobSpec } from '../jobStore';
+import { SimulatedAws } from '../simulatedAws';
+
+/**
+ * The simulated AWS over real HTTP on loopback, for end-to-end tests and the benchmark: real
+ * CORS preflights, real sockets that can hang or drop. `/__sim/*` lets a test script it.
+ */
+export interface SimServer {
+  sim: SimulatedAws;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET,HEAD,PUT,PATCH,POST,DELETE',
+  'access-control-max-age': '600',
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function control(sim: SimulatedAws, url: URL, body: string, res: ServerResponse): Promise<void> {
+  const route = `${url.pathname}`;
+  if (route === '/__sim/jobs') {
+    const spec = JSON.parse(body) as SimJobSpec;
+    sim.jobs.put(spec);
+    return sendJson(res, 201, { ok: true });
+  }
+  if (route === '/__sim/count') {
+    const filter: Record<string, string> = {};
+    for (const key of ['service', 'operation', 'jobId']) {
+      const value = url.searchParams.get(key);
+      if (value !== null) filter[key] = value;
+    }
+    return sendJson(res, 200, { count: sim.count(filter) });
+  }
+  if (route === '/__sim/expire-credentials') {
+    sim.expireAllCredentials();
+    return sendJson(res, 200, { ok: true });
+  }
+  if (route === '/__sim/guest-access') {
+    sim.guestAccess = (JSON.parse(body) as { enabled: boolean }).enabled;
+    return sendJson(res, 200, { ok: true });
+  }
+  if (route === '/__sim/reset') {
+    sim.reset();
+    return sendJson(res, 200, { ok: true });
+  }
+  return sendJson(res, 404, { message: `No control route ${route}` });
+}
+
+export async function startSimServer(options: { port: number; host?: string; sim?: SimulatedAws }): Promise<SimServer> {
+  const host = options.host ?? '127.0.0.1';
+  const origin = `http://${host}:${options.port}`;
+  const sim = options.sim ?? new SimulatedAws({ extraOrigins: [origin] });
+
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          ...CORS_HEADERS,
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        });
+        res.end();
+        return;
+      }
+      const body = await readBody(req);
+      if (url.pathname.startsWith('/__sim/')) {
+        await control(sim, url, body, res);
+        return;
+      }
+      const abort = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(name, value);
+        else if (Array.isArray(value)) headers.set(name, value.join(', '));
+      }
+      const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${options.port}`}`), {
+        method: req.method,
+        headers,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+        signal: abort.signal,
+      });
+      const response = await sim.handle(request);
+      if (!response) return sendJson(res, 404, { message: 'Not a simulated AWS route' });
+      if (response.type === 'error') {
+        req.socket.destroy();
+        return;
+      }
+      const responseHeaders: Record<string, string> = { ...CORS_HEADERS };
+      response.headers.forEach((value, name) => {
+        responseHeaders[name] = value;
+      });
+      res.writeHead(response.status, responseHeaders);
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      sendJson(res, 500, { message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  return {
+    sim,
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
