@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { jobPagePath, matchJobPagePath, type JobPageParams } from './jobRoutes';
+
+/** Reads a path the way the app does: through the browser's URL parser, then pathname + search. */
+function matchHref(href: string) {
+  const url = new URL(href, 'https://dash.example.com');
+  return matchJobPagePath(url.pathname, url.search);
+}
+
+describe('jobPagePath', () => {
+  it('builds the job page path', () => {
+    expect(jobPagePath({ appId: 'app1', envName: 'staging', jobId: 'job1' })).toBe(
+      '/apps/app1/environments/staging/jobs/job1',
+    );
+  });
+
+  it('adds the region as a query', () => {
+    expect(jobPagePath({ appId: 'a', envName: 'e', jobId: 'j', region: 'eu-west-1' })).toBe(
+      '/apps/a/environments/e/jobs/j?region=eu-west-1',
+    );
+  });
+
+  it('leaves out an empty region', () => {
+    expect(jobPagePath({ appId: 'a', envName: 'e', jobId: 'j', region: '' })).toBe('/apps/a/environments/e/jobs/j');
+  });
+});
+
+describe('jobPagePath and matchJobPagePath round trip', () => {
+  it.each([
+    ['plain IDs', 'app1', 'staging', '7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37'],
+    ['slashes', 'a/b', 'env/x', '/leading'],
+    ['percent signs', '100%', '%2F', '%'],
+    ['plus signs (not spaces in a path)', 'a+b', '+', 'c+d'],
+    ['spaces', 'my app', 'my env', 'job 1'],
+    ['unicode', 'Überprüfung', '日本', 'job-🚀'],
+    ['query and fragment characters', 'a?b', 'c#d', 'e&f=g'],
+    ['dots', '...', 'v1.2', 'x.'],
+  ])('keeps %s intact', (_label, appId, envName, jobId) => {
+    const params: JobPageParams = { appId, envName, jobId };
+    expect(matchHref(jobPagePath(params))).toEqual({ ok: true, params });
+  });
+
+  it('keeps the region', () => {
+    const params: JobPageParams = { appId: 'a/b', envName: 'e', jobId: 'j', region: 'ap-southeast-2' };
+    expect(matchHref(jobPagePath(params))).toEqual({ ok: true, params });
+  });
+});
+
+describe('matchJobPagePath', () => {
+  it('leaves region out when the link has none, so the config region applies', () => {
+    const match = matchJobPagePath('/apps/a/environments/e/jobs/j', '');
+    expect(match).toEqual({ ok: true, params: { appId: 'a', envName: 'e', jobId: 'j' } });
+    expect(match?.ok && 'region' in match.params).toBe(false);
+  });
+
+  it('reads the region among other query parameters', () => {
+    const match = matchJobPagePath('/apps/a/environments/e/jobs/j', '?utm=x&region=eu-west-2');
+    expect(match?.ok && match.params.region).toBe('eu-west-2');
+  });
+
+  it('accepts a trailing slash', () => {
+    expect(matchJobPagePath('/apps/a/environments/e/jobs/j/', '')).toEqual({
+      ok: true,
+      params: { appId: 'a', envName: 'e', jobId: 'j' },
+    });
+  });
+
+  it('decodes each segment on its own, so an encoded slash stays inside its ID', () => {
+    expect(matchJobPagePath('/apps/a%2Fb/environments/e/jobs/j', '')).toEqual({
+      ok: true,
+      params: { appId: 'a/b', envName: 'e', jobId: 'j' },
+    });
+  });
+
+  it.each([
+    ['a lone percent', '/apps/100%/environments/e/jobs/j'],
+    ['a percent followed by non-hex', '/apps/a/environments/%zz/jobs/j'],
+    ['a truncated UTF-8 sequence', '/apps/a/environments/e/jobs/%E6%97'],
+  ])('reports %s as a broken link rather than crashing', (_label, pathname) => {
+    const match = matchJobPagePath(pathname, '');
+    expect(match?.ok).toBe(false);
+    expect(match && !match.ok && match.message).toContain('percent-encoding');
+  });
+
+  it.each([
+    ['the home page', '/'],
+    ['an app page', '/apps/a'],
+    ['a job list', '/apps/a/environments/e/jobs'],
+    ['an extra segment', '/apps/a/environments/e/jobs/j/logs'],
+    ['a slash in an ID', '/apps/a/b/environments/e/jobs/j'],
+    ['another prefix', '/x/apps/a/environments/e/jobs/j'],
+    ['different spelling', '/Apps/a/environments/e/jobs/j'],
+  ])('gives undefined for %s', (_label, pathname) => {
+    expect(matchJobPagePath(pathname, '')).toBeUndefined();
+  });
+});

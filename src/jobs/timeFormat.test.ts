@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatRelative } from './timeFormat';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [999, '0 s'],
+    [SECOND, '1 s'],
+    [42 * SECOND, '42 s'],
+    [MINUTE - 1, '59 s'],
+    [MINUTE, '1 min 00 s'],
+    [3 * MINUTE + 12 * SECOND, '3 min 12 s'],
+    [3 * MINUTE + 5 * SECOND, '3 min 05 s'],
+    [HOUR - 1, '59 min 59 s'],
+    [HOUR, '1 h 00 min'],
+    [2 * HOUR + 5 * MINUTE, '2 h 05 min'],
+    [2 * HOUR + 5 * MINUTE + 59 * SECOND, '2 h 05 min'],
+    [DAY - 1, '23 h 59 min'],
+    [DAY, '1 d 0 h'],
+    [3 * DAY + 4 * HOUR + 59 * MINUTE, '3 d 4 h'],
+    [400 * DAY, '400 d 0 h'],
+  ])('%i ms is "%s"', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+
+  it('shows a negative duration (clock differences) as zero', () => {
+    expect(formatDuration(-5 * SECOND)).toBe('0 s');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.UTC(2026, 10, 29, 12, 30, 0);
+  const ago = (ms: number) => formatRelative(new Date(now - ms), now);
+
+  it.each([
+    [0, 'just now'],
+    [4999, 'just now'],
+    [-4999, 'just now'],
+    [5 * SECOND, '5 s ago'],
+    [MINUTE - 1, '59 s ago'],
+    [MINUTE, '1 min ago'],
+    [HOUR - 1, '59 min ago'],
+    [HOUR, '1 h ago'],
+    [DAY - 1, '23 h ago'],
+    [DAY, '1 d ago'],
+    [4 * DAY + 23 * HOUR, '4 d ago'],
+  ])('%i ms before now is "%s"', (ms, text) => {
+    expect(ago(ms)).toBe(text);
+  });
+
+  it.each([
+    [5 * SECOND, 'in 5 s'],
+    [3 * MINUTE, 'in 3 min'],
+    [2 * HOUR + 59 * MINUTE, 'in 2 h'],
+    [2 * DAY, 'in 2 d'],
+  ])('%i ms after now is "%s"', (ms, text) => {
+    expect(ago(-ms)).toBe(text);
+  });
+});
