@@ -18,9 +18,16 @@ export function parseJobTime(raw: string | undefined): JobTime | undefined {
   let date: Date | undefined;
   if (ALL_DIGITS.test(value)) {
     date = new Date(Number(value));
-  } else if (ISO_8601.test(value)) {
+  } else if (ISO_8601.test(value) && isRealCalendarDate(value)) {
     date = new Date(value);
   }
   if (date && Number.isNaN(date.getTime())) date = undefined;
   return date ? { raw, date } : { raw };
+}
+
+/** `Date` rolls 2021-02-30 over into March; such a string is not a time. */
+function isRealCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }

@@ -179,10 +179,9 @@ describe('parseAppConfig: amplifyBackendEndpoint', () => {
     expect(problems[0]?.expected).toContain(expectedWords);
   });
 
-  // BUG: a bare "?" or "#" has an empty url.search / url.hash, so the query/fragment check lets it
-  // through and the stored endpoint keeps it: every request then goes to "https://proxy.example.com?/backend/…",
-  // i.e. to the root path with the job path in the query string (or, for "#", in a fragment never sent).
-  it.fails.each([
+  // A bare "?" or "#" has an empty url.search / url.hash; kept, it would send every request to
+  // "https://proxy.example.com?/backend/…", the root path with the job path in the query string.
+  it.each([
     ['an empty query marker', 'https://proxy.example.com?'],
     ['an empty fragment marker', 'https://proxy.example.com#'],
   ])('rejects an endpoint ending in %s', (_label, endpoint) => {

@@ -9,8 +9,24 @@ export interface CognitoAuthConfig {
     userPoolClientId?: string;
     identityPoolEndpoint?: string;
     userPoolEndpoint?: string;
+    loginWith?: {
+      username?: boolean;
+      email?: boolean;
+      phone?: boolean;
+      oauth?: OAuthConfig;
+    };
     [key: string]: unknown;
   };
+}
+
+/** Amplify's Hosted UI settings (`Auth.Cognito.loginWith.oauth`). */
+export interface OAuthConfig {
+  domain: string;
+  scopes: string[];
+  redirectSignIn: string[];
+  redirectSignOut: string[];
+  responseType: 'code';
+  providers?: (string | { custom: string })[];
 }
 
 export interface AppConfig {
@@ -23,7 +39,16 @@ export interface AppConfig {
   amplifyBackendEndpoint?: string;
   /** The host to sign for when `amplifyBackendEndpoint` is a proxy. */
   signingHost?: string;
+  /** How `signIn` proves the password: SRP (default) or plain USER_PASSWORD_AUTH. */
+  authFlowType: AuthFlowType;
+  /** Where user-pool tokens live: this tab only (default) or across tabs and restarts. */
+  tokenStorage: TokenStorage;
 }
+
+export const AUTH_FLOW_TYPES = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'] as const;
+export type AuthFlowType = (typeof AUTH_FLOW_TYPES)[number];
+export const TOKEN_STORAGES = ['session', 'local'] as const;
+export type TokenStorage = (typeof TOKEN_STORAGES)[number];
 
 export interface ConfigProblem {
   /** Dotted path of the offending field, e.g. `Auth.Cognito.identityPoolId`. */
@@ -50,7 +75,6 @@ const KNOWN_FIELDS = new Set([
   'pollIntervalSeconds',
   'amplifyBackendEndpoint',
   'signingHost',
-  // Read by later screens; accepted here so one config file serves every version.
   'authFlowType',
   'tokenStorage',
 ]);
@@ -72,7 +96,8 @@ function checkEndpoint(value: string): string | null {
     return 'an https:// URL (http:// only for localhost)';
   }
   if (url.username || url.password) return 'a URL without user name or password';
-  if (url.search || url.hash) return 'a URL without query or fragment';
+  // A bare "?" or "#" leaves url.search/url.hash empty but would still swallow the request path.
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'a URL without query or fragment';
   return null;
 }
 
@@ -125,6 +150,15 @@ export function parseAppConfig(raw: unknown): ConfigParseResult {
     problems.push({ field: 'signingHost', expected: 'only together with amplifyBackendEndpoint' });
   }
 
+  const authFlowType = raw.authFlowType ?? 'USER_SRP_AUTH';
+  if (typeof authFlowType !== 'string' || !(AUTH_FLOW_TYPES as readonly string[]).includes(authFlowType)) {
+    problems.push({ field: 'authFlowType', expected: '"USER_SRP_AUTH" (the default) or "USER_PASSWORD_AUTH"' });
+  }
+  const tokenStorage = raw.tokenStorage ?? 'session';
+  if (typeof tokenStorage !== 'string' || !(TOKEN_STORAGES as readonly string[]).includes(tokenStorage)) {
+    problems.push({ field: 'tokenStorage', expected: '"session" (the default) or "local"' });
+  }
+
   problems.push(...checkAuth(raw.Auth));
 
   if (problems.length > 0) return { ok: false, problems };
@@ -133,6 +167,8 @@ export function parseAppConfig(raw: unknown): ConfigParseResult {
     region: region as AmplifyBackendRegion,
     Auth: raw.Auth as CognitoAuthConfig,
     pollIntervalSeconds: pollIntervalSeconds as number,
+    authFlowType: authFlowType as AuthFlowType,
+    tokenStorage: tokenStorage as TokenStorage,
   };
   if (typeof endpoint === 'string') config.amplifyBackendEndpoint = endpoint.replace(/\/+$/, '');
   if (typeof signingHost === 'string') config.signingHost = signingHost.toLowerCase();
@@ -173,11 +209,44 @@ function checkAuth(auth: unknown): ConfigProblem[] {
       expected: 'userPoolId and userPoolClientId together, or neither',
     });
   }
+  if (cognito.loginWith !== undefined) problems.push(...checkLoginWith(cognito.loginWith, cognito.userPoolId !== undefined));
   for (const key of ['identityPoolEndpoint', 'userPoolEndpoint'] as const) {
     const value = cognito[key];
     if (value === undefined) continue;
     const problem = typeof value === 'string' ? checkEndpoint(value) : 'an absolute https:// URL';
     if (problem) problems.push({ field: `Auth.Cognito.${key}`, expected: problem });
+  }
+  return problems;
+}
+
+function isUrlList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && checkEndpoint(item) === null);
+}
+
+function checkLoginWith(loginWith: unknown, hasUserPool: boolean): ConfigProblem[] {
+  const field = 'Auth.Cognito.loginWith';
+  if (!isRecord(loginWith)) return [{ field, expected: 'an object such as { "email": true }' }];
+  const problems: ConfigProblem[] = [];
+  for (const key of ['username', 'email', 'phone'] as const) {
+    if (loginWith[key] !== undefined && typeof loginWith[key] !== 'boolean') {
+      problems.push({ field: `${field}.${key}`, expected: 'true or false' });
+    }
+  }
+  const oauth = loginWith.oauth;
+  if (oauth === undefined) return problems;
+  if (!isRecord(oauth)) return [...problems, { field: `${field}.oauth`, expected: "Amplify's Hosted UI settings" }];
+  if (!hasUserPool) problems.push({ field: `${field}.oauth`, expected: 'a user pool (userPoolId and userPoolClientId) to sign in to' });
+  if (typeof oauth.domain !== 'string' || !HOST.test(oauth.domain)) {
+    problems.push({ field: `${field}.oauth.domain`, expected: 'the Hosted UI domain, e.g. "myapp.auth.us-east-1.amazoncognito.com"' });
+  }
+  if (!Array.isArray(oauth.scopes) || !oauth.scopes.every((scope) => typeof scope === 'string')) {
+    problems.push({ field: `${field}.oauth.scopes`, expected: 'a list of scopes such as ["openid", "email"]' });
+  }
+  for (const key of ['redirectSignIn', 'redirectSignOut'] as const) {
+    if (!isUrlList(oauth[key])) problems.push({ field: `${field}.oauth.${key}`, expected: 'a list of https:// URLs of this dashboard' });
+  }
+  if (oauth.responseType !== 'code') {
+    problems.push({ field: `${field}.oauth.responseType`, expected: '"code" (authorization code with PKCE)' });
   }
   return problems;
 }

@@ -12,9 +12,14 @@ export const DEMO_CONFIG: AppConfig = {
     Cognito: {
       identityPoolId: 'us-east-1:de300000-0000-4000-8000-000000000000',
       allowGuestAccess: true,
+      userPoolId: 'us-east-1_DemoPool1',
+      userPoolClientId: 'demoappclient0000000000001',
     },
   },
   pollIntervalSeconds: 3,
+  // The simulated user pool checks passwords directly; real pools default to SRP.
+  authFlowType: 'USER_PASSWORD_AUTH',
+  tokenStorage: 'session',
 };
 
 export const CONFIG_URL = '/config.json';

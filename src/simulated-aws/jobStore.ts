@@ -60,7 +60,8 @@ export function snapshot(job: SimJob, now: number): JobSnapshot {
     operation: job.operation,
     status: current.status,
     createTime: String(job.startedAt),
-    updateTime: String(job.startedAt + Math.max(0, current.atMs)),
+    // Before the first step is reached the job has not been updated since it started.
+    updateTime: String(job.startedAt + (reached.length > 0 ? Math.max(0, current.atMs) : 0)),
   };
   if (job.error && current.status === 'FAILED') result.error = job.error;
   return result;
