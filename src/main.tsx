@@ -5,6 +5,7 @@ import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { createQueryClient, createServices } from './app/services';
 import { configureAuth } from './aws/credentials';
 import { loadConfig } from './config/loadConfig';
+import { keepWatchingInBackground } from './watch/visibility';
 import './app/styles.css';
 
 async function boot() {
@@ -34,12 +35,17 @@ async function boot() {
     }
   }
   configureAuth(config);
+  if (config.Auth.Cognito.loginWith?.oauth) {
+    // Completes a Hosted UI sign-in when the page is the redirect target (code and state in the URL).
+    await import('@aws-amplify/auth/enable-oauth-listener');
+  }
   const services = createServices(config);
+  keepWatchingInBackground();
   // Start getting credentials while React renders the shell; the job query shares this request.
   services.credentials().catch(() => undefined);
   root.render(
     <StrictMode>
-      <App services={services} queryClient={createQueryClient()} />
+      <App services={services} queryClient={createQueryClient(services)} />
     </StrictMode>,
   );
 }

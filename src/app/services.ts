@@ -1,24 +1,60 @@
-import { QueryClient } from '@tanstack/react-query';
+import { fetchAuthSession } from '@aws-amplify/core';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { createSessionStore, type SessionStore } from '../auth/session';
 import { createAmplifyBackendClient, type AmplifyBackendClient } from '../aws/amplifyBackend';
-import { createClockOffset } from '../aws/clockOffset';
+import { isAwsError } from '../aws/awsError';
+import { createClockOffset, type ClockOffset } from '../aws/clockOffset';
 import { createCredentialSource, type CredentialSource } from '../aws/credentials';
 import { createSignedFetch } from '../aws/signedFetch';
 import type { AppConfig } from '../config/appConfig';
+import { createSignInGate, type SignInGate } from './signInGate';
 
 export interface AppServices {
   config: AppConfig;
   credentials: CredentialSource;
   client: AmplifyBackendClient;
+  clock: ClockOffset;
+  session: SessionStore;
+  gate: SignInGate;
+}
+
+export interface ServiceOverrides {
+  fetchSession?: typeof fetchAuthSession;
+  localClock?: () => number;
 }
 
 /** Everything that talks to AWS, built once per page from the config. */
-export function createServices(config: AppConfig, credentials: CredentialSource = createCredentialSource()): AppServices {
-  const signedFetch = createSignedFetch({ credentials, clock: createClockOffset() });
-  return { config, credentials, client: createAmplifyBackendClient(config, signedFetch) };
+export function createServices(config: AppConfig, overrides: ServiceOverrides = {}): AppServices {
+  const session = createSessionStore();
+  const credentials = createCredentialSource(overrides.fetchSession ?? fetchAuthSession, session.set);
+  const clock = createClockOffset(overrides.localClock);
+  const signedFetch = createSignedFetch({ credentials, clock });
+  return {
+    config,
+    credentials,
+    client: createAmplifyBackendClient(config, signedFetch),
+    clock,
+    session,
+    gate: createSignInGate(),
+  };
 }
 
-export function createQueryClient(): QueryClient {
+export function canSignIn(config: AppConfig): boolean {
+  return Boolean(config.Auth.Cognito.userPoolId && config.Auth.Cognito.userPoolClientId);
+}
+
+export const SIGN_IN_REQUIRED = 'This identity pool gives AWS credentials only to signed-in users. Sign in to watch the job.';
+
+export function createQueryClient(services?: Pick<AppServices, 'config' | 'gate'>): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        // No credentials and a user pool to sign in to: ask for sign-in instead of showing an error.
+        if (services && isAwsError(error) && error.kind === 'no-credentials' && canSignIn(services.config)) {
+          services.gate.open(SIGN_IN_REQUIRED);
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         // Bounded memory over long sessions: a job nobody looks at is dropped after ten minutes.

@@ -8,15 +8,28 @@ export interface ClockOffset {
   /** Records the server's time observed at local time `localNow`. */
   learn(serverTime: Date, localNow?: Date): void;
   now(): Date;
+  /** Notifies when the offset changes. */
+  subscribe(listener: () => void): () => void;
 }
+
+/** Differences under this are noise (Date headers have one-second resolution, plus latency). */
+export const CLOCK_NOISE_MS = 30_000;
 
 export function createClockOffset(localClock: () => number = Date.now): ClockOffset {
   let offsetMs = 0;
+  const listeners = new Set<() => void>();
   return {
     get: () => offsetMs,
     learn(serverTime, localNow = new Date(localClock())) {
-      offsetMs = serverTime.getTime() - localNow.getTime();
+      const observed = serverTime.getTime() - localNow.getTime();
+      if (Math.abs(observed - offsetMs) < CLOCK_NOISE_MS) return;
+      offsetMs = Math.abs(observed) < CLOCK_NOISE_MS ? 0 : observed;
+      listeners.forEach((listener) => listener());
     },
     now: () => new Date(localClock() + offsetMs),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

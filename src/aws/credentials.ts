@@ -1,4 +1,4 @@
-import { Amplify, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
+import { Amplify, defaultStorage, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
 import { fetchAuthSession } from '@aws-amplify/auth';
 import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import type { AppConfig } from '../config/appConfig';
@@ -22,7 +22,8 @@ export function configureAuth(config: AppConfig): void {
   const auth = config.Auth as unknown as NonNullable<ResourcesConfig['Auth']>;
   if (config.Auth.Cognito.userPoolId) {
     cognitoUserPoolsTokenProvider.setAuthConfig(auth);
-    cognitoUserPoolsTokenProvider.setKeyValueStorage(sessionStorage);
+    // Tokens stay in this tab unless the deployment chose to keep them across tabs and restarts.
+    cognitoUserPoolsTokenProvider.setKeyValueStorage(config.tokenStorage === 'local' ? defaultStorage : sessionStorage);
   }
   Amplify.configure(
     { Auth: auth },
@@ -36,6 +37,8 @@ export function configureAuth(config: AppConfig): void {
  */
 export function createCredentialSource(
   fetchSession: typeof fetchAuthSession = fetchAuthSession,
+  /** Told who is signed in (null: nobody) each time a session is read. */
+  onSession?: (username: string | null) => void,
 ): CredentialSource {
   let inFlight: Promise<AwsCredentials> | undefined;
   let inFlightForced = false;
@@ -46,6 +49,7 @@ export function createCredentialSource(
     inFlightForced = forceRefresh;
     const request = fetchSession({ forceRefresh }).then(
       (session) => {
+        onSession?.(signedInUsername(session));
         const credentials = session.credentials;
         if (!credentials) {
           throw new AwsError({ kind: 'no-credentials' });
@@ -55,6 +59,7 @@ export function createCredentialSource(
       (error: unknown) => {
         const name = error instanceof Error ? error.name : '';
         const message = error instanceof Error ? error.message : String(error);
+        onSession?.(null);
         throw new AwsError({
           kind: name === 'NetworkError' ? 'network' : 'credentials-failed',
           serverMessage: message,
@@ -70,4 +75,15 @@ export function createCredentialSource(
     request.then(clear, clear);
     return request;
   };
+}
+
+type AuthSession = Awaited<ReturnType<typeof fetchAuthSession>>;
+
+/** The signed-in user's name from the tokens Amplify holds; null for a guest or nobody. */
+export function signedInUsername(session: AuthSession): string | null {
+  const tokens = session.tokens;
+  if (!tokens) return null;
+  const id = tokens.idToken?.payload;
+  const name = id?.['cognito:username'] ?? id?.email ?? tokens.signInDetails?.loginId ?? tokens.accessToken.payload.username;
+  return typeof name === 'string' ? name : 'signed-in user';
 }

@@ -92,6 +92,9 @@ export function createSignedFetch({
       if (timeout.aborted) throw new AwsError({ kind: 'timeout', cause: error });
       throw new AwsError({ kind: 'network', cause: error });
     }
+    // The Date header is readable only when the server exposes it to CORS; when it is, keep the clock honest.
+    const date = response.headers.get('date');
+    if (date && !Number.isNaN(Date.parse(date))) clock.learn(new Date(date));
     if (response.ok) return { status: response.status, headers: response.headers, text };
     throw errorFromResponse(response, text);
   }

@@ -1,0 +1,159 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Hub } from '@aws-amplify/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { signOutUser, useSignedInUser } from '../auth/session';
+import { navigate, useLocation } from '../navigation/history';
+import { DEMO_USERS } from '../simulated-aws/demoUsers';
+import { canSignIn, type AppServices } from './services';
+import { useGate } from './signInGate';
+
+const SignInScreen = lazy(() => import('../auth/SignInScreen').then((module) => ({ default: module.SignInScreen })));
+
+export interface AuthAreaProps {
+  services: AppServices;
+}
+
+/** Who is signed in, with Sign in / Sign out, for the site header. */
+export function AuthStatus({ services }: AuthAreaProps) {
+  const user = useSignedInUser(services.session);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!canSignIn(services.config)) return null;
+  if (user) {
+    return (
+      <div className="auth-status">
+        <span>
+          Signed in as <strong>{user}</strong>
+        </span>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            setError(null);
+            try {
+              await signOutUser();
+            } catch (caught) {
+              setError(`Sign-out failed: ${caught instanceof Error ? caught.message : String(caught)}`);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {busy ? 'Signing out…' : 'Sign out'}
+        </button>
+        {error ? <span role="alert">{error}</span> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="auth-status">
+      <button type="button" className="button button--small" onClick={() => services.gate.open('Sign in with your user pool account.')}>
+        Sign in
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Keeps the page in step with Amplify's auth events: refetch after sign-in, start over after
+ * sign-out, return to the deep link after the Hosted UI.
+ */
+export function useAuthEvents(services: AppServices) {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      Hub.listen('auth', ({ payload }) => {
+        switch (payload.event) {
+          case 'signedIn':
+          case 'signInWithRedirect':
+            services.gate.close();
+            void services.credentials().catch(() => undefined);
+            void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
+            break;
+          case 'signedOut':
+            services.session.set(null);
+            void queryClient.resetQueries();
+            break;
+          case 'customOAuthState':
+            if (typeof payload.data === 'string' && payload.data.startsWith('/') && !payload.data.startsWith('//')) {
+              navigate(payload.data, { replace: true });
+            }
+            break;
+          case 'signInWithRedirect_failure':
+            services.gate.open('Signing in with the hosted sign-in page did not complete. Try again.');
+            break;
+        }
+      }),
+    [services, queryClient],
+  );
+}
+
+/** The sign-in screen over the page; the page beneath is inert until it closes. */
+export function SignInDialog({ services }: AuthAreaProps) {
+  const gate = useGate(services.gate);
+  const { pathname, search } = useLocation();
+  const queryClient = useQueryClient();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (gate.open) dialogRef.current?.focus();
+  }, [gate.open]);
+  if (!gate.open) return null;
+  const cognito = services.config.Auth.Cognito;
+  const close = () => services.gate.close();
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Sign in"
+        tabIndex={-1}
+        ref={dialogRef}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') close();
+        }}
+      >
+        <Suspense fallback={<p role="status">Loading sign-in…</p>}>
+          <SignInScreen
+            authFlowType={services.config.authFlowType}
+            loginWith={cognito.loginWith}
+            returnTo={pathname + search}
+            reason={gate.reason}
+            hint={services.config.demo ? <DemoUsersHint /> : undefined}
+            onSignedIn={() => {
+              close();
+              // Usually Amplify's signedIn event has done this already; then these join the requests in flight.
+              void services.credentials().catch(() => undefined);
+              void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
+            }}
+            onCancel={close}
+          />
+        </Suspense>
+      </div>
+    </div>
+  );
+}
+
+function DemoUsersHint() {
+  return (
+    <details className="panel">
+      <summary>Demo users</summary>
+      <ul>
+        {DEMO_USERS.map((user) => (
+          <li key={user.username}>
+            <span className="mono">{user.username}</span>
+            {user.password ? (
+              <>
+                {' '}
+                / <span className="mono">{user.password}</span>
+              </>
+            ) : null}
+            : {user.description}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
