@@ -1,11 +1,21 @@
+import { lazy, Suspense } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { matchEnvironmentJobsPath } from '../jobs/environmentRoutes';
 import { JobPage } from '../jobs/JobPage';
 import { matchJobPagePath } from '../jobs/jobRoutes';
 import { Link, useLocation } from '../navigation/history';
+import { AuthStatus, SignInDialog, useAuthEvents } from './AuthArea';
+import { ClockNote } from './ClockNote';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import type { AppServices } from './services';
+import { useGate } from './signInGate';
+
+// The environment's list is not on the path of a job deep link: it loads when first opened.
+const EnvironmentJobsPage = lazy(() =>
+  import('../jobs/EnvironmentJobsPage').then((module) => ({ default: module.EnvironmentJobsPage })),
+);
 
 export interface AppProps {
   services: AppServices;
@@ -15,34 +25,61 @@ export interface AppProps {
 export function App({ services, queryClient }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <Link href="/" className="site-header__home">
-          Amplify Job Watch
-        </Link>
-      </header>
-      {services.config.demo ? (
-        <p className="demo-banner" role="note">
-          <strong>Demo:</strong> this is a simulated AWS running inside the page, with sample data. Nothing here reaches a real
-          account. Add a <span className="mono">config.json</span> to watch real jobs.
-        </p>
-      ) : null}
-      <main id="main" className="site-main">
-        <ErrorBoundary>
-          <Routes services={services} />
-        </ErrorBoundary>
-      </main>
+      <Shell services={services} />
     </QueryClientProvider>
+  );
+}
+
+function Shell({ services }: { services: AppServices }) {
+  useAuthEvents(services);
+  const gate = useGate(services.gate);
+  return (
+    <>
+      <div className="shell" inert={gate.open}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="site-header__home">
+            Amplify Job Watch
+          </Link>
+          <AuthStatus services={services} />
+        </header>
+        {services.config.demo ? (
+          <p className="demo-banner" role="note">
+            <strong>Demo:</strong> a simulated AWS running inside the page, with sample data; nothing here reaches a real account.
+            Sign in as <span className="mono">demo</span> / <span className="mono">Demo-password-1</span> to try signing in. Add a{' '}
+            <span className="mono">config.json</span> to watch real jobs.
+          </p>
+        ) : null}
+        <ClockNote clock={services.clock} />
+        <main id="main" className="site-main">
+          <ErrorBoundary>
+            <Routes services={services} />
+          </ErrorBoundary>
+        </main>
+      </div>
+      <SignInDialog services={services} />
+    </>
   );
 }
 
 function Routes({ services }: { services: AppServices }) {
   const { pathname, search } = useLocation();
-  if (pathname === '/' || pathname === '/index.html') return <HomePage demo={services.config.demo} />;
-  const job = matchJobPagePath(pathname, search);
-  if (job?.ok) return <JobPage params={job.params} config={services.config} client={services.client} />;
+  if (pathname === '/' || pathname === '/index.html') {
+    return <HomePage demo={services.config.demo} defaultRegion={services.config.region} />;
+  }
+  const job = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
+  if (job?.ok && 'jobId' in job.params) {
+    return <JobPage params={job.params} config={services.config} client={services.client} />;
+  }
+  if (job?.ok) {
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <EnvironmentJobsPage params={job.params} config={services.config} client={services.client} />
+      </Suspense>
+    );
+  }
   if (job && !job.ok) {
     return (
       <article className="page">

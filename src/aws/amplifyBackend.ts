@@ -36,6 +36,8 @@ export interface BackendJob {
   createTime?: JobTime;
   updateTime?: JobTime;
   error?: string;
+  /** The job's JSON as the API sent it, for the raw view. */
+  raw: Record<string, unknown>;
 }
 
 export interface BackendJobKey {
@@ -69,15 +71,19 @@ export function resolveEndpoint(config: Pick<AppConfig, 'amplifyBackendEndpoint'
 
 /** `/backend/{appId}/job/{env}/{jobId}`: each ID one percent-encoded path segment. */
 export function backendJobPath(key: Omit<BackendJobKey, 'region'>): string {
-  return `/backend/${encodeURIComponent(key.appId)}/job/${encodeURIComponent(key.envName)}/${encodeURIComponent(key.jobId)}`;
+  return `${backendJobsPath(key)}/${encodeURIComponent(key.jobId)}`;
+}
+
+/** `/backend/{appId}/job/{env}`, where ListBackendJobs is POSTed. */
+export function backendJobsPath(key: Pick<BackendJobKey, 'appId' | 'envName'>): string {
+  return `/backend/${encodeURIComponent(key.appId)}/job/${encodeURIComponent(key.envName)}`;
 }
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Wire → model. Tolerant of missing members; refuses a body that is not a job at all. */
-export function deserializeBackendJob(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): BackendJob {
+function parseObject(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): Record<string, unknown> {
   let body: unknown;
   try {
     body = JSON.parse(response.text);
@@ -87,10 +93,44 @@ export function deserializeBackendJob(response: Pick<SignedResponse, 'text' | 'h
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalidResponse(response, 'The response was not a JSON object.');
   }
-  const wire = body as BackendJobWire;
-  if (!WIRE_MEMBERS.some((member) => typeof wire[member] === 'string')) {
+  return body as Record<string, unknown>;
+}
+
+function isJobLike(value: unknown): value is BackendJobWire & Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    WIRE_MEMBERS.some((member) => typeof (value as BackendJobWire)[member] === 'string')
+  );
+}
+
+/** Wire → model. Tolerant of missing members; refuses a body that is not a job at all. */
+export function deserializeBackendJob(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): BackendJob {
+  const body = parseObject(response);
+  if (!isJobLike(body)) {
     throw invalidResponse(response, 'The response had none of the fields of a backend job.');
   }
+  return jobFromWire(body);
+}
+
+export interface BackendJobPage {
+  jobs: BackendJob[];
+  nextToken?: string;
+}
+
+/** ListBackendJobs' body → model. Entries that are not jobs are skipped, not fatal. */
+export function deserializeBackendJobPage(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): BackendJobPage {
+  const body = parseObject(response);
+  if (body.jobs !== undefined && !Array.isArray(body.jobs)) {
+    throw invalidResponse(response, 'The response’s "jobs" was not a list.');
+  }
+  const jobs = ((body.jobs as unknown[] | undefined) ?? []).filter(isJobLike).map(jobFromWire);
+  const nextToken = typeof body.nextToken === 'string' && body.nextToken !== '' ? body.nextToken : undefined;
+  return nextToken ? { jobs, nextToken } : { jobs };
+}
+
+function jobFromWire(wire: BackendJobWire & Record<string, unknown>): BackendJob {
   return {
     appId: optionalString(wire.appId),
     backendEnvironmentName: optionalString(wire.backendEnvironmentName),
@@ -100,6 +140,7 @@ export function deserializeBackendJob(response: Pick<SignedResponse, 'text' | 'h
     createTime: parseJobTime(optionalString(wire.createTime)),
     updateTime: parseJobTime(optionalString(wire.updateTime)),
     error: optionalString(wire.error),
+    raw: wire,
   };
 }
 
@@ -112,8 +153,19 @@ function invalidResponse(response: Pick<SignedResponse, 'headers' | 'status'>, m
   });
 }
 
+/** ListBackendJobs' body filters; all optional. */
+export interface BackendJobFilters {
+  status?: string;
+  operation?: string;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export type EnvironmentKey = Pick<BackendJobKey, 'region' | 'appId' | 'envName'>;
+
 export interface AmplifyBackendClient {
   getBackendJob(key: BackendJobKey, signal?: AbortSignal): Promise<BackendJob>;
+  listBackendJobs(key: EnvironmentKey, filters: BackendJobFilters, signal?: AbortSignal): Promise<BackendJobPage>;
 }
 
 export function createAmplifyBackendClient(
@@ -134,6 +186,25 @@ export function createAmplifyBackendClient(
         signal,
       });
       return deserializeBackendJob(response);
+    },
+    async listBackendJobs(key, filters, signal) {
+      const endpoint = resolveEndpoint(config, key.region);
+      const path = backendJobsPath(key);
+      const body: Record<string, string | number> = {};
+      for (const [name, value] of Object.entries(filters)) {
+        if (value !== undefined && value !== '') body[name] = value;
+      }
+      const response = await signedFetch({
+        method: 'POST',
+        url: new URL(endpoint.baseUrl + path),
+        signingHost: endpoint.signingHost,
+        signingPath: path,
+        region: key.region,
+        service: AMPLIFY_BACKEND_SERVICE,
+        body: JSON.stringify(body),
+        signal,
+      });
+      return deserializeBackendJobPage(response);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorDescription } from './describeError';
+import { Icon } from './Icon';
 
 export interface ErrorPanelProps {
   description: ErrorDescription;
@@ -15,8 +16,7 @@ export function ErrorPanel({ description, lead, onRetry, retrying = false, tone 
   return (
     <section className={`panel panel--${tone}`} role={tone === 'error' ? 'alert' : 'status'} aria-live="polite">
       <h2 className="panel__title">
-        <span aria-hidden="true">{tone === 'error' ? '⛔ ' : '⚠️ '}</span>
-        {description.title}
+        <Icon name={tone === 'error' ? 'error' : 'warning'} /> {description.title}
       </h2>
       {lead ? <p>{lead}</p> : null}
       <p>{description.detail}</p>

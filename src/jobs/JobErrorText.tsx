@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Icon } from './Icon';
 
 /** Beyond this many characters the job's error is collapsed behind "Show all". */
 export const COLLAPSE_AFTER = 2000;
@@ -15,7 +16,7 @@ export function JobErrorText({ text }: JobErrorTextProps) {
   return (
     <section className="panel panel--error" aria-labelledby="job-error-title">
       <h2 className="panel__title" id="job-error-title">
-        <span aria-hidden="true">⛔ </span>The job reported an error
+        <Icon name="error" /> The job reported an error
       </h2>
       <pre className="job-error">{shown}</pre>
       {long ? (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { resolveEndpoint, type AmplifyBackendClient, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
@@ -12,9 +12,19 @@ import { ErrorPanel } from './ErrorPanel';
 import { JobErrorText } from './JobErrorText';
 import { jobQueryOptions } from './jobQuery';
 import type { JobPageParams } from './jobRoutes';
-import { friendlyOperation, isTerminalStatus } from './jobStatus';
+import { friendlyOperation, isTerminalStatus, statusTone } from './jobStatus';
+import { environmentJobsPath } from './environmentRoutes';
+import { CliAndRaw } from './CliAndRaw';
+import { ObservedTimeline } from './ObservedTimeline';
+import { WatchControls } from './WatchControls';
+import { useNotifyPreference, useTerminalNotification, type NotifyState } from '../watch/notifications';
+import { rememberJob } from '../watch/recentJobs';
+import { useTabIndicator, type TabState } from '../watch/tabIndicator';
+import { observeStatus, timelineFor } from '../watch/timeline';
+import { usePageHidden } from '../watch/visibility';
 import { validateId } from './jobIds';
-import { nextPollDelay, retryDelayMs } from './pollingPolicy';
+import { nextPollDelay, retryDelayMs, TAB_JITTER_SEED } from './pollingPolicy';
+import { Icon } from './Icon';
 import { StatusBadge } from './StatusBadge';
 import { formatDuration, formatLocalTime } from './timeFormat';
 import { Timestamp } from './Timestamp';
@@ -22,9 +32,6 @@ import { useNow } from './useNow';
 
 export const APP_TITLE = 'Amplify Job Watch';
 const GET_ACTION = 'amplifybackend:GetBackendJob';
-/** One seed per tab: the retry delay a person is shown is the one React Query waits. */
-const JITTER_SEED = Math.floor(Math.random() * 2 ** 31);
-const isHidden = () => document.visibilityState === 'hidden';
 
 export type JobPageConfig = Pick<AppConfig, 'region' | 'pollIntervalSeconds' | 'amplifyBackendEndpoint' | 'signingHost'>;
 
@@ -98,14 +105,76 @@ interface JobWatchProps {
   client: AmplifyBackendClient;
 }
 
-function JobWatch({ jobKey, config, client }: JobWatchProps) {
-  const intervalMs = config.pollIntervalSeconds * 1000;
-  const query = useQuery(jobQueryOptions(jobKey, { client, intervalMs, isHidden, jitterSeed: JITTER_SEED }));
-  const now = useNow();
-  const { data, error, failureReason, failureCount, fetchStatus, status, dataUpdatedAt } = query;
+const INTERVAL_KEY = 'amplify-job-watch.interval-seconds';
 
+/** The interval chosen for this tab (it overrides the config until the tab is closed). */
+function useTabInterval(configSeconds: number): [number, (seconds: number) => void] {
+  const [seconds, setSeconds] = useState(() => {
+    try {
+      const stored = Number(window.sessionStorage.getItem(INTERVAL_KEY));
+      return stored >= 1 && stored <= 300 ? stored : configSeconds;
+    } catch {
+      return configSeconds;
+    }
+  });
+  const choose = (next: number) => {
+    setSeconds(next);
+    try {
+      window.sessionStorage.setItem(INTERVAL_KEY, String(next));
+    } catch {
+      // Storage unavailable: the choice lasts as long as this page.
+    }
+  };
+  return [seconds, choose];
+}
+
+const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
+
+function JobWatch({ jobKey, config, client }: JobWatchProps) {
+  const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
+  const [paused, setPaused] = useState(false);
+  const hidden = usePageHidden();
+  const intervalMs = intervalSeconds * 1000;
+  const query = useQuery(jobQueryOptions(jobKey, { client, intervalMs, hidden, paused, jitterSeed: TAB_JITTER_SEED }));
+  const now = useNow();
+  const { data, error, failureReason, failureCount, fetchStatus, status, dataUpdatedAt, errorUpdatedAt } = query;
+  const storageKey = JSON.stringify([jobKey.region, jobKey.appId, jobKey.envName, jobKey.jobId]);
+  const notify = useNotifyPreference();
+
+  const fetching = fetchStatus === 'fetching';
+  const retrying = fetching && failureCount > 0 && failureReason != null;
+  const currentProblem = retrying ? failureReason : status === 'error' ? error : null;
+  const unreachable = isAwsError(currentProblem) && UNREACHABLE_KINDS.has(currentProblem.kind);
+
+  const tone = statusTone(data?.status);
+  const tabState: TabState = unreachable
+    ? 'unreachable'
+    : !data
+      ? 'idle'
+      : tone === 'completed'
+        ? 'completed'
+        : tone === 'failed'
+          ? 'failed'
+          : 'running';
   const titleStatus = data?.status ?? (status === 'error' ? 'Error' : 'Loading');
-  useDocumentTitle(`${titleStatus} · ${shortId(jobKey.jobId)} · ${APP_TITLE}`);
+  useTabIndicator(
+    `${unreachable ? 'Can’t reach AWS · ' : ''}${titleStatus} · ${shortId(jobKey.jobId)} · ${APP_TITLE}`,
+    tabState,
+  );
+  useTerminalNotification(
+    { key: storageKey, jobId: jobKey.jobId, operation: data?.operation, status: data?.status, appId: jobKey.appId, envName: jobKey.envName },
+    notify.state === 'on',
+  );
+
+  const [timeline, setTimeline] = useState(() => timelineFor(storageKey));
+  const latestOperation = useRef<string | undefined>(undefined);
+  latestOperation.current = data?.operation;
+  const observed = data?.status;
+  useEffect(() => {
+    if (observed === undefined) return;
+    setTimeline(observeStatus(storageKey, observed));
+    rememberJob({ ...jobKey, status: observed, operation: latestOperation.current, lastSeen: Date.now() });
+  }, [storageKey, observed, jobKey]);
 
   const context: ErrorContext = {
     action: GET_ACTION,
@@ -115,13 +184,11 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
     timeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
   };
   const retry = () => void query.refetch();
-  const fetching = fetchStatus === 'fetching';
-  const retrying = fetching && failureCount > 0 && failureReason != null;
 
   let problem = null;
   if (retrying) {
     const failedAt = isAwsError(failureReason) ? failureReason.at : new Date(now);
-    const dueAt = failedAt.getTime() + retryDelayMs(failureCount - 1, failureReason, JITTER_SEED);
+    const dueAt = failedAt.getTime() + retryDelayMs(failureCount - 1, failureReason, TAB_JITTER_SEED);
     const seconds = Math.ceil((dueAt - now) / 1000);
     const verb = data ? 'refresh' : 'load the job';
     problem = (
@@ -133,30 +200,41 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
     );
   } else if (status === 'error') {
     const lead = data
-      ? `Couldn’t refresh at ${formatLocalTime(isAwsError(error) ? error.at : new Date(dataUpdatedAt))}. Below is the job as last seen; automatic checks are stopped until you try again.`
+      ? `Couldn’t refresh at ${formatLocalTime(isAwsError(error) ? error.at : new Date(errorUpdatedAt))}. Below is the job as last seen; automatic checks are stopped until you try again.`
       : undefined;
     problem = <ErrorPanel description={describeError(error, context)} lead={lead} onRetry={retry} retrying={fetching} />;
   } else if (fetchStatus === 'paused') {
     problem = (
       <section className="panel panel--warning" role="status">
-        <p>You are offline. Checks resume as soon as the connection is back.</p>
+        <p>
+          <Icon name="offline" /> You are offline. Checks resume as soon as the connection is back.
+        </p>
       </section>
     );
   }
 
-  const delay = nextPollDelay({
-    status: data?.status,
-    stoppedByError: status === 'error',
-    intervalMs,
-    hidden: isHidden(),
-  });
+  const finished = isTerminalStatus(data?.status);
+  const delay = paused
+    ? false
+    : nextPollDelay({ status: data?.status, stoppedByError: status === 'error', intervalMs, hidden });
+  const lastSettled = Math.max(dataUpdatedAt, errorUpdatedAt);
+  const nextCheckInMs = delay === false || lastSettled === 0 ? null : lastSettled + delay - now;
 
   return (
     <article className="page job">
       <header className="job__header">
         <p className="muted">
-          App <span className="mono">{jobKey.appId}</span> · environment <span className="mono">{jobKey.envName}</span> ·{' '}
-          {jobKey.region}
+          App <span className="mono">{jobKey.appId}</span> · environment{' '}
+          <Link
+            href={environmentJobsPath({
+              appId: jobKey.appId,
+              envName: jobKey.envName,
+              region: jobKey.region === config.region ? undefined : jobKey.region,
+            })}
+          >
+            <span className="mono">{jobKey.envName}</span>
+          </Link>{' '}
+          · {jobKey.region}
         </p>
         <h1>
           Job <span className="mono break">{jobKey.jobId}</span>
@@ -177,10 +255,25 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
         </p>
       ) : null}
 
+      <WatchControls
+        paused={paused}
+        onPausedChange={(next) => {
+          setPaused(next);
+          if (!next) retry();
+        }}
+        intervalSeconds={intervalSeconds}
+        configIntervalSeconds={config.pollIntervalSeconds}
+        onIntervalChange={setIntervalSeconds}
+        nextCheckInMs={nextCheckInMs}
+        checking={fetching}
+        finished={finished}
+        hidden={hidden}
+      />
+
       <footer className="job__footer">
         <p className="muted">
           {dataUpdatedAt > 0 ? `Last checked ${formatLocalTime(new Date(dataUpdatedAt))}. ` : ''}
-          {data && isTerminalStatus(data.status)
+          {finished
             ? 'The job has finished; no more checks.'
             : delay === false
               ? status === 'error'
@@ -195,9 +288,39 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
           <CopyButton value={window.location.href} label="Copy link to this job">
             Copy link
           </CopyButton>
+          <NotifyButton state={notify.state} finished={finished} onEnable={notify.enable} onDisable={notify.disable} />
         </div>
       </footer>
+
+      <ObservedTimeline entries={timeline} now={now} finished={finished} />
+      <CliAndRaw jobKey={jobKey} job={data} />
     </article>
+  );
+}
+
+interface NotifyButtonProps {
+  state: NotifyState;
+  finished: boolean;
+  onEnable(): void;
+  onDisable(): void;
+}
+
+function NotifyButton({ state, finished, onEnable, onDisable }: NotifyButtonProps) {
+  if (state === 'unsupported') return null;
+  if (state === 'blocked') {
+    return <span className="muted small">Notifications are blocked for this site in the browser’s settings.</span>;
+  }
+  if (state === 'on') {
+    return (
+      <button type="button" className="button" aria-pressed="true" onClick={onDisable}>
+        <Icon name="bell" /> Notifying when jobs finish
+      </button>
+    );
+  }
+  return (
+    <button type="button" className="button" aria-pressed="false" onClick={onEnable} disabled={finished}>
+      Notify me when it finishes
+    </button>
   );
 }
 

@@ -11,14 +11,16 @@ const ICONS: Record<StatusTone, string> = {
 
 export interface StatusBadgeProps {
   status: string | undefined;
+  small?: boolean;
 }
 
 /** The status as its own word plus an icon; the color only repeats what both already say. */
-export function StatusBadge({ status }: StatusBadgeProps) {
+export function StatusBadge({ status, small = false }: StatusBadgeProps) {
   const tone = statusTone(status);
+  const size = small ? 14 : 20;
   return (
-    <span className={`status-badge status-badge--${tone}`} data-tone={tone}>
-      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="status-badge__icon">
+    <span className={`status-badge status-badge--${tone}${small ? ' status-badge--small' : ''}`} data-tone={tone}>
+      <svg aria-hidden="true" viewBox="0 0 24 24" width={size} height={size} className="status-badge__icon">
         <path d={ICONS[tone]} fill="currentColor" />
       </svg>
       <span className="status-badge__text">{status ?? 'No status'}</span>

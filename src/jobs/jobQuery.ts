@@ -6,7 +6,9 @@ import { nextPollDelay, retryDelayMs, shouldRetry } from './pollingPolicy';
 export interface JobQueryDeps {
   client: AmplifyBackendClient;
   intervalMs: number;
-  isHidden: () => boolean;
+  hidden: boolean;
+  /** The person paused auto-refresh. */
+  paused: boolean;
   /** Per-tab seed for retry jitter. */
   jitterSeed: number;
 }
@@ -24,11 +26,12 @@ export function jobQueryOptions(key: BackendJobKey, deps: JobQueryDeps) {
     queryKey: jobQueryKey(key),
     queryFn: ({ signal }) => deps.client.getBackendJob(key, signal),
     refetchInterval: (query) =>
+      !deps.paused &&
       nextPollDelay({
         status: query.state.data?.status,
         stoppedByError: query.state.status === 'error',
         intervalMs: deps.intervalMs,
-        hidden: deps.isHidden(),
+        hidden: deps.hidden,
       }),
     refetchIntervalInBackground: true,
     staleTime: (query) => (isTerminalStatus(query.state.data?.status) ? Infinity : 0),

@@ -2,6 +2,8 @@ import { isAwsError, isTransient } from '../aws/awsError';
 import { isTerminalStatus } from './jobStatus';
 
 export const MAX_BACKOFF_MS = 60_000;
+/** One seed per tab: the retry delay a person is shown is the one React Query waits. */
+export const TAB_JITTER_SEED = Math.floor(Math.random() * 2 ** 31);
 /** A hidden tab polls about four times less often, but at least once a minute. */
 export const HIDDEN_SLOWDOWN = 4;
 export const HIDDEN_MAX_INTERVAL_MS = 60_000;

@@ -1,0 +1,207 @@
+import { useEffect, useId } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { resolveEndpoint, type AmplifyBackendClient, type EnvironmentKey } from '../aws/amplifyBackend';
+import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
+import { isAmplifyBackendRegion } from '../config/regions';
+import { Link, navigate } from '../navigation/history';
+import { usePageHidden } from '../watch/visibility';
+import { describeError } from './describeError';
+import { environmentJobsPath, type EnvironmentPageParams } from './environmentRoutes';
+import { ErrorPanel } from './ErrorPanel';
+import { validateId } from './jobIds';
+import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
+import { APP_TITLE, type JobPageConfig } from './JobPage';
+import { jobPagePath } from './jobRoutes';
+import { JOB_OPERATIONS, LIST_STATUSES } from './operations';
+import { TAB_JITTER_SEED } from './pollingPolicy';
+import { StatusBadge } from './StatusBadge';
+import { Timestamp } from './Timestamp';
+import { useNow } from './useNow';
+
+export interface EnvironmentJobsPageProps {
+  params: EnvironmentPageParams;
+  config: JobPageConfig;
+  client: AmplifyBackendClient;
+}
+
+const ERROR_EXCERPT = 160;
+
+/** The jobs of one environment (ListBackendJobs), filtered by status and operation, newest first. */
+export function EnvironmentJobsPage({ params, config, client }: EnvironmentJobsPageProps) {
+  const problems = [validateId('App ID', params.appId), validateId('Environment', params.envName)].filter(Boolean);
+  if (params.region !== undefined && !isAmplifyBackendRegion(params.region)) {
+    problems.push(`Region “${params.region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`);
+  }
+  if (problems.length > 0) {
+    return (
+      <article className="page">
+        <h1>This environment link is not valid</h1>
+        <section className="panel panel--error" role="alert">
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <p>Nothing was sent to AWS.</p>
+        </section>
+        <Link href="/">Go to the home page</Link>
+      </article>
+    );
+  }
+  const key: EnvironmentKey = { region: params.region ?? config.region, appId: params.appId, envName: params.envName };
+  return <EnvironmentJobs params={params} envKey={key} config={config} client={client} />;
+}
+
+interface EnvironmentJobsProps extends EnvironmentJobsPageProps {
+  envKey: EnvironmentKey;
+}
+
+function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProps) {
+  const hidden = usePageHidden();
+  const filters = { status: params.status, operation: params.operation };
+  const query = useInfiniteQuery(
+    jobListQueryOptions(envKey, filters, { client, intervalMs: config.pollIntervalSeconds * 1000, hidden, jitterSeed: TAB_JITTER_SEED }),
+  );
+  const now = useNow(5000);
+  const statusId = useId();
+  const operationId = useId();
+  useEffect(() => {
+    const previous = document.title;
+    document.title = `Jobs · ${envKey.envName} · ${APP_TITLE}`;
+    return () => {
+      document.title = previous;
+    };
+  }, [envKey.envName]);
+
+  const setFilter = (change: Partial<EnvironmentPageParams>) =>
+    navigate(environmentJobsPath({ ...params, ...change }), { replace: true });
+  const jobs = newestFirst(query.data);
+  const running = anyRunning(query.data);
+  const problem = query.failureReason ?? query.error;
+  const context = {
+    action: 'amplifybackend:ListBackendJobs',
+    region: envKey.region,
+    resource: `environment ${envKey.envName} of app ${envKey.appId}`,
+    signingHost: resolveEndpoint(config, envKey.region).signingHost,
+    timeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
+  };
+  const regionForLinks = params.region;
+
+  return (
+    <article className="page">
+      <p className="muted">
+        App <span className="mono">{envKey.appId}</span> · {envKey.region}
+      </p>
+      <h1>
+        Jobs of environment <span className="mono break">{envKey.envName}</span>
+      </h1>
+
+      <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter jobs">
+        <span>
+          <label htmlFor={statusId}>Status </label>
+          <select id={statusId} value={params.status ?? ''} onChange={(event) => setFilter({ status: event.target.value || undefined })}>
+            <option value="">All</option>
+            {LIST_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span>
+          <label htmlFor={operationId}>Operation </label>
+          <select
+            id={operationId}
+            value={params.operation ?? ''}
+            onChange={(event) => setFilter({ operation: event.target.value || undefined })}
+          >
+            <option value="">All</option>
+            {[...new Set([...JOB_OPERATIONS, ...(params.operation ? [params.operation] : [])])].map((operation) => (
+              <option key={operation} value={operation}>
+                {operation}
+              </option>
+            ))}
+          </select>
+        </span>
+      </form>
+
+      {problem && (query.isError || query.failureCount > 0) ? (
+        <ErrorPanel
+          tone={query.isError ? 'error' : 'warning'}
+          description={describeError(problem, context)}
+          lead={query.isError ? undefined : 'Retrying by itself…'}
+          onRetry={query.isError ? () => void query.refetch() : undefined}
+          retrying={query.isFetching}
+        />
+      ) : null}
+
+      {query.isPending && !query.failureReason ? (
+        <p className="loading" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading jobs from AWS…
+        </p>
+      ) : null}
+
+      {query.isSuccess && jobs.length === 0 ? <p role="status">No jobs match these filters.</p> : null}
+
+      {jobs.length > 0 ? (
+        <table className="job-table">
+          <caption className="visually-hidden">Jobs, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col">Operation</th>
+              <th scope="col">Job ID</th>
+              <th scope="col">Created</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((job, index) => (
+              <tr key={job.jobId ?? `row-${index}`}>
+                <td data-label="Status">
+                  <StatusBadge status={job.status} small />
+                </td>
+                <td data-label="Operation" className="mono">
+                  {job.operation ?? '—'}
+                </td>
+                <td data-label="Job ID" className="mono break">
+                  {job.jobId ? (
+                    <Link href={jobPagePath({ appId: envKey.appId, envName: envKey.envName, jobId: job.jobId, region: regionForLinks })}>
+                      {job.jobId}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td data-label="Created">
+                  <Timestamp time={job.createTime} now={now} />
+                </td>
+                <td data-label="Updated">
+                  <Timestamp time={job.updateTime} now={now} />
+                </td>
+                <td data-label="Error">
+                  {job.error ? (job.error.length > ERROR_EXCERPT ? `${job.error.slice(0, ERROR_EXCERPT)}…` : job.error) : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <div className="actions">
+        {query.hasNextPage ? (
+          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          {query.isFetching && !query.isFetchingNextPage ? 'Checking…' : 'Refresh now'}
+        </button>
+      </div>
+      <p className="muted">
+        {running ? `Refreshing every ${config.pollIntervalSeconds} s while a listed job runs.` : query.isSuccess ? 'No listed job is running; not refreshing.' : ''}
+      </p>
+    </article>
+  );
+}

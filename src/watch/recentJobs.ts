@@ -1,0 +1,52 @@
+import { readJson, removeKey, writeJson } from './boundedStorage';
+
+export interface RecentJob {
+  region: string;
+  appId: string;
+  envName: string;
+  jobId: string;
+  status?: string;
+  operation?: string;
+  /** Epoch ms this browser last looked at the job. */
+  lastSeen: number;
+}
+
+export const RECENT_JOBS_KEY = 'amplify-job-watch.recent-jobs.v1';
+export const MAX_RECENT_JOBS = 20;
+
+function isRecentJobs(value: unknown): value is RecentJob[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (job) =>
+        typeof job === 'object' &&
+        job !== null &&
+        ['region', 'appId', 'envName', 'jobId'].every((key) => typeof (job as Record<string, unknown>)[key] === 'string') &&
+        typeof (job as RecentJob).lastSeen === 'number',
+    )
+  );
+}
+
+const sameJob = (a: RecentJob, b: RecentJob) =>
+  a.region === b.region && a.appId === b.appId && a.envName === b.envName && a.jobId === b.jobId;
+
+/** Puts `job` first, replacing its older entry, keeping the newest 20. */
+export function addRecentJob(jobs: RecentJob[], job: RecentJob): RecentJob[] {
+  return [job, ...jobs.filter((other) => !sameJob(other, job))].slice(0, MAX_RECENT_JOBS);
+}
+
+export function loadRecentJobs(storage?: Storage): RecentJob[] {
+  return readJson(RECENT_JOBS_KEY, isRecentJobs, [], storage);
+}
+
+export function rememberJob(job: RecentJob, storage?: Storage): void {
+  const before = loadRecentJobs(storage);
+  const first = before[0];
+  // Polling re-reports the same job every few seconds; write only when something a person would see changed.
+  if (first && sameJob(first, job) && first.status === job.status && job.lastSeen - first.lastSeen < 60_000) return;
+  writeJson(RECENT_JOBS_KEY, addRecentJob(before, job), storage);
+}
+
+export function forgetRecentJobs(storage?: Storage): void {
+  removeKey(RECENT_JOBS_KEY, storage);
+}
