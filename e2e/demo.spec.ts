@@ -1,0 +1,59 @@
+import type { BrowserContext } from '@playwright/test';
+import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS } from '../src/simulated-aws/demoJobs';
+import { expect, fact, jobStatus, serveConfig, test } from './fixtures';
+
+/** Anything that would really leave for AWS is stopped and remembered (the service worker should answer first). */
+async function catchEscapes(context: BrowserContext): Promise<string[]> {
+  const escaped: string[] = [];
+  await context.route(
+    (url) => url.hostname.endsWith('.amazonaws.com'),
+    (route) => {
+      escaped.push(route.request().url());
+      return route.abort();
+    },
+  );
+  return escaped;
+}
+
+test.describe('demo mode (no config.json)', () => {
+  test.beforeEach(async ({ page }) => {
+    await serveConfig(page, { message: 'Not Found' }, 404);
+  });
+
+  test('the home page lists the sample jobs; the first opens RUNNING from the in-page AWS', async ({ page, context, requests }) => {
+    const escaped = await catchEscapes(context);
+    await page.goto('/');
+
+    const samples = page.getByRole('region', { name: 'Sample jobs in the demo' });
+    await expect(samples).toBeVisible({ timeout: 10_000 });
+    for (const { label } of DEMO_JOB_LINKS) {
+      await expect(samples.getByRole('link', { name: label, exact: true })).toBeVisible();
+    }
+
+    await samples.getByRole('link', { name: DEMO_JOB_LINKS[0]?.label ?? '', exact: true }).click();
+    const first = DEMO_JOB_LINKS[0]?.jobId ?? '';
+    await expect(page).toHaveURL(`/apps/${DEMO_APP_ID}/environments/${DEMO_ENV}/jobs/${first}`);
+    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 10_000 });
+    await expect(fact(page, 'Operation')).toContainText('CreateBackendAuth');
+
+    // The job came from https://amplifybackend.us-east-1.amazonaws.com, answered inside the page.
+    const awsCalls = requests.all.filter((request) => new URL(request.url()).hostname === 'amplifybackend.us-east-1.amazonaws.com');
+    expect(awsCalls.length).toBeGreaterThan(0);
+    const answered = await awsCalls[0]?.response();
+    expect(answered?.fromServiceWorker()).toBe(true);
+    expect(escaped).toEqual([]);
+    expect(requests.toSim()).toEqual([]);
+  });
+
+  test('a sample job’s deep link works on a cold load', async ({ page, context }) => {
+    const escaped = await catchEscapes(context);
+    const finished = DEMO_JOB_LINKS.find((job) => job.label.startsWith('CreateBackendStorage'));
+    expect(finished).toBeDefined();
+    await page.goto(`/apps/${DEMO_APP_ID}/environments/${DEMO_ENV}/jobs/${finished?.jobId}`);
+
+    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('Took 4 min 12 s');
+    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText('simulated AWS');
+    expect(escaped).toEqual([]);
+  });
+});

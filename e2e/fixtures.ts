@@ -1,0 +1,170 @@
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
+import type { SimFault, SimJobSpec, SimJobStep } from '../src/simulated-aws/jobStore';
+import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
+
+export { expect };
+
+export interface JobRequest {
+  region?: string;
+  operation?: string;
+  steps?: SimJobStep[];
+  error?: string;
+  faults?: SimFault[];
+  startedAt?: number;
+  appId?: string;
+  envName?: string;
+  jobId?: string;
+}
+
+export interface SimJob {
+  appId: string;
+  envName: string;
+  jobId: string;
+  region: string;
+  /** Start of the job, epoch ms (same clock as the simulated AWS: both run on this machine). */
+  startedAt: number;
+  /** The job page's path. */
+  path: string;
+}
+
+export interface Sim {
+  /** Creates a job with IDs unique to this test. */
+  createJob(request?: JobRequest): Promise<SimJob>;
+  /**
+   * Replaces an existing job's script (same IDs, same start unless given): e.g. scripts faults
+   * for requests still to come, after a good first load.
+   */
+  replaceJob(job: SimJob, request: Omit<JobRequest, 'appId' | 'envName' | 'jobId' | 'region'>): Promise<SimJob>;
+  count(filter: { service?: string; operation?: string; jobId?: string }): Promise<number>;
+  expireCredentials(): Promise<void>;
+}
+
+/** A config.json for a real deployment whose AWS is the simulated one on loopback. */
+export function simulatedAccountConfig(overrides: Record<string, unknown> = {}) {
+  return {
+    region: 'us-east-1',
+    Auth: {
+      Cognito: {
+        identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
+        allowGuestAccess: true,
+        identityPoolEndpoint: SIM_ORIGIN,
+      },
+    },
+    pollIntervalSeconds: 1,
+    amplifyBackendEndpoint: SIM_ORIGIN,
+    ...overrides,
+  };
+}
+
+export async function serveConfig(page: Page, config: unknown, status = 200): Promise<void> {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      status,
+      contentType: 'application/json',
+      body: typeof config === 'string' ? config : JSON.stringify(config),
+    }),
+  );
+}
+
+/** Every request a page sends, as the browser saw it (page.on('request')). */
+export interface RequestLog {
+  readonly all: Request[];
+  /** Requests to the simulated AWS over HTTP (Cognito and AmplifyBackend). */
+  toSim(): Request[];
+  /** GetBackendJob calls (GET /backend/{app}/job/{env}/{job}), optionally for one job ID. */
+  getBackendJob(jobId?: string): Request[];
+  /** Requests to anywhere but the app's own origin. */
+  offOrigin(): Request[];
+}
+
+const BACKEND_JOB_PATH = /^\/backend\/[^/]+\/job\/[^/]+\/([^/]+)$/;
+
+export function recordRequests(page: Page): RequestLog {
+  const all: Request[] = [];
+  page.on('request', (request) => all.push(request));
+  return {
+    all,
+    toSim: () => all.filter((request) => new URL(request.url()).origin === SIM_ORIGIN),
+    getBackendJob: (jobId) =>
+      all.filter((request) => {
+        if (request.method() !== 'GET') return false;
+        const match = BACKEND_JOB_PATH.exec(new URL(request.url()).pathname);
+        return match !== null && (jobId === undefined || decodeURIComponent(match[1] ?? '') === jobId);
+      }),
+    offOrigin: () => all.filter((request) => new URL(request.url()).origin !== APP_ORIGIN),
+  };
+}
+
+/** The value shown for one fact of the job ("App ID", "Region", "Created"…), found by its term. */
+export function fact(page: Page, term: string): Locator {
+  return page
+    .locator('dl > div')
+    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
+    .getByRole('definition');
+}
+
+/** The job's status, as drawn in the "Job status" section. */
+export function jobStatus(page: Page): Locator {
+  return page.getByRole('region', { name: 'Job status' });
+}
+
+/** The tab title for a job: `RUNNING · 7f3c9e2a… · Amplify Job Watch`. */
+export function jobTitle(status: string, jobId: string): string {
+  return `${status} · ${jobId.length > 9 ? `${jobId.slice(0, 8)}…` : jobId} · Amplify Job Watch`;
+}
+
+let counter = 0;
+
+export const test = base.extend<{ sim: Sim; simulatedAccount: Page; requests: RequestLog }>({
+  sim: async ({ request }, use, testInfo) => {
+    const sim: Sim = {
+      async createJob(job = {}) {
+        counter += 1;
+        const unique = `${testInfo.workerIndex}-${Date.now().toString(36)}-${counter}`;
+        const spec: SimJobSpec = {
+          region: job.region ?? 'us-east-1',
+          appId: job.appId ?? `app${unique.replace(/[^a-z0-9]/g, '')}`,
+          envName: job.envName ?? 'staging',
+          jobId: job.jobId ?? `job-${unique}`,
+          operation: job.operation ?? 'CreateBackendAuth',
+          steps: job.steps ?? [{ status: 'RUNNING', atMs: 0 }],
+          error: job.error,
+          faults: job.faults,
+          startedAt: job.startedAt ?? Date.now(),
+        };
+        const response = await request.post(`${SIM_ORIGIN}/__sim/jobs`, { data: spec });
+        expect(response.ok()).toBeTruthy();
+        const region = spec.region ?? 'us-east-1';
+        const path = `/apps/${encodeURIComponent(spec.appId)}/environments/${encodeURIComponent(spec.envName)}/jobs/${encodeURIComponent(spec.jobId)}${region === 'us-east-1' ? '' : `?region=${region}`}`;
+        return { appId: spec.appId, envName: spec.envName, jobId: spec.jobId, region, startedAt: spec.startedAt as number, path };
+      },
+      async replaceJob(job, request) {
+        return sim.createJob({
+          startedAt: job.startedAt,
+          ...request,
+          appId: job.appId,
+          envName: job.envName,
+          jobId: job.jobId,
+          region: job.region,
+        });
+      },
+      async count(filter) {
+        const response = await request.get(`${SIM_ORIGIN}/__sim/count?${new URLSearchParams(filter)}`);
+        return ((await response.json()) as { count: number }).count;
+      },
+      async expireCredentials() {
+        await request.post(`${SIM_ORIGIN}/__sim/expire-credentials`);
+      },
+    };
+    await use(sim);
+  },
+  /** Records the page's requests from before the first navigation. */
+  requests: async ({ page }, use) => {
+    await use(recordRequests(page));
+  },
+  /** A page whose config.json points at the simulated AWS over HTTP (the production code path). */
+  simulatedAccount: async ({ page }, use) => {
+    await serveConfig(page, simulatedAccountConfig());
+    await use(page);
+  },
+});
