@@ -5,6 +5,10 @@ import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { createQueryClient, createServices } from './app/services';
 import { configureAuth } from './aws/credentials';
 import { loadConfig } from './config/loadConfig';
+import { isAmplifyBackendRegion } from './config/regions';
+import { matchEnvironmentJobsPath } from './jobs/environmentRoutes';
+import { linkProblems } from './jobs/jobIds';
+import { matchJobPagePath } from './jobs/jobRoutes';
 import { keepWatchingInBackground } from './watch/visibility';
 import './app/styles.css';
 
@@ -41,8 +45,13 @@ async function boot() {
   }
   const services = createServices(config);
   keepWatchingInBackground();
-  // Start getting credentials while React renders the shell; the job query shares this request.
-  services.credentials().catch(() => undefined);
+  // On a link that will be watched, start getting credentials while React renders; the first
+  // query shares this request. Other pages (and invalid links) send nothing until asked.
+  const { pathname, search } = window.location;
+  const link = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
+  if (link?.ok && linkProblems(link.params, isAmplifyBackendRegion).length === 0) {
+    services.credentials().catch(() => undefined);
+  }
   root.render(
     <StrictMode>
       <App services={services} queryClient={createQueryClient(services)} />

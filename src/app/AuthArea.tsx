@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Hub } from '@aws-amplify/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { signOutUser, useSignedInUser } from '../auth/session';
+import { readSignedInUser } from '../aws/credentials';
 import { navigate, useLocation } from '../navigation/history';
 import { DEMO_USERS } from '../simulated-aws/demoUsers';
 import { canSignIn, type AppServices } from './services';
@@ -18,7 +19,7 @@ export function AuthStatus({ services }: AuthAreaProps) {
   const user = useSignedInUser(services.session);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!canSignIn(services.config)) return null;
+  if (!canSignIn(services.config) || user === undefined) return null;
   if (user) {
     return (
       <div className="auth-status">
@@ -62,6 +63,12 @@ export function AuthStatus({ services }: AuthAreaProps) {
  */
 export function useAuthEvents(services: AppServices) {
   const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!canSignIn(services.config)) return;
+    void readSignedInUser().then((user) => {
+      if (services.session.get() === undefined) services.session.set(user);
+    });
+  }, [services]);
   useEffect(
     () =>
       Hub.listen('auth', ({ payload }) => {

@@ -80,10 +80,20 @@ export function createCredentialSource(
 type AuthSession = Awaited<ReturnType<typeof fetchAuthSession>>;
 
 /** The signed-in user's name from the tokens Amplify holds; null for a guest or nobody. */
-export function signedInUsername(session: AuthSession): string | null {
+export function signedInUsername(session: Pick<AuthSession, 'tokens'>): string | null {
   const tokens = session.tokens;
   if (!tokens) return null;
   const id = tokens.idToken?.payload;
   const name = id?.['cognito:username'] ?? id?.email ?? tokens.signInDetails?.loginId ?? tokens.accessToken.payload.username;
   return typeof name === 'string' ? name : 'signed-in user';
+}
+
+/** Who is signed in, from the user pool tokens alone: no AWS credentials are fetched for it. */
+export async function readSignedInUser(): Promise<string | null> {
+  try {
+    const tokens = await Amplify.Auth.getTokens({ forceRefresh: false });
+    return signedInUsername({ tokens: tokens ?? undefined });
+  } catch {
+    return null;
+  }
 }

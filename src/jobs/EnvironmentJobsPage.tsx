@@ -8,7 +8,7 @@ import { usePageHidden } from '../watch/visibility';
 import { describeError } from './describeError';
 import { environmentJobsPath, type EnvironmentPageParams } from './environmentRoutes';
 import { ErrorPanel } from './ErrorPanel';
-import { validateId } from './jobIds';
+import { linkProblems } from './jobIds';
 import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
 import { APP_TITLE, type JobPageConfig } from './JobPage';
 import { jobPagePath } from './jobRoutes';
@@ -28,10 +28,7 @@ const ERROR_EXCERPT = 160;
 
 /** The jobs of one environment (ListBackendJobs), filtered by status and operation, newest first. */
 export function EnvironmentJobsPage({ params, config, client }: EnvironmentJobsPageProps) {
-  const problems = [validateId('App ID', params.appId), validateId('Environment', params.envName)].filter(Boolean);
-  if (params.region !== undefined && !isAmplifyBackendRegion(params.region)) {
-    problems.push(`Region “${params.region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`);
-  }
+  const problems = linkProblems(params, isAmplifyBackendRegion);
   if (problems.length > 0) {
     return (
       <article className="page">

@@ -22,7 +22,7 @@ import { rememberJob } from '../watch/recentJobs';
 import { useTabIndicator, type TabState } from '../watch/tabIndicator';
 import { observeStatus, timelineFor } from '../watch/timeline';
 import { usePageHidden } from '../watch/visibility';
-import { validateId } from './jobIds';
+import { linkProblems } from './jobIds';
 import { nextPollDelay, retryDelayMs, TAB_JITTER_SEED } from './pollingPolicy';
 import { Icon } from './Icon';
 import { StatusBadge } from './StatusBadge';
@@ -46,20 +46,8 @@ export function shortId(id: string): string {
   return id.length > 9 ? `${id.slice(0, 8)}…` : id;
 }
 
-function linkProblems(params: JobPageParams): string[] {
-  const problems = [
-    validateId('App ID', params.appId),
-    validateId('Environment', params.envName),
-    validateId('Job ID', params.jobId),
-  ];
-  if (params.region !== undefined && !isAmplifyBackendRegion(params.region)) {
-    problems.push(`Region “${params.region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`);
-  }
-  return problems.filter((problem): problem is string => problem !== null);
-}
-
 export function JobPage({ params, config, client }: JobPageProps) {
-  const problems = linkProblems(params);
+  const problems = linkProblems(params, isAmplifyBackendRegion);
   useDocumentTitle(problems.length > 0 ? `Invalid link · ${APP_TITLE}` : undefined);
   if (problems.length > 0) {
     return (

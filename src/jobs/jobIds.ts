@@ -16,3 +16,20 @@ export function validateId(field: IdField, value: string): string | null {
   if (value !== value.trim()) return `${field} has spaces at its start or end.`;
   return null;
 }
+
+export interface LinkIds {
+  appId: string;
+  envName: string;
+  jobId?: string;
+  region?: string;
+}
+
+/** Everything wrong with a job or environment link, in words; empty when it may be sent. */
+export function linkProblems(ids: LinkIds, isKnownRegion: (region: string) => boolean): string[] {
+  const problems = [validateId('App ID', ids.appId), validateId('Environment', ids.envName)];
+  if (ids.jobId !== undefined) problems.push(validateId('Job ID', ids.jobId));
+  if (ids.region !== undefined && !isKnownRegion(ids.region)) {
+    problems.push(`Region “${ids.region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`);
+  }
+  return problems.filter((problem): problem is string => problem !== null);
+}

@@ -32,3 +32,4 @@ export function matchJobPagePath(pathname: string, search: string): JobPathMatch
   if (region !== undefined) params.region = region;
   return { ok: true, params };
 }
+
