@@ -1,5 +1,7 @@
 import { JobStore, snapshot, type SimFault, type SimJobSpec } from './jobStore';
 import { verifySigV4, type SigningSecret } from './sigv4';
+import { sha256 } from './jwt';
+import { SimulatedUserPool, type SimulatedUserPoolOptions } from './userPool';
 
 export interface SimulatedAwsOptions {
   now?: () => number;
@@ -10,11 +12,14 @@ export interface SimulatedAwsOptions {
   /** Whether identity pools hand out guest credentials. */
   guestAccess?: boolean;
   jobs?: SimJobSpec[];
+  /** The Cognito user pool (demo users by default); its clock is `now`. */
+  userPool?: Omit<SimulatedUserPoolOptions, 'now'>;
 }
 
 export interface SimRequestRecord {
   at: number;
-  service: 'amplifybackend' | 'cognito-identity';
+  /** `cognito-idp` covers the user pool API and its Hosted UI endpoints (OAuth2Token, Login, …). */
+  service: 'amplifybackend' | 'cognito-identity' | 'cognito-idp';
   operation: string;
   status: number;
   jobId?: string;
@@ -22,12 +27,17 @@ export interface SimRequestRecord {
 
 interface IssuedCredentials extends SigningSecret {
   identityId: string;
+  authenticated: boolean;
 }
 
 const AMAZON_HOST = /^(amplifybackend|cognito-identity|cognito-idp)\.([a-z0-9-]+)\.amazonaws\.com$/;
+/** Hosted UI domains: `<prefix>.auth.<region>.amazoncognito.com` (the region is optional here). */
+const HOSTED_UI_HOST = /^(?:[a-z0-9-]+\.)*?(?:auth(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.)?amazoncognito\.com$/;
 const JOB_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)\/([^/]+)$/;
 const IDENTITY_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d):[0-9a-f-]{36}$/;
 const MAX_RECORDS = 5000;
+const UNAUTHENTICATED = 'Unauthenticated access is not supported for this identity pool.';
+const LOGINS_DONT_MATCH = "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -61,8 +71,10 @@ function decodeSegment(segment: string): string | undefined {
 }
 
 /**
- * One simulated AWS: AmplifyBackend jobs that move through statuses over time, and Cognito
- * Identity handing out credentials that every AmplifyBackend request must be signed with.
+ * One simulated AWS: AmplifyBackend jobs that move through statuses over time, a Cognito user pool
+ * (`userPool`: sign-in, challenges, tokens, Hosted UI token endpoint; demo users by default), and
+ * Cognito Identity handing out guest credentials, or authenticated ones for a user pool ID token in
+ * `Logins`, that every AmplifyBackend request must be signed with.
  * It speaks the Fetch API (Request in, Response out), so MSW in Node, MSW in the browser and a
  * loopback HTTP server all serve the same behaviour.
  */
@@ -74,6 +86,9 @@ export class SimulatedAws {
   credentialLifetimeMs: number;
   readonly #credentials = new Map<string, IssuedCredentials>();
   readonly #extraOrigins: Set<string>;
+  /** Identities that have a user pool login linked: identity ID → the login's `iss|sub`. */
+  readonly #authenticatedIdentities = new Map<string, string>();
+  readonly userPool: SimulatedUserPool;
 
   constructor(options: SimulatedAwsOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -82,6 +97,31 @@ export class SimulatedAws {
     this.credentialLifetimeMs = options.credentialLifetimeMs ?? 60 * 60 * 1000;
     this.#extraOrigins = new Set(options.extraOrigins ?? []);
     for (const spec of options.jobs ?? []) this.jobs.put(spec);
+    this.userPool = new SimulatedUserPool({ ...options.userPool, now: this.now });
+  }
+
+  /** Answers requests to this origin too (a loopback server that learned its port after start). */
+  addExtraOrigin(origin: string): void {
+    this.#extraOrigins.add(origin);
+  }
+
+  /** Every refresh token issued so far stops working (the next refresh gets NotAuthorizedException). */
+  revokeAllRefreshTokens(): void {
+    this.userPool.revokeAllRefreshTokens();
+  }
+
+  /** Access and ID tokens issued so far count as expired: the next credentials need a token refresh. */
+  expireAccessTokens(): void {
+    this.userPool.expireAccessTokens();
+  }
+
+  /** An authorization code for the Hosted UI token endpoint, as if `username` had just signed in there. */
+  issueAuthorizationCode(
+    username: string,
+    codeChallenge?: string,
+    options?: { clientId?: string; redirectUri?: string; scope?: string; region?: string },
+  ): string {
+    return this.userPool.issueAuthorizationCode(username, codeChallenge, options);
   }
 
   /** Makes every credential issued so far expire now (as if the watch had lasted hours). */
@@ -102,18 +142,38 @@ export class SimulatedAws {
     this.jobs.clear();
     this.records.length = 0;
     this.#credentials.clear();
+    this.#authenticatedIdentities.clear();
     this.guestAccess = true;
+    this.userPool.reset();
   }
 
   /** Answers a request meant for AWS, or returns undefined when it is not one. */
   async handle(request: Request): Promise<Response | undefined> {
     const url = new URL(request.url);
     const amazon = AMAZON_HOST.exec(url.hostname);
-    if (!amazon && !this.#extraOrigins.has(url.origin)) return undefined;
+    const hostedUi = amazon ? null : HOSTED_UI_HOST.exec(url.hostname);
+    const extra = this.#extraOrigins.has(url.origin);
+    if (!amazon && !hostedUi && !extra) return undefined;
     const target = request.headers.get('x-amz-target') ?? '';
     if (target.startsWith('AWSCognitoIdentityService.')) {
       return this.#cognitoIdentity(request, target.slice('AWSCognitoIdentityService.'.length));
     }
+    if (target.startsWith('AWSCognitoIdentityProviderService.')) {
+      const operation = target.slice('AWSCognitoIdentityProviderService.'.length);
+      const response =
+        amazon && amazon[1] !== 'cognito-idp'
+          ? cognitoError(400, 'UnknownOperationException', `${target} is not an operation of ${amazon[1]}`)
+          : await this.userPool.handle(request, operation, amazon?.[2]);
+      this.#record({ service: 'cognito-idp', operation, status: response.status });
+      return response;
+    }
+    const hostedUiOperation = SimulatedUserPool.hostedUiOperation(url.pathname);
+    if ((hostedUi || extra) && hostedUiOperation) {
+      const response = await this.userPool.handleHostedUi(request, url, hostedUi?.[1]);
+      this.#record({ service: 'cognito-idp', operation: hostedUiOperation, status: response.status });
+      return response;
+    }
+    if (hostedUi) return undefined;
     if (url.pathname.startsWith('/backend/')) {
       return this.#amplifyBackend(request, url, amazon?.[1] === 'amplifybackend' ? amazon[2] : undefined);
     }
@@ -132,36 +192,54 @@ export class SimulatedAws {
     } catch {
       return cognitoError(400, 'SerializationException', 'Request body is not JSON');
     }
-    const response = this.#cognitoIdentityOperation(operation, body);
+    const response = await this.#cognitoIdentityOperation(operation, body);
     this.#record({ service: 'cognito-identity', operation, status: response.status });
     return response;
   }
 
-  #cognitoIdentityOperation(operation: string, body: Record<string, unknown>): Response {
-    const logins = (body.Logins ?? {}) as Record<string, string>;
-    const guest = Object.keys(logins).length === 0;
+  async #cognitoIdentityOperation(operation: string, body: Record<string, unknown>): Promise<Response> {
+    const logins = body.Logins;
+    if (logins !== undefined && (typeof logins !== 'object' || logins === null || Array.isArray(logins))) {
+      return cognitoError(400, 'ValidationException', 'Logins must be a map of provider names to tokens');
+    }
+    // A login is the user pool's ID token under its issuer (without https://): `iss|sub` once checked.
+    let login: string | undefined;
+    for (const [provider, token] of Object.entries(logins ?? {})) {
+      const verdict = await this.userPool.verifyLogin(provider, token);
+      if (!verdict.ok) return cognitoError(400, 'NotAuthorizedException', verdict.message);
+      login ??= `${verdict.issuer}|${verdict.sub}`;
+    }
     if (operation === 'GetId') {
       const poolId = String(body.IdentityPoolId ?? '');
       const match = IDENTITY_POOL_ID.exec(poolId);
       if (!match) return cognitoError(400, 'ValidationException', `1 validation error detected: Value '${poolId}' at 'identityPoolId' failed to satisfy constraint`);
-      if (guest && !this.guestAccess) {
-        return cognitoError(400, 'NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
-      }
-      return new Response(JSON.stringify({ IdentityId: `${match[1]}:${crypto.randomUUID()}` }), {
+      const region = match[1] as string;
+      if (!login && !this.guestAccess) return cognitoError(400, 'NotAuthorizedException', UNAUTHENTICATED);
+      const identityId = login ? await this.#identityFor(region, login) : `${region}:${crypto.randomUUID()}`;
+      return new Response(JSON.stringify({ IdentityId: identityId }), {
         headers: { 'content-type': 'application/x-amz-json-1.1' },
       });
     }
     if (operation === 'GetCredentialsForIdentity') {
-      const identityId = String(body.IdentityId ?? '');
-      if (!IDENTITY_POOL_ID.test(identityId)) {
-        return cognitoError(400, 'ValidationException', 'IdentityId is malformed');
-      }
-      if (guest && !this.guestAccess) {
-        return cognitoError(400, 'NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+      const requested = String(body.IdentityId ?? '');
+      const match = IDENTITY_POOL_ID.exec(requested);
+      if (!match) return cognitoError(400, 'ValidationException', 'IdentityId is malformed');
+      let identityId = requested;
+      const linked = this.#authenticatedIdentities.get(requested);
+      if (login) {
+        if (linked !== undefined && linked !== login) return cognitoError(400, 'NotAuthorizedException', LOGINS_DONT_MATCH);
+        // The user's identity; a guest identity presented with the login is merged into it (the
+        // response names the identity to use from now on, which Amplify stores).
+        identityId = await this.#identityFor(match[1] as string, login);
+      } else {
+        if (!this.guestAccess) return cognitoError(400, 'NotAuthorizedException', UNAUTHENTICATED);
+        // An identity with a login linked is not handed out without that login.
+        if (linked !== undefined) return cognitoError(400, 'NotAuthorizedException', LOGINS_DONT_MATCH);
       }
       const accessKeyId = `ASIA${randomToken(16)}`;
       const issued: IssuedCredentials = {
         identityId,
+        authenticated: login !== undefined,
         secretAccessKey: randomToken(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'),
         sessionToken: randomToken(120, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
         expiresAt: this.now() + this.credentialLifetimeMs,
@@ -181,6 +259,23 @@ export class SimulatedAws {
       );
     }
     return cognitoError(400, 'UnknownOperationException', `Unknown operation ${operation}`);
+  }
+
+  /** Each user's identity, stable for a region and login (the same across simulation instances). */
+  async #identityFor(region: string, login: string): Promise<string> {
+    const hash = await sha256(`${region}|${login}`);
+    hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x40;
+    hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+    const hex = Array.from(hash.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+    const identityId = `${region}:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    this.#authenticatedIdentities.set(identityId, login);
+    return identityId;
+  }
+
+  /** The identity a set of credentials was issued for, and whether a user pool login backed it. */
+  credentialsIdentity(accessKeyId: string): { identityId: string; authenticated: boolean } | undefined {
+    const issued = this.#credentials.get(accessKeyId);
+    return issued ? { identityId: issued.identityId, authenticated: issued.authenticated } : undefined;
   }
 
   async #amplifyBackend(request: Request, url: URL, hostRegion: string | undefined): Promise<Response> {
