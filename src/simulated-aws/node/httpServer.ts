@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SimJobSpec } from '../jobStore';
+import type { SimUserSpec } from '../userPool';
 import { SimulatedAws } from '../simulatedAws';
 
 /**
@@ -16,6 +17,8 @@ const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET,HEAD,PUT,PATCH,POST,DELETE',
   'access-control-max-age': '600',
+  // As AWS does: without these, a browser hides the error type and request id from the client.
+  'access-control-expose-headers': 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date',
 };
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -55,6 +58,37 @@ async function control(sim: SimulatedAws, url: URL, body: string, res: ServerRes
     sim.guestAccess = (JSON.parse(body) as { enabled: boolean }).enabled;
     return sendJson(res, 200, { ok: true });
   }
+  if (route === '/__sim/revoke-refresh-tokens') {
+    sim.revokeAllRefreshTokens();
+    return sendJson(res, 200, { ok: true });
+  }
+  if (route === '/__sim/expire-access-tokens') {
+    sim.expireAccessTokens();
+    return sendJson(res, 200, { ok: true });
+  }
+  if (route === '/__sim/oauth-code') {
+    const request = JSON.parse(body || '{}') as {
+      username?: string;
+      codeChallenge?: string;
+      clientId?: string;
+      redirectUri?: string;
+      scope?: string;
+    };
+    if (!request.username || !sim.userPool.user(request.username)) {
+      return sendJson(res, 400, { message: `No simulated user ${request.username ?? '(username missing)'}` });
+    }
+    const options: { clientId?: string; redirectUri?: string; scope?: string } = {};
+    if (request.clientId) options.clientId = request.clientId;
+    if (request.redirectUri) options.redirectUri = request.redirectUri;
+    if (request.scope) options.scope = request.scope;
+    return sendJson(res, 200, { code: sim.issueAuthorizationCode(request.username, request.codeChallenge, options) });
+  }
+  if (route === '/__sim/users') {
+    const spec = JSON.parse(body) as SimUserSpec;
+    if (typeof spec.username !== 'string' || !spec.username) return sendJson(res, 400, { message: 'username is required' });
+    sim.userPool.putUser(spec);
+    return sendJson(res, 201, { ok: true, sub: sim.userPool.user(spec.username)?.sub });
+  }
   if (route === '/__sim/reset') {
     sim.reset();
     return sendJson(res, 200, { ok: true });
@@ -62,10 +96,11 @@ async function control(sim: SimulatedAws, url: URL, body: string, res: ServerRes
   return sendJson(res, 404, { message: `No control route ${route}` });
 }
 
+/** `port: 0` takes any free port (see `origin` on the result). */
 export async function startSimServer(options: { port: number; host?: string; sim?: SimulatedAws }): Promise<SimServer> {
   const host = options.host ?? '127.0.0.1';
-  const origin = `http://${host}:${options.port}`;
-  const sim = options.sim ?? new SimulatedAws({ extraOrigins: [origin] });
+  let origin = `http://${host}:${options.port}`;
+  const sim = options.sim ?? new SimulatedAws();
 
   const server: Server = createServer(async (req, res) => {
     try {
@@ -119,6 +154,9 @@ export async function startSimServer(options: { port: number; host?: string; sim
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
+  const address = server.address();
+  if (address && typeof address === 'object') origin = `http://${host}:${address.port}`;
+  sim.addExtraOrigin(origin);
   return {
     sim,
     origin,
