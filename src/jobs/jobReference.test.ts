@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { environmentJobsPath } from './environmentRoutes';
+import { parseJobReference } from './jobReference';
+import { jobPagePath } from './jobRoutes';
+
+describe('parseJobReference: links', () => {
+  it('reads an absolute job link with ?region=', () => {
+    expect(
+      parseJobReference('https://jobs.example.com/apps/d2k9xq7v1ab3cd/environments/staging/jobs/7f3c9e2a-5b1d?region=eu-west-1'),
+    ).toEqual({ appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d', region: 'eu-west-1' });
+  });
+
+  it('reads a job link from any host, over http too (a local dev server)', () => {
+    expect(parseJobReference('http://127.0.0.1:5173/apps/a/environments/e/jobs/j')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+  });
+
+  it('reads a job link without a region and invents none', () => {
+    const reference = parseJobReference('https://jobs.example.com/apps/a/environments/e/jobs/j');
+    expect(reference).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+    expect(reference).not.toHaveProperty('region');
+  });
+
+  it('reads a bare path', () => {
+    expect(parseJobReference('/apps/a/environments/e/jobs/j?region=us-west-2')).toEqual({
+      appId: 'a',
+      envName: 'e',
+      jobId: 'j',
+      region: 'us-west-2',
+    });
+  });
+
+  it('ignores surrounding whitespace and line breaks from copying', () => {
+    expect(parseJobReference('  \n https://x.example/apps/a/environments/e/jobs/j \t\n')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+  });
+
+  it('accepts a trailing slash, a fragment and other query parameters', () => {
+    expect(parseJobReference('https://x.example/apps/a/environments/e/jobs/j/?utm_source=chat&region=ap-south-1#top')).toEqual({
+      appId: 'a',
+      envName: 'e',
+      jobId: 'j',
+      region: 'ap-south-1',
+    });
+  });
+
+  it('decodes percent-encoded IDs, keeping an encoded slash inside its ID', () => {
+    expect(parseJobReference('/apps/a%2Fb/environments/my%20env/jobs/%E6%97%A5')).toEqual({ appId: 'a/b', envName: 'my env', jobId: '日' });
+  });
+
+  it('round-trips every link the app itself builds', () => {
+    const params = { appId: 'a b/c', envName: 'ü?#&', jobId: '100%', region: 'eu-central-1' };
+    expect(parseJobReference(`https://jobs.example.com${jobPagePath(params)}`)).toEqual(params);
+  });
+
+  it('reads an environment list link as app, environment and region', () => {
+    expect(
+      parseJobReference('https://jobs.example.com/apps/d2k9xq7v1ab3cd/environments/staging/jobs?region=eu-west-1&status=FAILED&operation=CreateBackendAuth'),
+    ).toEqual({ appId: 'd2k9xq7v1ab3cd', envName: 'staging', region: 'eu-west-1' });
+  });
+
+  it('reads an environment list link the app built, without inventing a job or region', () => {
+    const reference = parseJobReference(environmentJobsPath({ appId: 'app', envName: 'env', status: 'RUNNING' }));
+    expect(reference).toEqual({ appId: 'app', envName: 'env' });
+    expect(reference).not.toHaveProperty('jobId');
+  });
+
+  it('is case-insensitive about the scheme', () => {
+    expect(parseJobReference('HTTPS://X.EXAMPLE/apps/a/environments/e/jobs/j')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+  });
+
+  // BUG: a job link with an empty `?region=` yields `region: ''`, while an environment link and CLI
+  // JSON drop blank values; the paste handler then puts '' into the Region select.
+  it.fails('drops an empty ?region= from a job link, as it does for an environment link', () => {
+    expect(parseJobReference('/apps/a/environments/e/jobs?region=')).toEqual({ appId: 'a', envName: 'e' });
+    expect(parseJobReference('/apps/a/environments/e/jobs/j?region=')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+  });
+
+  it.each([
+    ['the home page', 'https://x.example/'],
+    ['an app without an environment', 'https://x.example/apps/a'],
+    ['an environment without /jobs', '/apps/a/environments/e'],
+    ['an extra segment after the job', '/apps/a/environments/e/jobs/j/logs'],
+    ['a path under another prefix', 'https://x.example/console/apps/a/environments/e/jobs/j'],
+    ['a relative path without the leading slash', 'apps/a/environments/e/jobs/j'],
+    ['a protocol-relative link', '//x.example/apps/a/environments/e/jobs/j'],
+    ['an ftp link', 'ftp://x.example/apps/a/environments/e/jobs/j'],
+    ['a javascript: URL', 'javascript:alert(1)//apps/a/environments/e/jobs/j'],
+    ['broken percent-encoding in a job link', '/apps/%zz/environments/e/jobs/j'],
+    ['broken percent-encoding in an environment link', '/apps/a/environments/100%/jobs'],
+    ['the Amplify console URL', 'https://eu-west-1.console.aws.amazon.com/amplify/home?region=eu-west-1#/d2k9xq7v1ab3cd'],
+  ])('gives null for %s', (_label, text) => {
+    expect(parseJobReference(text)).toBeNull();
+  });
+});
+
+describe('parseJobReference: AWS CLI JSON', () => {
+  it('reads the PascalCase JSON the CLI prints after create-backend-auth', () => {
+    const printed = `{
+    "AppId": "d2k9xq7v1ab3cd",
+    "BackendEnvironmentName": "staging",
+    "JobId": "7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60",
+    "Operation": "CreateBackendAuth",
+    "Status": "IN_PROGRESS"
+}`;
+    expect(parseJobReference(printed)).toEqual({
+      appId: 'd2k9xq7v1ab3cd',
+      envName: 'staging',
+      jobId: '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60',
+    });
+  });
+
+  it('reads camelCase JSON (the API body, or an SDK)', () => {
+    expect(
+      parseJobReference('{"appId":"app","backendEnvironmentName":"env","jobId":"job","status":"COMPLETED","region":"us-east-2"}'),
+    ).toEqual({ appId: 'app', envName: 'env', jobId: 'job', region: 'us-east-2' });
+  });
+
+  it('reads a Region member', () => {
+    expect(parseJobReference('{"AppId":"app","Region":"ca-central-1"}')).toEqual({ appId: 'app', region: 'ca-central-1' });
+  });
+
+  it('prefers PascalCase when both spellings are present', () => {
+    expect(parseJobReference('{"AppId":"pascal","appId":"camel"}')).toEqual({ appId: 'pascal' });
+  });
+
+  it('falls back to the camelCase member when the PascalCase one is blank', () => {
+    expect(parseJobReference('{"AppId":"  ","appId":"camel"}')).toEqual({ appId: 'camel' });
+  });
+
+  it('trims the values', () => {
+    expect(parseJobReference('{"AppId":"  app  ","JobId":"\\tjob\\n"}')).toEqual({ appId: 'app', jobId: 'job' });
+  });
+
+  it.each([
+    ['only an app', '{"AppId":"app"}', { appId: 'app' }],
+    ['only an environment', '{"BackendEnvironmentName":"env"}', { envName: 'env' }],
+    ['only a job', '{"JobId":"job"}', { jobId: 'job' }],
+    ['app and environment', '{"AppId":"app","BackendEnvironmentName":"env"}', { appId: 'app', envName: 'env' }],
+  ])('reads JSON with %s, leaving the rest out', (_label, text, expected) => {
+    const reference = parseJobReference(text);
+    expect(reference).toEqual(expected);
+    for (const key of ['appId', 'envName', 'jobId', 'region'] as const) {
+      if (!(key in expected)) expect(reference).not.toHaveProperty(key);
+    }
+  });
+
+  it.each([
+    ['an empty object', '{}'],
+    ['only a status', '{"Status":"IN_PROGRESS","Operation":"CreateBackendAuth"}'],
+    ['only a region', '{"Region":"us-east-1"}'],
+    ['blank IDs', '{"AppId":"","JobId":"   "}'],
+    ['IDs that are not strings', '{"AppId":42,"JobId":null,"BackendEnvironmentName":["env"]}'],
+    ['IDs nested one level down', '{"Job":{"AppId":"app","JobId":"job"}}'],
+    ['JSON that does not parse', '{"AppId": "app",'],
+    ['an object literal that is not JSON', "{AppId: 'app'}"],
+  ])('gives null for %s', (_label, text) => {
+    expect(parseJobReference(text)).toBeNull();
+  });
+
+  it.each([
+    ['a list of jobs', '[{"AppId":"app","JobId":"job"}]'],
+    ['an empty list', '[]'],
+    ['a JSON string', '"/apps/a/environments/e/jobs/j"'],
+    ['a JSON number', '42'],
+    ['JSON null', 'null'],
+  ])('gives null for %s', (_label, text) => {
+    expect(parseJobReference(text)).toBeNull();
+  });
+});
+
+describe('parseJobReference: other text', () => {
+  it.each([
+    ['the empty string', ''],
+    ['only whitespace', '  \n\t '],
+    ['a bare job ID', '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60'],
+    ['a sentence', 'the job is d2k9xq7v1ab3cd / staging'],
+    ['a CLI command', 'aws amplifybackend get-backend-job --app-id a --backend-environment-name e --job-id j'],
+    ['a sentence containing a link', 'see https://x.example/apps/a/environments/e/jobs/j'],
+  ])('gives null for %s', (_label, text) => {
+    expect(parseJobReference(text)).toBeNull();
+  });
+});
