@@ -9,7 +9,8 @@ import react from '@vitejs/plugin-react';
  * The dev server goes without: its hot-reload preamble is an inline script.
  */
 export function contentSecurityPolicy(connectExtra: string): string {
-  const connect = ["'self'", 'https://*.amazonaws.com', ...connectExtra.split(/\s+/).filter(Boolean)].join(' ');
+  // Cognito and AmplifyBackend live on *.amazonaws.com; a Hosted UI's token endpoint on *.amazoncognito.com.
+  const connect = ["'self'", 'https://*.amazonaws.com', 'https://*.amazoncognito.com', ...connectExtra.split(/\s+/).filter(Boolean)].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -5,7 +5,7 @@ import { signOutUser, useSignedInUser } from '../auth/session';
 import { readSignedInUser } from '../aws/credentials';
 import { navigate, useLocation } from '../navigation/history';
 import { DEMO_USERS } from '../simulated-aws/demoUsers';
-import { canSignIn, type AppServices } from './services';
+import { canSignIn, SESSION_ENDED, type AppServices } from './services';
 import { useGate } from './signInGate';
 
 const SignInScreen = lazy(() => import('../auth/SignInScreen').then((module) => ({ default: module.SignInScreen })));
@@ -78,6 +78,13 @@ export function useAuthEvents(services: AppServices) {
             services.gate.close();
             void services.credentials().catch(() => undefined);
             void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
+            break;
+          case 'tokenRefresh_failure':
+            // The session is gone (refresh token revoked or expired). Amplify keeps the user's identity ID,
+            // on which Cognito refuses guest credentials; signing out clears it so the page can continue
+            // as a guest, or ask for sign-in.
+            if (!services.config.Auth.Cognito.allowGuestAccess) services.gate.open(SESSION_ENDED);
+            void signOutUser().catch(() => undefined);
             break;
           case 'signedOut':
             services.session.set(null);

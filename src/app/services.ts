@@ -43,6 +43,7 @@ export function canSignIn(config: AppConfig): boolean {
   return Boolean(config.Auth.Cognito.userPoolId && config.Auth.Cognito.userPoolClientId);
 }
 
+export const SESSION_ENDED = 'Your session has ended. Sign in again to keep watching; the page carries on where it was.';
 export const SIGN_IN_REQUIRED = 'This identity pool gives AWS credentials only to signed-in users. Sign in to watch the job.';
 
 export function createQueryClient(services?: Pick<AppServices, 'config' | 'gate'>): QueryClient {

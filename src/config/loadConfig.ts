@@ -12,13 +12,13 @@ export const DEMO_CONFIG: AppConfig = {
     Cognito: {
       identityPoolId: 'us-east-1:de300000-0000-4000-8000-000000000000',
       allowGuestAccess: true,
-      userPoolId: 'us-east-1_DemoPool1',
-      userPoolClientId: 'demoappclient0000000000001',
+      // The simulated user pool's own IDs: SRP mixes the pool name into its proof.
+      userPoolId: 'us-east-1_DemoJobWatch',
+      userPoolClientId: 'demo0job0watch0app0client0',
     },
   },
   pollIntervalSeconds: 3,
-  // The simulated user pool checks passwords directly; real pools default to SRP.
-  authFlowType: 'USER_PASSWORD_AUTH',
+  authFlowType: 'USER_SRP_AUTH',
   tokenStorage: 'session',
 };
 

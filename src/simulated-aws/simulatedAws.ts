@@ -1,4 +1,4 @@
-import { JobStore, snapshot, type SimFault, type SimJobSpec } from './jobStore';
+import { JobStore, jobKey, snapshot, type SimFault, type SimJobSpec } from './jobStore';
 import { verifySigV4, type SigningSecret } from './sigv4';
 import { sha256 } from './jwt';
 import { SimulatedUserPool, type SimulatedUserPoolOptions } from './userPool';
@@ -34,6 +34,7 @@ const AMAZON_HOST = /^(amplifybackend|cognito-identity|cognito-idp)\.([a-z0-9-]+
 /** Hosted UI domains: `<prefix>.auth.<region>.amazoncognito.com` (the region is optional here). */
 const HOSTED_UI_HOST = /^(?:[a-z0-9-]+\.)*?(?:auth(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.)?amazoncognito\.com$/;
 const JOB_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)\/([^/]+)$/;
+const JOBS_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)$/;
 const IDENTITY_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d):[0-9a-f-]{36}$/;
 const MAX_RECORDS = 5000;
 const UNAUTHENTICATED = 'Unauthenticated access is not supported for this identity pool.';
@@ -81,6 +82,8 @@ function decodeSegment(segment: string): string | undefined {
 export class SimulatedAws {
   readonly jobs: JobStore;
   readonly records: SimRequestRecord[] = [];
+  /** Faults for ListBackendJobs, per environment (key: jobKey(region, appId, envName, '')). */
+  readonly listFaults = new Map<string, SimFault[]>();
   readonly now: () => number;
   guestAccess: boolean;
   credentialLifetimeMs: number;
@@ -140,6 +143,7 @@ export class SimulatedAws {
 
   reset(): void {
     this.jobs.clear();
+    this.listFaults.clear();
     this.records.length = 0;
     this.#credentials.clear();
     this.#authenticatedIdentities.clear();
@@ -299,6 +303,8 @@ export class SimulatedAws {
     };
 
     if (!verdict.ok) return finish(awsError(403, verdict.errorType, verdict.message));
+    const list = JOBS_PATH.exec(url.pathname);
+    if (list && request.method === 'POST') return finish(this.#listJobs(list, verdict.region, body));
     if (!match || request.method !== 'GET' || ids.some((id) => id === undefined)) {
       return finish(awsError(404, 'NotFoundException', `No route for ${request.method} ${url.pathname}`, { resourceType: 'Route' }));
     }
@@ -318,6 +324,47 @@ export class SimulatedAws {
       );
     }
     return finish(json(200, snapshot(job, this.now())));
+  }
+
+  /** ListBackendJobs: body filters, `maxResults` 1–25, an opaque `nextToken`; oldest first (the API promises no order). */
+  #listJobs(match: RegExpExecArray, region: string, body: string): Response {
+    const appId = decodeSegment(match[1] ?? '');
+    const envName = decodeSegment(match[2] ?? '');
+    if (appId === undefined || envName === undefined) return awsError(400, 'BadRequestException', 'Malformed path');
+    let filters: Record<string, unknown>;
+    try {
+      filters = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    } catch {
+      return awsError(400, 'BadRequestException', 'Request body is not JSON');
+    }
+    const fault = this.listFaults.get(jobKey(region, appId, envName, ''))?.shift();
+    if (fault?.type === 'http') return awsError(fault.status, fault.errorType ?? 'ServiceException', fault.message ?? `Simulated HTTP ${fault.status}`);
+    const maxResults = filters.maxResults ?? 25;
+    if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 25) {
+      return awsError(400, 'BadRequestException', 'maxResults must be between 1 and 25');
+    }
+    if (!this.jobs.hasApp(region, appId)) {
+      return awsError(404, 'NotFoundException', `App ${appId} not found.`, { resourceType: 'App' });
+    }
+    const now = this.now();
+    const matching = this.jobs
+      .list(region, appId, envName)
+      .reverse()
+      .map((job) => snapshot(job, now))
+      .filter(
+        (job) =>
+          (filters.status === undefined || job.status === filters.status) &&
+          (filters.operation === undefined || job.operation === filters.operation) &&
+          (filters.jobId === undefined || job.jobId === filters.jobId),
+      );
+    let offset = 0;
+    if (typeof filters.nextToken === 'string') {
+      offset = Number(atob(filters.nextToken));
+      if (!Number.isInteger(offset) || offset < 0) return awsError(400, 'BadRequestException', 'Invalid nextToken');
+    }
+    const page = matching.slice(offset, offset + maxResults);
+    const next = offset + maxResults < matching.length ? btoa(String(offset + maxResults)) : undefined;
+    return json(200, next ? { jobs: page, nextToken: next } : { jobs: page });
   }
 
   async #fault(fault: SimFault, request: Request, finish: (r: Response) => Response): Promise<Response> {

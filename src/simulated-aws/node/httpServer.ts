@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { SimJobSpec } from '../jobStore';
+import { jobKey, type SimFault, type SimJobSpec } from '../jobStore';
 import type { SimUserSpec } from '../userPool';
 import { SimulatedAws } from '../simulatedAws';
 
@@ -49,6 +49,16 @@ async function control(sim: SimulatedAws, url: URL, body: string, res: ServerRes
       if (value !== null) filter[key] = value;
     }
     return sendJson(res, 200, { count: sim.count(filter) });
+  }
+  if (route === '/__sim/list-faults') {
+    const { region = 'us-east-1', appId, envName, faults } = JSON.parse(body) as {
+      region?: string;
+      appId: string;
+      envName: string;
+      faults: SimFault[];
+    };
+    sim.listFaults.set(jobKey(region, appId, envName, ''), [...faults]);
+    return sendJson(res, 200, { ok: true });
   }
   if (route === '/__sim/expire-credentials') {
     sim.expireAllCredentials();
