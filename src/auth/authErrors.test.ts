@@ -145,9 +145,7 @@ describe('describeAuthError: odd values', () => {
     expect(text).not.toMatch(/\n\s+at /);
   });
 
-  // BUG: an Error built from an object (`new Error(someObject)`, common when a library wraps a parsed
-  // body) has the message "[object Object]", which describeAuthError shows verbatim.
-  it.fails('does not show "[object Object]" for an Error whose message came from an object', () => {
+  it('does not show "[object Object]" for an Error whose message came from an object', () => {
     const error = new Error(String({ code: 'X' }));
     expect(describeAuthError(error)).not.toContain('[object Object]');
   });

@@ -4,7 +4,9 @@
  */
 export function describeAuthError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  const message = error instanceof Error ? error.message : '';
+  // A library that wraps a parsed body in an Error leaves "[object Object]" as the message: not words for a person.
+  const raw = error instanceof Error ? error.message : '';
+  const message = raw.includes('[object Object]') ? '' : raw;
   switch (name) {
     case 'NotAuthorizedException':
       if (/attempts exceeded/i.test(message)) return 'Too many failed attempts. Wait a few minutes, then try again.';

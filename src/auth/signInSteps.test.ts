@@ -191,9 +191,7 @@ describe('usernameLabel', () => {
     expect(usernameLabel({ username: true, phone: true })).toMatch(/^Username/);
   });
 
-  // BUG: a pool that signs in with email or phone number (no username) is labelled "Username or email":
-  // it offers a username the pool will not take and leaves out the phone number.
-  it.fails('does not offer a username when the pool signs in with email or phone only', () => {
+  it('does not offer a username when the pool signs in with email or phone only', () => {
     const label = usernameLabel({ email: true, phone: true });
     expect(label).not.toMatch(/username/i);
     expect(label).toMatch(/email/i);

@@ -86,8 +86,9 @@ export function usernameLabel(loginWith: LoginWith | undefined): string {
   const email = loginWith?.email === true;
   const phone = loginWith?.phone === true;
   const username = loginWith?.username === true;
-  if (email && !username && !phone) return 'Email';
-  if (phone && !username && !email) return 'Phone number';
-  if (email && (username || phone)) return 'Username or email';
-  return 'Username';
+  const names = [username || (!email && !phone) ? 'username' : null, email ? 'email' : null, phone ? 'phone number' : null].filter(
+    (name): name is string => name !== null,
+  );
+  const label = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'username');
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }

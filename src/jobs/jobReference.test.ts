@@ -67,9 +67,7 @@ describe('parseJobReference: links', () => {
     expect(parseJobReference('HTTPS://X.EXAMPLE/apps/a/environments/e/jobs/j')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
   });
 
-  // BUG: a job link with an empty `?region=` yields `region: ''`, while an environment link and CLI
-  // JSON drop blank values; the paste handler then puts '' into the Region select.
-  it.fails('drops an empty ?region= from a job link, as it does for an environment link', () => {
+  it('drops an empty ?region= from a job link, as it does for an environment link', () => {
     expect(parseJobReference('/apps/a/environments/e/jobs?region=')).toEqual({ appId: 'a', envName: 'e' });
     expect(parseJobReference('/apps/a/environments/e/jobs/j?region=')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
   });

@@ -27,7 +27,8 @@ export function matchJobPagePath(pathname: string, search: string): JobPathMatch
     return { ok: false, message: 'The link has a broken percent-encoding (a “%” not followed by two hex digits).' };
   }
   const [appId = '', envName = '', jobId = ''] = ids;
-  const region = new URLSearchParams(search).get('region') ?? undefined;
+  // An empty ?region= means the config's region, like no parameter at all.
+  const region = new URLSearchParams(search).get('region') || undefined;
   const params: JobPageParams = { appId, envName, jobId };
   if (region !== undefined) params.region = region;
   return { ok: true, params };
