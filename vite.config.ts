@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders';
+import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders.ts';
 
 /**
  * The production build carries a Content-Security-Policy allowing only 'self' and AWS, as a meta
@@ -33,6 +33,16 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       sourcemap: true,
+      rolldownOptions: {
+        output: {
+          // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.
+          advancedChunks: {
+            groups: [
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ },
+            ],
+          },
+        },
+      },
     },
     server: { host: '127.0.0.1', port: 5173 },
     // `vite preview` stands in for the static host: it sends the same headers as the `_headers` file.

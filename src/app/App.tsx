@@ -7,15 +7,15 @@ import { Link, useLocation } from '../navigation/history';
 import { AuthStatus, SignInDialog, useAuthEvents } from './AuthArea';
 import { ClockNote } from './ClockNote';
 import { ErrorBoundary } from './ErrorBoundary';
-import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import type { AppServices } from './services';
 import { useGate } from './signInGate';
 
-// The environment's list is not on the path of a job deep link: it loads when first opened.
+// Only the job page is on the path of a job deep link; the other pages load when first opened.
 const EnvironmentJobsPage = lazy(() =>
   import('../jobs/EnvironmentJobsPage').then((module) => ({ default: module.EnvironmentJobsPage })),
 );
+const HomePage = lazy(() => import('./HomePage').then((module) => ({ default: module.HomePage })));
 
 export interface AppProps {
   services: AppServices;
@@ -67,7 +67,11 @@ function Shell({ services }: { services: AppServices }) {
 function Routes({ services }: { services: AppServices }) {
   const { pathname, search } = useLocation();
   if (pathname === '/' || pathname === '/index.html') {
-    return <HomePage demo={services.config.demo} defaultRegion={services.config.region} />;
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <HomePage demo={services.config.demo} defaultRegion={services.config.region} />
+      </Suspense>
+    );
   }
   const job = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
   if (job?.ok && 'jobId' in job.params) {

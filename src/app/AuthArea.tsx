@@ -4,11 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { signOutUser, useSignedInUser } from '../auth/session';
 import { readSignedInUser } from '../aws/credentials';
 import { navigate, useLocation } from '../navigation/history';
-import { DEMO_USERS } from '../simulated-aws/demoUsers';
 import { canSignIn, SESSION_ENDED, type AppServices } from './services';
 import { useGate } from './signInGate';
 
 const SignInScreen = lazy(() => import('../auth/SignInScreen').then((module) => ({ default: module.SignInScreen })));
+const DemoUsersHint = lazy(() => import('./DemoUsersHint').then((module) => ({ default: module.DemoUsersHint })));
 
 export interface AuthAreaProps {
   services: AppServices;
@@ -147,27 +147,5 @@ export function SignInDialog({ services }: AuthAreaProps) {
         </Suspense>
       </div>
     </div>
-  );
-}
-
-function DemoUsersHint() {
-  return (
-    <details className="panel">
-      <summary>Demo users</summary>
-      <ul>
-        {DEMO_USERS.map((user) => (
-          <li key={user.username}>
-            <span className="mono">{user.username}</span>
-            {user.password ? (
-              <>
-                {' '}
-                / <span className="mono">{user.password}</span>
-              </>
-            ) : null}
-            : {user.description}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
