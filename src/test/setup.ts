@@ -1,7 +1,18 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { onUnhandledRequest, server, sim } from './server';
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest });
+});
 
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
+  sim.reset();
+});
+
+afterAll(() => {
+  server.close();
 });

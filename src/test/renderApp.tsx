@@ -1,0 +1,103 @@
+import { StrictMode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { configure, render, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { onTestFinished, vi } from 'vitest';
+import { App } from '../app/App';
+import { createQueryClient, createServices, type AppServices } from '../app/services';
+import { configureAuth } from '../aws/credentials';
+import type { AppConfig } from '../config/appConfig';
+import { jobPagePath } from '../jobs/jobRoutes';
+import type { SimJobSpec } from '../simulated-aws/jobStore';
+import { resetAmplifyAuth } from './amplifyAuth';
+import { sim } from './server';
+import { testConfig, type TestConfigOptions } from './testConfig';
+
+// The machine running the suite may be busy: give findBy*/waitFor room before calling a failure.
+configure({ asyncUtilTimeout: 5000 });
+
+export * from './testConfig';
+export { resetAmplifyAuth } from './amplifyAuth';
+
+export interface RenderAppOptions extends TestConfigOptions {
+  /** Path and query to open, e.g. `/apps/a/environments/e/jobs/j?region=eu-west-1`. */
+  path?: string;
+  /** Wrap in <StrictMode> as main.tsx does (default true). */
+  strict?: boolean;
+}
+
+export interface RenderedApp extends RenderResult {
+  config: AppConfig;
+  services: AppServices;
+  queryClient: QueryClient;
+  user: ReturnType<typeof userEvent.setup>;
+}
+
+/**
+ * Boots the real app the way main.tsx does (real Amplify auth, real SigV4 client, React Query),
+ * against the simulated AWS behind MSW. Each call gets a fresh QueryClient and a clean Amplify
+ * session.
+ */
+export async function renderApp(options: RenderAppOptions = {}): Promise<RenderedApp> {
+  await resetAmplifyAuth();
+  const config = testConfig(options);
+  configureAuth(config);
+  const services = createServices(config);
+  const queryClient = createQueryClient(services);
+  window.history.replaceState(null, '', options.path ?? '/');
+  // The app's navigate() scrolls to the top; jsdom has no layout and logs "Not implemented".
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+  const app = <App services={services} queryClient={queryClient} />;
+  const user = userEvent.setup();
+  const result = render(options.strict === false ? app : <StrictMode>{app}</StrictMode>);
+  // Unmounting (Testing Library's cleanup) already aborts in-flight job requests; clearing the
+  // cache as well stops anything this test started from outliving it.
+  onTestFinished(() => queryClient.clear());
+  return {
+    ...result,
+    config,
+    services,
+    queryClient,
+    user,
+  };
+}
+
+let jobCounter = 0;
+
+/** A job ID unique to this test run, so request counts never mix jobs from different tests. */
+export function uniqueJobId(): string {
+  jobCounter += 1;
+  const n = jobCounter.toString(16).padStart(12, '0');
+  return `${crypto.randomUUID().slice(0, 24)}${n}`;
+}
+
+export const TEST_APP_ID = 'd1a2b3c4e5f6g7';
+export const TEST_ENV = 'staging';
+
+/** Puts a job into the simulated AWS (defaults: this app, env and region, RUNNING from now). */
+export function addJob(spec: Partial<SimJobSpec> & Pick<SimJobSpec, 'steps'>): SimJobSpec & { path: string } {
+  const full: SimJobSpec = {
+    appId: TEST_APP_ID,
+    envName: TEST_ENV,
+    jobId: uniqueJobId(),
+    operation: 'CreateBackendAuth',
+    ...spec,
+  };
+  sim.jobs.put(full);
+  return { ...full, path: jobPagePath({ appId: full.appId, envName: full.envName, jobId: full.jobId }) };
+}
+
+/** GetBackendJob requests the simulated AWS has answered for one job. */
+export function getJobRequests(jobId: string): number {
+  return sim.count({ operation: 'GetBackendJob', jobId });
+}
+
+/**
+ * Moves a simulated job to `status` now (its next GetBackendJob answer says so), instead of
+ * scripting the change at a fixed time that a slow machine might already have passed.
+ */
+export function setJobStatus(spec: SimJobSpec, status: string): void {
+  const job = sim.jobs.get(spec.region ?? 'us-east-1', spec.appId, spec.envName, spec.jobId);
+  if (!job) throw new Error(`No simulated job ${spec.jobId}`);
+  job.steps.push({ status, atMs: Math.max(0, Date.now() - job.startedAt) });
+}
