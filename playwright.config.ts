@@ -13,6 +13,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   globalSetup: './e2e/global-setup.ts',
+  // Runs on other ports (E2E_APP_PORT) keep their own artifacts.
+  outputDir: APP_PORT === 4173 ? 'test-results' : `test-results-${APP_PORT}`,
   use: {
     baseURL: APP_ORIGIN,
     trace: 'retain-on-failure',
@@ -38,7 +40,7 @@ export default defineConfig({
   ],
   webServer: {
     // A production build served like a static host with an SPA fallback; its CSP also allows the simulated AWS.
-    command: `npx vite build --outDir dist-e2e --emptyOutDir && npx vite preview --outDir dist-e2e --port ${APP_PORT} --strictPort`,
+    command: `npx vite build --outDir dist-e2e-${APP_PORT} --emptyOutDir && npx vite preview --outDir dist-e2e-${APP_PORT} --port ${APP_PORT} --strictPort`,
     env: { CSP_CONNECT_EXTRA: SIM_ORIGIN },
     url: APP_ORIGIN,
     reuseExistingServer: !process.env.CI,

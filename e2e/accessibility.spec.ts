@@ -1,0 +1,139 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, serveConfig, simulatedAccountConfig, test } from './fixtures';
+import { SIM_ORIGIN } from './simConfig';
+
+/** axe-core over the whole page; serious and critical findings fail, with their targets in the message. */
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} color scheme`, () => {
+    test.use({ colorScheme });
+
+    test('the home page', async ({ simulatedAccount: page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the job page while running, completed and failed', async ({ simulatedAccount: page, sim }) => {
+      const running = await sim.createJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+      await page.goto(running.path);
+      await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      const completed = await sim.createJob({ startedAt: Date.now() - 60_000, steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'COMPLETED', atMs: 30_000 }] });
+      await page.goto(completed.path);
+      await expect(page.getByText('COMPLETED', { exact: true }).first()).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      const failed = await sim.createJob({
+        startedAt: Date.now() - 60_000,
+        steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'FAILED', atMs: 30_000 }],
+        error: 'Resource handler returned message: "Invalid request provided"',
+      });
+      await page.goto(failed.path);
+      await expect(page.getByText('The job reported an error')).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the job page with an error and while retrying', async ({ simulatedAccount: page, sim }) => {
+      const missing = await sim.createJob();
+      await page.goto(missing.path.replace(missing.jobId, `${missing.jobId}-missing`));
+      await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      const throttled = await sim.createJob({
+        faults: Array.from({ length: 5 }, () => ({ type: 'http' as const, status: 429, errorType: 'TooManyRequestsException' })),
+      });
+      await page.goto(throttled.path);
+      await expect(page.getByText(/retrying in \d+ s/)).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('an invalid link and the not-found page', async ({ simulatedAccount: page }) => {
+      await page.goto('/apps/app/environments/staging/jobs/job%01x');
+      await expect(page.getByRole('heading', { name: 'This job link is not valid' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await page.goto('/no/such/page');
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the environment list', async ({ simulatedAccount: page, sim }) => {
+      const job = await sim.createJob();
+      await sim.createJob({ appId: job.appId, steps: [{ status: 'FAILED', atMs: 0 }], error: 'Stack rollback' });
+      await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the sign-in dialog', async ({ page, sim }) => {
+      const job = await sim.createJob();
+      await serveConfig(
+        page,
+        simulatedAccountConfig({
+          Auth: {
+            Cognito: {
+              identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
+              allowGuestAccess: false,
+              identityPoolEndpoint: SIM_ORIGIN,
+              userPoolEndpoint: SIM_ORIGIN,
+              userPoolId: 'us-east-1_DemoJobWatch',
+              userPoolClientId: 'a11yclient0000000000000001',
+            },
+          },
+        }),
+      );
+      await page.goto(job.path);
+      await expect(page.getByRole('dialog', { name: 'Sign in' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the invalid config page', async ({ page }) => {
+      await serveConfig(page, { region: 'mars-1', Auth: {} });
+      await page.goto('/');
+      await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+  });
+}
+
+test('the main flow works with the keyboard alone: home form → job page → refresh → copy link', async ({ simulatedAccount: page, sim, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const job = await sim.createJob();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
+  await page.getByLabel('Region').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(job.appId);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(job.envName);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(job.jobId);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/jobs/${job.jobId}$`));
+  await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
+
+  const refresh = page.getByRole('button', { name: /Refresh now|Checking…/ });
+  for (let i = 0; i < 40 && !(await refresh.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(refresh).toBeFocused();
+  const before = await sim.count({ operation: 'GetBackendJob', jobId: job.jobId });
+  await expect(refresh).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => sim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBeGreaterThan(before);
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Copy link to this job' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Copied')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
