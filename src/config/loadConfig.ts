@@ -1,4 +1,5 @@
-import { parseAppConfig, type AppConfig, type ConfigProblem } from './appConfig';
+import type { AppConfig, ConfigProblem } from './appConfig';
+import { parseConfigDocument } from './amplifyOutputs';
 
 export type ConfigLoadResult =
   | { kind: 'ready'; config: AppConfig }
@@ -51,7 +52,8 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<Confi
   if (typeof raw === 'object' && raw !== null && (raw as { demo?: unknown }).demo === true) {
     return { kind: 'ready', config: DEMO_CONFIG };
   }
-  const parsed = parseAppConfig(raw);
+  // The plain form, or Amplify Gen 2's amplify_outputs.json (its `auth` section).
+  const parsed = parseConfigDocument(raw);
   return parsed.ok ? { kind: 'ready', config: parsed.config } : { kind: 'invalid', problems: parsed.problems };
 }
 
