@@ -52,10 +52,7 @@ describe('links that are not valid', () => {
     await expectNoRequests();
   });
 
-  // BUG: the broken-percent-encoding page (rendered by App.tsx's Routes, not by JobPage) sets no
-  // document.title, so the tab keeps index.html's plain "Amplify Job Watch" (or whatever the page
-  // before set), unlike every other invalid link, which says "Invalid link · Amplify Job Watch".
-  it.fails('a broken percent-encoding: the tab title says the link is invalid, like other invalid links', async () => {
+  it('a broken percent-encoding: the tab title says the link is invalid, like other invalid links', async () => {
     document.title = 'Amplify Job Watch'; // index.html's <title>
     await renderApp({ path: `${base}/abc%E0%A4%A` });
     expect(screen.getByRole('alert')).toHaveTextContent('broken percent-encoding');

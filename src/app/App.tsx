@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { matchEnvironmentJobsPath } from '../jobs/environmentRoutes';
+import { InvalidLink } from '../jobs/InvalidLink';
 import { JobPage } from '../jobs/JobPage';
 import { matchJobPagePath } from '../jobs/jobRoutes';
 import { Link, useLocation } from '../navigation/history';
@@ -84,14 +85,6 @@ function Routes({ services }: { services: AppServices }) {
       </Suspense>
     );
   }
-  if (job && !job.ok) {
-    return (
-      <article className="page">
-        <h1>This job link is not valid</h1>
-        <p role="alert">{job.message}</p>
-        <Link href="/">Go to the home page</Link>
-      </article>
-    );
-  }
+  if (job && !job.ok) return <InvalidLink what="job" problems={[job.message]} />;
   return <NotFoundPage />;
 }

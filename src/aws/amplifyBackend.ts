@@ -172,39 +172,30 @@ export function createAmplifyBackendClient(
   config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost'>,
   signedFetch: SignedFetch,
 ): AmplifyBackendClient {
+  /** One signed call to the region's endpoint (or the configured proxy). */
+  const send = (region: string, method: 'GET' | 'POST', path: string, signal: AbortSignal | undefined, body?: string) => {
+    const endpoint = resolveEndpoint(config, region);
+    return signedFetch({
+      method,
+      url: new URL(endpoint.baseUrl + path),
+      signingHost: endpoint.signingHost,
+      signingPath: path,
+      region,
+      service: AMPLIFY_BACKEND_SERVICE,
+      body,
+      signal,
+    });
+  };
   return {
     async getBackendJob(key, signal) {
-      const endpoint = resolveEndpoint(config, key.region);
-      const path = backendJobPath(key);
-      const response = await signedFetch({
-        method: 'GET',
-        url: new URL(endpoint.baseUrl + path),
-        signingHost: endpoint.signingHost,
-        signingPath: path,
-        region: key.region,
-        service: AMPLIFY_BACKEND_SERVICE,
-        signal,
-      });
-      return deserializeBackendJob(response);
+      return deserializeBackendJob(await send(key.region, 'GET', backendJobPath(key), signal));
     },
     async listBackendJobs(key, filters, signal) {
-      const endpoint = resolveEndpoint(config, key.region);
-      const path = backendJobsPath(key);
       const body: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(filters)) {
         if (value !== undefined && value !== '') body[name] = value;
       }
-      const response = await signedFetch({
-        method: 'POST',
-        url: new URL(endpoint.baseUrl + path),
-        signingHost: endpoint.signingHost,
-        signingPath: path,
-        region: key.region,
-        service: AMPLIFY_BACKEND_SERVICE,
-        body: JSON.stringify(body),
-        signal,
-      });
-      return deserializeBackendJobPage(response);
+      return deserializeBackendJobPage(await send(key.region, 'POST', backendJobsPath(key), signal, JSON.stringify(body)));
     },
   };
 }

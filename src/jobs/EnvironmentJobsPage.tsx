@@ -8,6 +8,7 @@ import { usePageHidden } from '../watch/visibility';
 import { describeError } from './describeError';
 import { environmentJobsPath, type EnvironmentPageParams } from './environmentRoutes';
 import { ErrorPanel } from './ErrorPanel';
+import { InvalidLink } from './InvalidLink';
 import { linkProblems } from './jobIds';
 import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
 import { APP_TITLE, type JobPageConfig } from './JobPage';
@@ -29,22 +30,7 @@ const ERROR_EXCERPT = 160;
 /** The jobs of one environment (ListBackendJobs), filtered by status and operation, newest first. */
 export function EnvironmentJobsPage({ params, config, client }: EnvironmentJobsPageProps) {
   const problems = linkProblems(params, isAmplifyBackendRegion);
-  if (problems.length > 0) {
-    return (
-      <article className="page">
-        <h1>This environment link is not valid</h1>
-        <section className="panel panel--error" role="alert">
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-          <p>Nothing was sent to AWS.</p>
-        </section>
-        <Link href="/">Go to the home page</Link>
-      </article>
-    );
-  }
+  if (problems.length > 0) return <InvalidLink what="environment" problems={problems} />;
   const key: EnvironmentKey = { region: params.region ?? config.region, appId: params.appId, envName: params.envName };
   return <EnvironmentJobs params={params} envKey={key} config={config} client={client} />;
 }

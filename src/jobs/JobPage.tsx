@@ -25,6 +25,7 @@ import { usePageHidden } from '../watch/visibility';
 import { linkProblems } from './jobIds';
 import { nextPollDelay, retryDelayMs, TAB_JITTER_SEED } from './pollingPolicy';
 import { Icon } from './Icon';
+import { InvalidLink } from './InvalidLink';
 import { StatusBadge } from './StatusBadge';
 import { formatDuration, formatLocalTime } from './timeFormat';
 import { Timestamp } from './Timestamp';
@@ -48,25 +49,7 @@ export function shortId(id: string): string {
 
 export function JobPage({ params, config, client }: JobPageProps) {
   const problems = linkProblems(params, isAmplifyBackendRegion);
-  useDocumentTitle(problems.length > 0 ? `Invalid link · ${APP_TITLE}` : undefined);
-  if (problems.length > 0) {
-    return (
-      <article className="page">
-        <h1>This job link is not valid</h1>
-        <section className="panel panel--error" role="alert">
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-          <p>Nothing was sent to AWS. Check the link you were given, or start again from the home page.</p>
-        </section>
-        <p>
-          <Link href="/">Go to the home page</Link>
-        </p>
-      </article>
-    );
-  }
+  if (problems.length > 0) return <InvalidLink what="job" problems={problems} />;
   const jobKey: BackendJobKey = {
     region: params.region ?? config.region,
     appId: params.appId,
@@ -74,17 +57,6 @@ export function JobPage({ params, config, client }: JobPageProps) {
     jobId: params.jobId,
   };
   return <JobWatch key={JSON.stringify(jobKey)} jobKey={jobKey} config={config} client={client} />;
-}
-
-function useDocumentTitle(title: string | undefined) {
-  useEffect(() => {
-    if (title === undefined) return;
-    const previous = document.title;
-    document.title = title;
-    return () => {
-      document.title = previous;
-    };
-  }, [title]);
 }
 
 interface JobWatchProps {
