@@ -1,0 +1,202 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from './cloudformation';
+import { STACK_OUTPUTS } from '../scripts/config';
+
+const template = JSON.parse(readFileSync(new URL('./dashboard-auth.json', import.meta.url), 'utf8')) as Template;
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: Record<string, Record<string, unknown>> };
+type RoleProperties = {
+  AssumeRolePolicyDocument: { Statement: Statement[] };
+  Policies?: { PolicyName: string; PolicyDocument: { Statement: Statement[] } }[];
+  ManagedPolicyArns?: unknown;
+  PermissionsBoundary?: unknown;
+};
+
+function roles(stack: EvaluatedStack) {
+  return Object.entries(stack.resources).filter(([, resource]) => resource.Type === 'AWS::IAM::Role') as unknown as [string, { Properties: RoleProperties }][];
+}
+
+function allowStatements(stack: EvaluatedStack): Statement[] {
+  return roles(stack).flatMap(([, role]) => (role.Properties.Policies ?? []).flatMap((policy) => policy.PolicyDocument.Statement));
+}
+
+const ACTIONS = ['amplifybackend:GetBackendJob', 'amplifybackend:ListBackendJobs'];
+
+describe('deploy/dashboard-auth.json', () => {
+  it('creates only Cognito pools, the client, roles and their attachment (no other IAM grants anywhere)', () => {
+    const types = new Set(Object.values(template.Resources).map((resource) => resource.Type));
+    expect([...types].sort()).toEqual([
+      'AWS::Cognito::IdentityPool',
+      'AWS::Cognito::IdentityPoolRoleAttachment',
+      'AWS::Cognito::UserPool',
+      'AWS::Cognito::UserPoolClient',
+      'AWS::Cognito::UserPoolDomain',
+      'AWS::IAM::Role',
+    ]);
+  });
+
+  describe('IAM: read-only, two actions', () => {
+    for (const guest of ['false', 'true']) {
+      it(`allows exactly GetBackendJob and ListBackendJobs and nothing else (guest access ${guest})`, () => {
+        const stack = evaluateStack(template, { parameters: { AllowGuestAccess: guest } });
+        const statements = allowStatements(stack);
+        expect(statements.length).toBe(guest === 'true' ? 2 : 1);
+        for (const statement of statements) {
+          expect(statement.Effect).toBe('Allow');
+          expect([statement.Action].flat().sort()).toEqual(ACTIONS);
+        }
+        for (const [, role] of roles(stack)) {
+          expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+          expect(role.Properties.Policies).toHaveLength(1);
+        }
+      });
+    }
+
+    it('scopes them by default to every app of the stack’s account and region', () => {
+      const stack = evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333' });
+      expect(allowStatements(stack)[0]?.Resource).toBe('arn:aws:amplifybackend:eu-west-1:111122223333:/backend/*');
+      const china = evaluateStack(template, { region: 'cn-north-1', accountId: '111122223333', partition: 'aws-cn' });
+      expect(allowStatements(china)[0]?.Resource).toBe('arn:aws-cn:amplifybackend:cn-north-1:111122223333:/backend/*');
+    });
+
+    it('scopes them to the given apps’ backend ARNs when AppArns is set, for every role', () => {
+      const arns = ['arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*', 'arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*'];
+      const stack = evaluateStack(template, { parameters: { AppArns: arns.join(','), AllowGuestAccess: 'true' } });
+      for (const statement of allowStatements(stack)) expect(statement.Resource).toEqual(arns);
+    });
+
+    it('refuses AppArns that are not AmplifyBackend backend ARNs (an Amplify app ARN, a bare app ID, a wildcard service)', () => {
+      for (const wrong of ['arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd', 'd2k9xq7v1ab3cd', 'arn:aws:*:eu-west-1:111122223333:/backend/d2k9/*', '*,d2k9']) {
+        expect(() => evaluateStack(template, { parameters: { AppArns: wrong } }), wrong).toThrow(/AppArns/);
+      }
+    });
+  });
+
+  describe('trust policies', () => {
+    function trust(stack: EvaluatedStack, logicalId: string): Statement[] {
+      const role = stack.resources[logicalId] as unknown as { Properties: RoleProperties } | undefined;
+      if (!role) throw new Error(`no ${logicalId}`);
+      return role.Properties.AssumeRolePolicyDocument.Statement;
+    }
+
+    it('lets only this identity pool’s authenticated identities assume the authenticated role', () => {
+      const [statement, ...more] = trust(evaluateStack(template), 'AuthenticatedRole');
+      expect(more).toEqual([]);
+      expect(statement).toEqual({
+        Effect: 'Allow',
+        Principal: { Federated: 'cognito-identity.amazonaws.com' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'cognito-identity.amazonaws.com:aud': ref('IdentityPool') },
+          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+        },
+      });
+    });
+
+    it('lets only this pool’s unauthenticated identities assume the guest role', () => {
+      const [statement, ...more] = trust(evaluateStack(template, { parameters: { AllowGuestAccess: 'true' } }), 'GuestRole');
+      expect(more).toEqual([]);
+      expect(statement?.Condition).toEqual({
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': ref('IdentityPool') },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
+      });
+      expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
+    });
+  });
+
+  describe('guest access', () => {
+    it('is off by default: no guest role, no unauthenticated identities, none attached', () => {
+      expect(template.Parameters?.AllowGuestAccess?.Default).toBe('false');
+      const stack = evaluateStack(template);
+      expect(stack.resources.GuestRole).toBeUndefined();
+      expect(stack.resources.IdentityPool?.Properties.AllowUnauthenticatedIdentities).toBe(false);
+      expect(stack.resources.IdentityPoolRoles?.Properties.Roles).toEqual({ authenticated: getAtt('AuthenticatedRole', 'Arn') });
+      expect(stack.outputs.allowGuestAccess).toBe('false');
+    });
+
+    it('when turned on, gets a guest role with the same read-only policy', () => {
+      const stack = evaluateStack(template, { parameters: { AllowGuestAccess: 'true' } });
+      expect(stack.resources.IdentityPool?.Properties.AllowUnauthenticatedIdentities).toBe(true);
+      expect(stack.resources.IdentityPoolRoles?.Properties.Roles).toEqual({
+        authenticated: getAtt('AuthenticatedRole', 'Arn'),
+        unauthenticated: getAtt('GuestRole', 'Arn'),
+      });
+      const policies = (role: string) => (stack.resources[role]?.Properties as unknown as RoleProperties).Policies;
+      expect(policies('GuestRole')).toEqual(policies('AuthenticatedRole'));
+      expect(stack.outputs.allowGuestAccess).toBe('true');
+    });
+  });
+
+  describe('user pool and app client', () => {
+    it('has a public client (no secret) that signs in with SRP and refreshes, and no password flow', () => {
+      const client = evaluateStack(template).resources.UserPoolClient?.Properties;
+      expect(client).toMatchObject({ UserPoolId: ref('UserPool'), GenerateSecret: false, AllowedOAuthFlowsUserPoolClient: false });
+      expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+      expect(client?.AllowedOAuthFlows).toBeUndefined();
+    });
+
+    it('gives the identity pool that client as its user pool provider', () => {
+      const pool = evaluateStack(template).resources.IdentityPool?.Properties;
+      expect(pool?.CognitoIdentityProviders).toEqual([
+        { ClientId: ref('UserPoolClient'), ProviderName: getAtt('UserPool', 'ProviderName'), ServerSideTokenCheck: true },
+      ]);
+      expect(pool?.AllowClassicFlow).toBe(false);
+    });
+
+    it('has no Hosted UI unless a domain prefix is given', () => {
+      const stack = evaluateStack(template);
+      expect(stack.resources.UserPoolDomain).toBeUndefined();
+      expect(Object.keys(stack.outputs).filter((name) => name.startsWith('oauth'))).toEqual([]);
+    });
+
+    it('with a domain prefix: the domain, the authorization code flow and the callback URLs', () => {
+      const stack = evaluateStack(template, {
+        region: 'eu-west-1',
+        parameters: { HostedUiDomainPrefix: 'job-watch-example', CallbackUrls: 'https://jobs.example.com/,http://localhost:5173/' },
+      });
+      expect(stack.resources.UserPoolDomain?.Properties).toEqual({ Domain: 'job-watch-example', UserPoolId: ref('UserPool') });
+      expect(stack.resources.UserPoolClient?.Properties).toMatchObject({
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        CallbackURLs: ['https://jobs.example.com/', 'http://localhost:5173/'],
+        LogoutURLs: ['https://jobs.example.com/', 'http://localhost:5173/'],
+      });
+      expect(stack.outputs).toMatchObject({
+        oauthDomain: 'job-watch-example.auth.eu-west-1.amazoncognito.com',
+        oauthScopes: 'openid,email,profile',
+        oauthRedirectSignIn: 'https://jobs.example.com/,http://localhost:5173/',
+        oauthResponseType: 'code',
+      });
+    });
+
+    it('refuses a Hosted UI without callback URLs', () => {
+      expect(() => evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'job-watch-example' } })).toThrow(/CallbackUrls/);
+    });
+
+    it('refuses a domain prefix that is not a DNS label', () => {
+      expect(() => evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'Job_Watch' } })).toThrow(/HostedUiDomainPrefix/);
+    });
+  });
+
+  describe('outputs', () => {
+    it('are exactly config.json fields that npm run config knows', () => {
+      const all = evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'jw', CallbackUrls: 'https://jobs.example.com/' } });
+      for (const name of Object.keys(all.outputs)) expect(Object.keys(STACK_OUTPUTS), name).toContain(name);
+      expect(Object.keys(evaluateStack(template).outputs).sort()).toEqual(
+        ['allowGuestAccess', 'identityPoolId', 'loginWithEmail', 'region', 'userPoolClientId', 'userPoolId'].sort(),
+      );
+    });
+
+    it('name the resources the config needs', () => {
+      expect(evaluateStack(template, { region: 'ap-southeast-2' }).outputs).toMatchObject({
+        region: 'ap-southeast-2',
+        identityPoolId: ref('IdentityPool'),
+        userPoolId: ref('UserPool'),
+        userPoolClientId: ref('UserPoolClient'),
+      });
+    });
+  });
+});
