@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../src/config/appConfig';
 import { parseConfigDocument } from '../src/config/amplifyOutputs';
 import { describeStackOutputs, evaluateStack, type EvaluatedStack, type Template } from '../deploy/cloudformation';
-import { configFromAmplifyOutputs, configFromStackOutputs, readStackOutputs, runConfigCli } from './config';
+import { configFromAmplifyOutputs, configFromDocument, configFromStackOutputs, readStackOutputs, runConfigCli } from './config';
 
 const authTemplate = JSON.parse(await readFile(new URL('../deploy/dashboard-auth.json', import.meta.url), 'utf8')) as Template;
 
@@ -121,6 +121,14 @@ describe('npm run config: building config.json', () => {
     });
     expect(parseAppConfig(build.config)).toEqual(parseConfigDocument({ ...AMPLIFY_OUTPUTS, region: 'us-east-1' }));
     expect(configFromAmplifyOutputs(AUTH_OUTPUTS)).toMatchObject({ ok: false, problems: [{ field: '(root)' }] });
+  });
+
+  it('checks a finished config.json (either form) with --from-config', () => {
+    const plainConfig = { region: 'eu-west-1', Auth: { Cognito: { identityPoolId: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' } } };
+    expect(configFromDocument(plainConfig, { pollIntervalSeconds: 7 })).toEqual({ ok: true, ignoredOutputs: [], config: { ...plainConfig, pollIntervalSeconds: 7 } });
+    expect(configFromDocument(AMPLIFY_OUTPUTS)).toEqual(configFromAmplifyOutputs(AMPLIFY_OUTPUTS));
+    expect(configFromDocument({ ...plainConfig, region: 'mars' })).toMatchObject({ ok: false, problems: [{ field: 'region' }] });
+    expect(configFromDocument([])).toMatchObject({ ok: false, problems: [{ field: '(root)' }] });
   });
 
   describe('the command', () => {

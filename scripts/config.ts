@@ -4,6 +4,7 @@
  *
  *   npm run config -- --from-stack auth-outputs.json [--from-stack hosting-outputs.json]
  *   npm run config -- --from-amplify amplify_outputs.json
+ *   npm run config -- --from-config some-config.json      (check a finished config.json and copy it)
  *   options: --region R  --poll-interval S  --endpoint URL  --signing-host HOST  --out FILE
  *
  * `--from-stack` takes `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'` (or the whole
@@ -127,19 +128,29 @@ export function configFromAmplifyOutputs(document: unknown, overrides: ConfigOve
   return { ok: true, config: fromAmplifyOutputs(withOverrides), ignoredOutputs: [] };
 }
 
+/** A finished config.json (either form) checked exactly as the app will read it, written in the plain form. */
+export function configFromDocument(document: unknown, overrides: ConfigOverrides = {}): ConfigBuild {
+  if (isAmplifyOutputs(document)) return configFromAmplifyOutputs(document, overrides);
+  const config = isRecord(document) ? { ...document } : document;
+  if (isRecord(config)) applyOverrides(config, overrides);
+  const parsed = parseConfigDocument(config);
+  return parsed.ok ? { ok: true, config: config as Record<string, unknown>, ignoredOutputs: [] } : { ok: false, problems: parsed.problems, ignoredOutputs: [] };
+}
+
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   cwd: string;
 }
 
-const USAGE = `Usage: npm run config -- (--from-stack outputs.json [--from-stack more.json] | --from-amplify amplify_outputs.json)
+const USAGE = `Usage: npm run config -- (--from-stack outputs.json [--from-stack more.json] | --from-amplify amplify_outputs.json | --from-config config.json)
                          [--region R] [--poll-interval SECONDS] [--endpoint URL] [--signing-host HOST] [--out FILE]
 Writes ${DEFAULT_OUT} (or --out) after checking it the way the dashboard does.`;
 
 interface CliArgs {
   fromStack: string[];
   fromAmplify?: string;
+  fromConfig?: string;
   out: string;
   overrides: ConfigOverrides;
 }
@@ -158,6 +169,9 @@ function parseArgs(argv: string[]): CliArgs | string {
         break;
       case '--from-amplify':
         args.fromAmplify = value;
+        break;
+      case '--from-config':
+        args.fromConfig = value;
         break;
       case '--out':
         args.out = value;
@@ -178,8 +192,8 @@ function parseArgs(argv: string[]): CliArgs | string {
         return `unknown option ${name}\n${USAGE}`;
     }
   }
-  if ((args.fromStack.length > 0) === (args.fromAmplify !== undefined)) {
-    return `give --from-stack or --from-amplify (one of them)\n${USAGE}`;
+  if ([args.fromStack.length > 0, args.fromAmplify !== undefined, args.fromConfig !== undefined].filter(Boolean).length !== 1) {
+    return `give one of --from-stack, --from-amplify or --from-config\n${USAGE}`;
   }
   return args;
 }
@@ -204,6 +218,8 @@ export async function runConfigCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (args.fromAmplify !== undefined) {
       build = configFromAmplifyOutputs(await readJson(resolve(io.cwd, args.fromAmplify)), args.overrides);
+    } else if (args.fromConfig !== undefined) {
+      build = configFromDocument(await readJson(resolve(io.cwd, args.fromConfig)), args.overrides);
     } else {
       const stacks: Record<string, string>[] = [];
       for (const file of args.fromStack) {

@@ -1,0 +1,252 @@
+// @vitest-environment node
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../scripts/securityHeaders';
+import { AMPLIFY_BACKEND_REGIONS } from '../../src/config/regions';
+import { isAwsError } from '../../src/aws/awsError';
+import { startSimServer, type SimServer } from '../../src/simulated-aws/node/httpServer';
+import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../cloudformation';
+import { configFromStackOutputs } from '../../scripts/config';
+import { dashboardClient } from '../testing/dashboardClient';
+import {
+  behaviourFor,
+  distributionConfig,
+  responseHeadersOf,
+  runViewerRequestFunction,
+  startCloudFrontEmulator,
+  type CloudFrontEmulator,
+} from './cloudFrontEmulator';
+
+const template = JSON.parse(await readFile(new URL('./s3-cloudfront.json', import.meta.url), 'utf8')) as Template;
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+const plain = evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333' });
+const proxied = evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333', parameters: { ProxyRegion: 'us-east-1' } });
+
+function spaRoute(stack: EvaluatedStack, uri: string): string {
+  const fn = behaviourFor(distributionConfig(stack), uri).FunctionAssociations?.[0]?.FunctionARN;
+  if (!fn) return uri;
+  const result = runViewerRequestFunction(stack, fn, { method: 'GET', uri });
+  return 'request' in result ? result.request.uri : `(refused ${result.response.statusCode})`;
+}
+
+describe('deploy/hosting/s3-cloudfront.json', () => {
+  describe('the bucket', () => {
+    it('is private and readable only by this distribution through origin access control', () => {
+      expect(plain.resources.SiteBucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      const policy = plain.resources.SiteBucketPolicy?.Properties.PolicyDocument as { Statement: unknown[] };
+      expect(policy.Statement).toEqual([
+        {
+          Sid: 'CloudFrontReadsTheSite',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:GetObject',
+          Resource: `${getAtt('SiteBucket', 'Arn')}/*`,
+          Condition: { StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` } },
+        },
+      ]);
+      const [site] = distributionConfig(plain).Origins;
+      expect(site).toMatchObject({ Id: 'site', DomainName: getAtt('SiteBucket', 'RegionalDomainName'), OriginAccessControlId: getAtt('SiteOriginAccessControl', 'Id') });
+      expect(plain.resources.SiteOriginAccessControl?.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    });
+  });
+
+  describe('SPA fallback', () => {
+    it('serves index.html for / and for 403/404 from the bucket (with status 200)', () => {
+      const config = distributionConfig(plain);
+      expect(config.DefaultRootObject).toBe('index.html');
+      expect(config.CustomErrorResponses).toEqual([
+        { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
+        { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
+      ]);
+    });
+
+    it('rewrites client-side routes to /index.html at the edge and leaves the build’s files alone', async () => {
+      for (const route of ['/', '/apps/d2k9/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37', '/apps/d2k9/environments/staging/jobs', '/anything/else', '/apps/a/environments/prod.v2/jobs/x']) {
+        expect(spaRoute(plain, route), route).toBe('/index.html');
+      }
+      const publicFiles = (await readdir(new URL('../../public/', import.meta.url))).map((name) => `/${name}`);
+      for (const file of [...publicFiles, '/config.json', '/index.html', '/assets/index-Ab12_x.js', '/assets/index-Ab12_x.css', '/assets/index-Ab12_x.js.map']) {
+        expect(spaRoute(plain, file), file).toBe(file);
+      }
+    });
+  });
+
+  describe('caching', () => {
+    it('caches /assets/* for a year (immutable) and never caches index.html, client routes or config.json', () => {
+      const config = distributionConfig(plain);
+      const assets = behaviourFor(config, '/assets/index-Ab12.js');
+      expect(assets).toMatchObject({ PathPattern: '/assets/*', CachePolicyId: CACHING_OPTIMIZED });
+      expect(responseHeadersOf(plain, assets.ResponseHeadersPolicyId as string)['Cache-Control']).toBe(IMMUTABLE);
+      for (const path of ['/config.json', '/index.html', '/', '/apps/a/environments/b/jobs/c']) {
+        const behaviour = behaviourFor(config, path) as { CachePolicyId?: string; ResponseHeadersPolicyId?: string };
+        expect(behaviour.CachePolicyId, path).toBe(CACHING_DISABLED);
+        expect(responseHeadersOf(plain, behaviour.ResponseHeadersPolicyId as string)['Cache-Control'], path).toBe('no-cache');
+      }
+    });
+  });
+
+  describe('security headers', () => {
+    for (const extra of ['', 'https://proxy.example.com http://127.0.0.1:4010']) {
+      it(`equal scripts/securityHeaders.ts on every behaviour${extra ? ' (with CspConnectExtra)' : ''}`, () => {
+        const stack = evaluateStack(template, { parameters: { CspConnectExtra: extra, ProxyRegion: 'eu-west-1' } });
+        const config = distributionConfig(stack);
+        for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
+          if (!behaviour.ResponseHeadersPolicyId) {
+            expect(behaviour.PathPattern).toBe('/amplifybackend/*');
+            continue;
+          }
+          const { 'Cache-Control': _cache, 'Strict-Transport-Security': hsts, ...headers } = responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId);
+          expect(headers, behaviour.PathPattern ?? 'default').toEqual(securityHeaders(extra));
+          expect(hsts).toBe('max-age=31536000; includeSubDomains');
+        }
+      });
+    }
+
+    it('refuse CspConnectExtra that is not a list of origins', () => {
+      expect(() => evaluateStack(template, { parameters: { CspConnectExtra: "https://a.example.com; script-src 'unsafe-inline'" } })).toThrow(/CspConnectExtra/);
+    });
+  });
+
+  describe('the same-origin proxy', () => {
+    it('is off by default', () => {
+      const config = distributionConfig(plain);
+      expect(config.Origins.map((origin) => origin.Id)).toEqual(['site']);
+      expect(config.CacheBehaviors?.map((behaviour) => behaviour.PathPattern)).toEqual(['/assets/*', '/config.json']);
+      expect(plain.resources.ProxyPath).toBeUndefined();
+      expect(Object.keys(plain.outputs).sort()).toEqual(['BucketName', 'DashboardUrl', 'DistributionId']);
+    });
+
+    it('offers exactly the regions where AmplifyBackend runs', () => {
+      expect(template.Parameters?.ProxyRegion?.AllowedValues).toEqual(['', ...AMPLIFY_BACKEND_REGIONS]);
+    });
+
+    it('forwards /amplifybackend/* uncached to amplifybackend.<region>.amazonaws.com with every viewer header but Host', () => {
+      const config = distributionConfig(proxied);
+      expect(config.Origins[1]).toEqual({
+        Id: 'amplifybackend',
+        DomainName: 'amplifybackend.us-east-1.amazonaws.com',
+        CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'], HTTPSPort: 443 },
+      });
+      const behaviour = behaviourFor(config, '/amplifybackend/backend/app/job/env/id') as Record<string, unknown>;
+      expect(behaviour).toMatchObject({
+        PathPattern: '/amplifybackend/*',
+        TargetOriginId: 'amplifybackend',
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      });
+      expect(behaviour.AllowedMethods).toContain('POST');
+    });
+
+    it('drops the custom error responses, which would turn AWS’s 403 and 404 into index.html', () => {
+      expect(distributionConfig(proxied).CustomErrorResponses).toBeUndefined();
+      expect(spaRoute(proxied, '/apps/a/environments/b/jobs/c')).toBe('/index.html');
+    });
+
+    it('strips the prefix for the two job calls only', () => {
+      const fn = behaviourFor(distributionConfig(proxied), '/amplifybackend/x').FunctionAssociations?.[0]?.FunctionARN as string;
+      const run = (method: string, uri: string) => runViewerRequestFunction(proxied, fn, { method, uri });
+      expect(run('GET', '/amplifybackend/backend/d2k9/job/staging/7f3c%2F9e')).toEqual({ request: expect.objectContaining({ uri: '/backend/d2k9/job/staging/7f3c%2F9e' }) });
+      expect(run('POST', '/amplifybackend/backend/d2k9/job/staging')).toEqual({ request: expect.objectContaining({ uri: '/backend/d2k9/job/staging' }) });
+      for (const [method, uri] of [
+        ['POST', '/amplifybackend/backend/d2k9/job/staging/7f3c'],
+        ['GET', '/amplifybackend/backend/d2k9/details'],
+        ['DELETE', '/amplifybackend/backend/d2k9/job/staging/7f3c'],
+        ['GET', '/amplifybackend/backend/d2k9/job/staging/7f3c/extra'],
+        ['GET', '/amplifybackendx/backend/d2k9/job/staging/7f3c'],
+      ] as const) {
+        expect(run(method, uri), `${method} ${uri}`).toEqual({ response: { statusCode: 403, statusDescription: 'Forbidden' } });
+      }
+    });
+
+    it('gives outputs that npm run config turns into amplifyBackendEndpoint and signingHost', () => {
+      expect(proxied.outputs).toMatchObject({
+        amplifyBackendEndpoint: `https://${getAtt('Distribution', 'DomainName')}/amplifybackend`,
+        signingHost: 'amplifybackend.us-east-1.amazonaws.com',
+      });
+      const build = configFromStackOutputs([
+        { region: 'us-east-1', identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' },
+        { ...(proxied.outputs as Record<string, string>), amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend' },
+      ]);
+      expect(build).toMatchObject({ ok: true, ignoredOutputs: ['DashboardUrl', 'BucketName', 'DistributionId'] });
+    });
+  });
+
+  describe('emulated end to end (the template’s own behaviours, functions and headers; the simulated AWS as origin)', () => {
+    let sim: SimServer;
+    let siteDir: string;
+    let withProxy: CloudFrontEmulator;
+    let withoutProxy: CloudFrontEmulator;
+    const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
+
+    beforeAll(async () => {
+      sim = await startSimServer({ port: 0 });
+      siteDir = await mkdtemp(join(tmpdir(), 'job-watch-site-'));
+      await mkdir(join(siteDir, 'assets'));
+      await writeFile(join(siteDir, 'index.html'), '<!doctype html><title>Amplify Job Watch</title>');
+      await writeFile(join(siteDir, 'assets/index-Ab12.js'), 'console.log(1)');
+      withProxy = await startCloudFrontEmulator({ stack: proxied, siteDir, connectTo: { amplifybackend: sim.origin }, extraObjects: { 'config.json': '{}' } });
+      withoutProxy = await startCloudFrontEmulator({ stack: plain, siteDir });
+    });
+    afterAll(async () => {
+      await Promise.all([withProxy?.close(), withoutProxy?.close(), sim?.close()]);
+      await rm(siteDir, { recursive: true, force: true });
+    });
+
+    it('serves a deep link as index.html with the CSP and no-cache, and assets as immutable', async () => {
+      const page = await fetch(`${withProxy.origin}/apps/d2k9/environments/staging/jobs/7f3c`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Amplify Job Watch');
+      expect(page.headers.get('content-security-policy')).toBe(securityHeaders('')['Content-Security-Policy']);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      const asset = await fetch(`${withProxy.origin}/assets/index-Ab12.js`);
+      expect(asset.headers.get('cache-control')).toBe(IMMUTABLE);
+      expect((await fetch(`${withProxy.origin}/config.json`)).headers.get('cache-control')).toBe('no-cache');
+    });
+
+    it('answers a missing file with index.html (200) without the proxy, and with the bucket’s 403 with it', async () => {
+      const without = await fetch(`${withoutProxy.origin}/missing.png`);
+      expect(without.status).toBe(200);
+      expect(await without.text()).toContain('Amplify Job Watch');
+      expect((await fetch(`${withProxy.origin}/missing.png`)).status).toBe(403);
+      // Without config.json the app must see a 404 or HTML to start the demo: the fallback gives HTML.
+      expect((await fetch(`${withoutProxy.origin}/config.json`)).headers.get('content-type')).toBe('text/html');
+    });
+
+    it('carries a signed GetBackendJob and ListBackendJobs to AmplifyBackend, which verifies them for the signing host', async () => {
+      sim.sim.jobs.put({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1', operation: 'CreateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }] });
+      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`, signingHost: SIGNING_HOST });
+      const job = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1' });
+      expect(job).toMatchObject({ jobId: 'job-1', status: 'RUNNING' });
+      const page = await client.listBackendJobs({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging' }, {});
+      expect(page.jobs.map((listed) => listed.jobId)).toEqual(['job-1']);
+      const [forwarded] = withProxy.forwarded.filter((request) => request.method === 'GET');
+      expect(forwarded).toMatchObject({ originId: 'amplifybackend', path: '/backend/d2k9proxy/job/staging/job-1' });
+      expect(forwarded?.headers.host).toBe(SIGNING_HOST);
+      expect(forwarded?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
+    });
+
+    it('passes AWS’s own 404 through (not index.html) so the page can say the job does not exist', async () => {
+      sim.sim.jobs.put({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-2', steps: [{ status: 'RUNNING', atMs: 0 }] });
+      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`, signingHost: SIGNING_HOST });
+      const error = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'nope' }).catch((caught: unknown) => caught);
+      expect(isAwsError(error) && error.kind).toBe('not-found');
+    });
+
+    it('gets a 403 signature mismatch when the page signs for another host', async () => {
+      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`, signingHost: 'amplifybackend.us-west-2.amazonaws.com' });
+      const error = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1' }).catch((caught: unknown) => caught);
+      expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
+    });
+  });
+});
