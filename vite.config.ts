@@ -2,6 +2,7 @@
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders.ts';
+import { amplifyBackendDevProxy } from './deploy/viteProxy.ts';
 
 /**
  * The production build carries a Content-Security-Policy allowing only 'self' and AWS, as a meta
@@ -44,7 +45,8 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    server: { host: '127.0.0.1', port: 5173 },
+    // AMPLIFYBACKEND_PROXY_REGION=<region>: /amplifybackend/* → AmplifyBackend, same origin (deploy/viteProxy.ts).
+    server: { host: '127.0.0.1', port: 5173, proxy: amplifyBackendDevProxy(env) },
     // `vite preview` stands in for the static host: it sends the same headers as the `_headers` file.
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders(connectExtra) },
     test: {
