@@ -1,0 +1,101 @@
+/**
+ * The same-origin proxy route, end to end: the production build served the way
+ * deploy/hosting/s3-cloudfront.json serves it with ProxyRegion set (an emulated CloudFront built from
+ * the template: its behaviours, CloudFront Functions, error responses and response headers), with the
+ * simulated AWS as the AmplifyBackend origin. The page calls `<its own origin>/amplifybackend`, signs
+ * for `signingHost`, and the simulated AWS checks the signature against the Host the edge forwards.
+ */
+import { readFileSync } from 'node:fs';
+import type { Request } from '@playwright/test';
+import { evaluateStack, type Template } from '../deploy/cloudformation';
+import { startCloudFrontEmulator, type CloudFrontEmulator } from '../deploy/hosting/cloudFrontEmulator';
+import { expect, jobStatus, simulatedAccountConfig, test } from './fixtures';
+import { APP_PORT, SIM_ORIGIN } from './simConfig';
+
+const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
+const template = JSON.parse(readFileSync(new URL('../deploy/hosting/s3-cloudfront.json', import.meta.url), 'utf8')) as Template;
+// The CSP header must let the page reach the simulated Cognito on loopback, as CSP_CONNECT_EXTRA lets the build.
+const stack = evaluateStack(template, { region: 'us-east-1', parameters: { ProxyRegion: 'us-east-1', CspConnectExtra: SIM_ORIGIN } });
+
+let edges: CloudFrontEmulator[] = [];
+
+/** A distribution whose bucket holds the e2e build plus this config.json. */
+async function distribution(config: (edgeOrigin: string) => Record<string, unknown>): Promise<CloudFrontEmulator> {
+  const extraObjects: Record<string, string> = {};
+  const edge = await startCloudFrontEmulator({ stack, siteDir: `dist-e2e-${APP_PORT}`, connectTo: { amplifybackend: SIM_ORIGIN }, extraObjects });
+  extraObjects['config.json'] = JSON.stringify(config(edge.origin));
+  edges.push(edge);
+  return edge;
+}
+
+const proxiedConfig = (signingHost: string) => (edgeOrigin: string) =>
+  simulatedAccountConfig({ amplifyBackendEndpoint: `${edgeOrigin}/amplifybackend`, signingHost });
+
+function amplifyBackendCalls(requests: Request[]): URL[] {
+  return requests.map((request) => new URL(request.url())).filter((url) => url.pathname.includes('/backend/'));
+}
+
+test.afterEach(async () => {
+  await Promise.all(edges.map((edge) => edge.close()));
+  edges = [];
+});
+
+test('a job is watched live through the same-origin /amplifybackend proxy, signed for the AmplifyBackend host', async ({ page, sim, requests }) => {
+  const edge = await distribution(proxiedConfig(SIGNING_HOST));
+  const job = await sim.createJob({ steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'COMPLETED', atMs: 4000 }] });
+
+  const response = await page.goto(`${edge.origin}${job.path}`);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-security-policy']).toContain(`connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com ${SIM_ORIGIN}`);
+  expect(response?.headers()['cache-control']).toBe('no-cache');
+
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 10_000 });
+  await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 15_000 });
+
+  // Every AmplifyBackend call left the page for its own origin, under /amplifybackend …
+  const calls = amplifyBackendCalls(requests.all);
+  expect(calls.length).toBeGreaterThanOrEqual(2);
+  for (const url of calls) {
+    expect(url.origin).toBe(edge.origin);
+    expect(url.pathname).toBe(`/amplifybackend/backend/${job.appId}/job/${job.envName}/${job.jobId}`);
+  }
+  // … and reached AmplifyBackend without the prefix, with the Host the signature covers.
+  const forwarded = edge.forwarded.filter((request) => request.originId === 'amplifybackend');
+  expect(forwarded).toHaveLength(calls.length);
+  for (const request of forwarded) {
+    expect(request.path).toBe(`/backend/${job.appId}/job/${job.envName}/${job.jobId}`);
+    expect(request.headers.host).toBe(SIGNING_HOST);
+  }
+  expect(await sim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBe(calls.length);
+});
+
+test('the environment’s job list (ListBackendJobs, a POST) works through the proxy too', async ({ page, sim }) => {
+  const edge = await distribution(proxiedConfig(SIGNING_HOST));
+  const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  await page.goto(`${edge.origin}/apps/${job.appId}/environments/${job.envName}/jobs`);
+  await expect(page.getByRole('table').getByRole('link', { name: job.jobId })).toBeVisible({ timeout: 10_000 });
+  expect(edge.forwarded.some((request) => request.method === 'POST' && request.path === `/backend/${job.appId}/job/${job.envName}`)).toBe(true);
+});
+
+test('AWS’s own 404 comes through the proxy as “not found”, not as the SPA’s index.html', async ({ page, sim }) => {
+  const edge = await distribution(proxiedConfig(SIGNING_HOST));
+  const job = await sim.createJob();
+  await page.goto(`${edge.origin}/apps/${job.appId}/environments/${job.envName}/jobs/no-such-job`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' })).toBeVisible({ timeout: 10_000 });
+});
+
+test('a wrong signingHost gets 403 signature mismatch, and the page calls it a configuration problem naming the host', async ({ page, sim }) => {
+  const wrongHost = 'amplifybackend.us-west-2.amazonaws.com';
+  const edge = await distribution(proxiedConfig(wrongHost));
+  const job = await sim.createJob();
+  await page.goto(`${edge.origin}${job.path}`);
+
+  const alert = page.getByRole('alert').filter({ hasText: 'Request signature refused (HTTP 403)' });
+  await expect(alert).toBeVisible({ timeout: 10_000 });
+  await expect(alert).toContainText(`This is a configuration problem: the request was signed for host ${wrongHost}`);
+  await expect(alert).toContainText('The request signature we calculated does not match the signature you provided.');
+  // The request did reach AmplifyBackend through the edge; it was the signature that was refused.
+  expect(edge.forwarded.filter((request) => request.originId === 'amplifybackend').length).toBeGreaterThanOrEqual(1);
+  expect(await sim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBeGreaterThanOrEqual(1);
+  await expect(jobStatus(page)).toHaveCount(0);
+});
