@@ -14,6 +14,7 @@ import { AwsError, kindForStatus, normalizeErrorType } from '../../../src/aws/aw
 import { parseJobTime } from '../../../src/aws/jobTime';
 import type { SignedFetch } from '../../../src/aws/signedFetch';
 import type { AppConfig } from '../../../src/config/appConfig';
+import type * as original from '../../../src/aws/amplifyBackend';
 import { credentialSourceOf } from './signedFetch';
 
 export * from '../../../src/aws/amplifyBackend';
@@ -113,3 +114,6 @@ export function createAmplifyBackendClient(
     },
   };
 }
+
+// The app calls this in place of the original: the type checker keeps the two signatures in step.
+createAmplifyBackendClient satisfies typeof original.createAmplifyBackendClient;

@@ -3,6 +3,7 @@
 // SDK client (./amplifyBackend.ts) gets its credentials from exactly the source the app uses,
 // including the request main.tsx starts early for a deep link.
 import type { CredentialSource } from '../../../src/aws/credentials';
+import type * as original from '../../../src/aws/signedFetch';
 import { createSignedFetch as createAppSignedFetch, type SignedFetch, type SignedFetchDeps } from '../../../src/aws/signedFetch';
 
 export * from '../../../src/aws/signedFetch';
@@ -20,3 +21,6 @@ export function credentialSourceOf(signedFetch: SignedFetch): CredentialSource {
   if (!source) throw new Error('This signed fetch was not made by createSignedFetch');
   return source;
 }
+
+// The app calls this in place of the original: the type checker keeps the two signatures in step.
+createSignedFetch satisfies typeof original.createSignedFetch;
