@@ -85,6 +85,34 @@ describe('signedFetch against the simulated AWS (real SigV4 verification)', () =
     expect(statuses(sim, jobId)).toEqual([200]);
   });
 
+  it('signs a POST with a JSON body (non-ASCII included) so the service accepts it', async () => {
+    putJob(sim, 'jöb-ü');
+    putJob(sim, 'other');
+    const path = `/backend/${APP}/job/${ENV}`;
+    const signedFetch = createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() });
+    const response = await signedFetch({
+      method: 'POST',
+      url: new URL(`https://${HOST}${path}`),
+      signingHost: HOST,
+      signingPath: path,
+      region: REGION,
+      service: 'amplifybackend',
+      body: JSON.stringify({ jobId: 'jöb-ü', maxResults: 5 }),
+    });
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.text) as { jobs: { jobId: string }[] };
+    expect(body.jobs.map((job) => job.jobId)).toEqual(['jöb-ü']);
+  });
+
+  it('a request signed for another region is refused, not retried', async () => {
+    putJob(sim, 'job-region');
+    const signedFetch = createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() });
+    const error = await awsRejection(signedFetch(jobRequest('job-region', { region: 'eu-west-1' })));
+    expect(error.status).toBe(403);
+    expect(error.kind).toBe('signature-mismatch');
+    expect(statuses(sim, 'job-region')).toEqual([403]);
+  });
+
   it('a signature made with the wrong secret is refused as a signature mismatch, not retried', async () => {
     putJob(sim, 'job-bad-sig');
     const real = simCredentialSource();

@@ -14,11 +14,13 @@ import {
   TEST_APP_ID,
   TEST_ENV,
 } from '../test/renderApp';
-import { sim } from '../test/server';
+import { simulatedAwsHandlers } from '../simulated-aws/mswHandlers';
+import { SimulatedAws } from '../simulated-aws/simulatedAws';
+import { server, sim } from '../test/server';
 import { JobPage } from './JobPage';
 
-/** Waits this long (real time) to show that something did NOT happen: many poll intervals at 0.1 s. */
-const QUIET_MS = 700;
+/** Waits this long (real time) to show that something did NOT happen: five poll intervals at 0.1 s. */
+const QUIET_MS = 500;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The value shown next to a label in the job's facts list. */
@@ -52,6 +54,8 @@ vi.setConfig({ testTimeout: 20_000 });
 
 afterEach(() => {
   vi.useRealTimers();
+  // React Query's online state is module-wide: never leave it offline for the next test.
+  window.dispatchEvent(new Event('online'));
 });
 
 describe('a running job', () => {
@@ -150,6 +154,23 @@ describe('a running job', () => {
     // Same element: a live region only announces changes to a node that was already there.
     expect(live).toBeInTheDocument();
     expect(screen.getByText('Job status: COMPLETED')).toBe(live);
+  });
+
+  it('offline: says so and waits; back online, picks up where it left off', async () => {
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    await renderApp({ path: job.path });
+    await findStatus('RUNNING');
+    window.dispatchEvent(new Event('offline'));
+    expect(await screen.findByText(/You are offline\. Checks resume as soon as the connection is back\./)).toBeInTheDocument();
+    const whileOffline = getJobRequests(job.jobId);
+    setJobStatus(job, 'COMPLETED');
+    await sleep(QUIET_MS);
+    expect(getJobRequests(job.jobId)).toBe(whileOffline);
+    expect(statusRegion()).toHaveTextContent('RUNNING');
+
+    window.dispatchEvent(new Event('online'));
+    await findStatus('COMPLETED');
+    expect(screen.queryByText(/You are offline/)).not.toBeInTheDocument();
   });
 
   it('leaving the page stops the polling', async () => {
@@ -347,8 +368,6 @@ describe('errors from AWS', () => {
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
     await renderApp({ path: job.path });
     await findStatus('RUNNING');
-    // Two failures: the notice stays up for the two back-offs (0.5–1 s, then 1–2 s).
-    pushFault(job.jobId, { type: 'http', status: 500, errorType: 'InternalFailure', message: 'Internal failure' });
     pushFault(job.jobId, { type: 'http', status: 500, errorType: 'InternalFailure', message: 'Internal failure' });
 
     const notice = await screen.findByText(/Couldn’t refresh at .+ — retrying (in \d+ s|now)\./);
@@ -356,7 +375,7 @@ describe('errors from AWS', () => {
     expect(statusRegion()).toHaveTextContent('RUNNING');
     expect(fact('Job ID')).toHaveTextContent(job.jobId);
 
-    // The second retry succeeds and the notice goes away.
+    // The retry (after 0.5–1 s) succeeds and the notice goes away.
     await waitFor(() => expect(screen.queryByText(/Couldn’t refresh/)).not.toBeInTheDocument());
     expect(statusRegion()).toHaveTextContent('RUNNING');
   });
@@ -379,6 +398,32 @@ describe('errors from AWS', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await findStatus('COMPLETED');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['a network failure', { type: 'network' } as SimFault, 'Can’t reach AWS'],
+    ['an HTML 502 from a proxy', { type: 'html', status: 502 } as SimFault, 'The AmplifyBackend service is having trouble (HTTP 502)'],
+    ['an unreadable 200 answer', { type: 'body', status: 200, body: '<html>login</html>' } as SimFault, 'The answer could not be read as a job'],
+  ])('%s on the first load: a warning while it retries by itself, then the job', async (_name, fault, title) => {
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }], faults: [fault] });
+    await renderApp({ path: job.path, pollIntervalSeconds: 60 });
+    const warning = await screen.findByText(/Couldn’t load the job at .+ — retrying (in \d+ s|now)\./);
+    expect(warning.closest('section')).toHaveTextContent(title);
+    await findStatus('RUNNING');
+    expect(getJobRequests(job.jobId)).toBe(2);
+  });
+
+  it('credentials that are refused even after a refresh: says so and suggests a reload', async () => {
+    const stale = new SimulatedAws({ now: () => Date.now(), credentialLifetimeMs: 0 });
+    server.use(...simulatedAwsHandlers(stale));
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    stale.jobs.put(job);
+    await renderApp({ path: job.path });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading')).toHaveTextContent('AWS credentials expired (HTTP 403)');
+    expect(alert).toHaveTextContent('Reload the page');
+    await sleep(QUIET_MS);
+    expect(stale.records.filter((r) => r.jobId === job.jobId).map((r) => r.status)).toEqual([403, 403]);
   });
 
   it('expired credentials mid-watch are refreshed without the person noticing', async () => {
