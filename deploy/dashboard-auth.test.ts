@@ -24,6 +24,23 @@ function allowStatements(stack: EvaluatedStack): Statement[] {
 
 const ACTIONS = ['amplifybackend:GetBackendJob', 'amplifybackend:ListBackendJobs'];
 
+/** IAM's ARN matching in a Resource element: `*` any run of characters (slashes too), `?` one. */
+function iamMatches(pattern: string, arn: string): boolean {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(arn);
+}
+
+/**
+ * The resource types the Service Authorization Reference lists for both actions, for one app:
+ * backend (`/backend/${AppId}/*`) and job (`/backend/${AppId}/job/*`).
+ */
+function resourcesOf(appId: string, region = 'eu-west-1', account = '111122223333'): string[] {
+  return [`arn:aws:amplifybackend:${region}:${account}:/backend/${appId}/environments`, `arn:aws:amplifybackend:${region}:${account}:/backend/${appId}/job/staging`];
+}
+
+function allowed(resource: unknown, arn: string): boolean {
+  return [resource].flat().some((pattern) => typeof pattern === 'string' && iamMatches(pattern, arn));
+}
+
 describe('deploy/dashboard-auth.json', () => {
   it('creates only Cognito pools, the client, roles and their attachment (no other IAM grants anywhere)', () => {
     const types = new Set(Object.values(template.Resources).map((resource) => resource.Type));
@@ -65,6 +82,18 @@ describe('deploy/dashboard-auth.json', () => {
       const arns = ['arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*', 'arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*'];
       const stack = evaluateStack(template, { parameters: { AppArns: arns.join(','), AllowGuestAccess: 'true' } });
       for (const statement of allowStatements(stack)) expect(statement.Resource).toEqual(arns);
+    });
+
+    it('grants the resource types the two actions need, and only for the apps and account given', () => {
+      const everyApp = allowStatements(evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333' }))[0]?.Resource;
+      for (const arn of resourcesOf('d2k9xq7v1ab3cd')) expect(allowed(everyApp, arn), arn).toBe(true);
+      for (const arn of [...resourcesOf('d2k9xq7v1ab3cd', 'us-east-1'), ...resourcesOf('d2k9xq7v1ab3cd', 'eu-west-1', '999999999999')]) {
+        expect(allowed(everyApp, arn), arn).toBe(false);
+      }
+
+      const oneApp = allowStatements(evaluateStack(template, { parameters: { AppArns: 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*' } }))[0]?.Resource;
+      for (const arn of resourcesOf('d2k9xq7v1ab3cd')) expect(allowed(oneApp, arn), arn).toBe(true);
+      for (const arn of [...resourcesOf('d1otherapp'), ...resourcesOf('d2k9xq7v1ab3cdX')]) expect(allowed(oneApp, arn), arn).toBe(false);
     });
 
     it('refuses AppArns that are not AmplifyBackend backend ARNs (an Amplify app ARN, a bare app ID, a wildcard service)', () => {
