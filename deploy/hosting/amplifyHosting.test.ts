@@ -52,6 +52,10 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
     expect(JSON.parse(await file('rewrites.json'))).toEqual([{ source: SPA_REWRITE.source, target: '/index.html', status: '200' }]);
   });
 
+  it('the README shows the same rewrite rule', async () => {
+    expect(await readFile(new URL('../../README.md', import.meta.url), 'utf8')).toContain(`\`${SPA_REWRITE.source}\``);
+  });
+
   it('the rewrite sends client-side routes to index.html and leaves every file of the build alone', async () => {
     const rule = rewriteRegExp();
     for (const route of ['/', '/apps/d2k9/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37', '/apps/d2k9/environments/staging/jobs', '/apps/a/environments/prod.v2/jobs/x']) {
