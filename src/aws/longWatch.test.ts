@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient, createServices } from '../app/services';
 import { jobQueryOptions } from '../jobs/jobQuery';
 import { TAB_JITTER_SEED } from '../jobs/pollingPolicy';
-import { addJob, getJobRequests, resetAmplifyAuth, testConfig } from '../test/renderApp';
+import { screen } from '@testing-library/react';
+import { addJob, getJobRequests, renderApp, resetAmplifyAuth, testConfig } from '../test/renderApp';
 import { server, sim } from '../test/server';
 import { configureAuth } from './credentials';
 
@@ -27,6 +28,18 @@ const CREDENTIALS_TARGET = 'AWSCognitoIdentityService.GetCredentialsForIdentity'
 const realTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const DEFAULT_CREDENTIAL_LIFETIME_MS = sim.credentialLifetimeMs;
+
+/**
+ * Lets the request in flight finish on the real event loop while the fake clock stands still
+ * (performance.now is left real: the budget is real time, for a busy machine).
+ */
+async function settleWhile(busy: () => boolean, budgetMs = 20_000): Promise<void> {
+  const deadline = performance.now() + budgetMs;
+  while (busy()) {
+    if (performance.now() > deadline) throw new Error(`A request did not finish within ${budgetMs} ms of real time`);
+    await realTurn();
+  }
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -116,13 +129,7 @@ async function watchForEightHours(intervalSeconds: number): Promise<WatchResult>
   });
 
   /** Lets the request in flight (if any) finish on the real event loop, the fake clock standing still. */
-  const settle = async () => {
-    for (let turn = 0; turn < 20_000; turn += 1) {
-      if (queryClient.getQueryState(observer.options.queryKey)?.fetchStatus !== 'fetching') return;
-      await realTurn();
-    }
-    throw new Error('A request did not finish');
-  };
+  const settle = () => settleWhile(() => queryClient.getQueryState(observer.options.queryKey)?.fetchStatus === 'fetching');
 
   try {
     const start = Date.now();
@@ -184,6 +191,44 @@ describe('a watch of 8 hours', () => {
       expect(watch.sessionReads).toBe(polls);
     },
   );
+
+  it('the whole app rendered (StrictMode, job page, countdown ticking) polling every 120 s: the same numbers', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const credentialCalls = watchCredentialCalls();
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const intervalMs = 120_000;
+    try {
+      const { queryClient } = await renderApp({ path: job.path, pollIntervalSeconds: intervalMs / 1000 });
+      const settle = () => settleWhile(() => queryClient.isFetching() > 0);
+      const start = Date.now();
+      await settle();
+      // One poll interval at a time, synchronously: the countdown's one-second timer fires 120 times
+      // per step and React renders once, then the poll the step started finishes on the real event loop.
+      while (Date.now() - start < WATCH_MS) {
+        vi.advanceTimersByTime(intervalMs);
+        await settle();
+      }
+      // React Query tells its observers on a (fake) zero timeout; React renders on the real loop.
+      vi.advanceTimersByTime(0);
+      for (let turn = 0; turn < 50; turn += 1) await realTurn();
+      expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING');
+      expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent(/Running for 8 h 0\d min/);
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+      const credentialRequests = sim.count({ operation: 'GetCredentialsForIdentity' });
+      expect(credentialRequests).toBeLessThanOrEqual(Math.ceil(WATCH_MS / AMPLIFY_CREDENTIALS_TTL_MS) + 1);
+      expect(credentialRequests).toBeGreaterThanOrEqual(Math.floor(WATCH_MS / AMPLIFY_CREDENTIALS_TTL_MS));
+      expect(credentialCalls.maxOpen).toBe(1);
+      expect(sim.count({ operation: 'GetId' })).toBe(1);
+      const polls = getJobRequests(job.jobId);
+      const expectedPolls = Math.floor(WATCH_MS / intervalMs) + 1;
+      expect(polls).toBeGreaterThanOrEqual(expectedPolls - 1);
+      expect(polls).toBeLessThanOrEqual(expectedPolls + 1);
+      expect(sim.records.filter((r) => r.status !== 200)).toEqual([]);
+    } finally {
+      credentialCalls.stop();
+    }
+  });
 
   it('credentials that expire before Amplify’s 50 minutes: each expiry costs one refused request and one forced refresh, never an error, never two calls at once', async () => {
     sim.credentialLifetimeMs = 30 * MINUTE;
