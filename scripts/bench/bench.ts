@@ -412,7 +412,7 @@ async function main(): Promise<void> {
       '',
       milestoneTable(summaries),
       '',
-      `App, the median load (${appMedian ? ms(appMedian.timeToStatusMs) : 'n/a'}): what it fetched before the status (start → end since navigation start, gzip body)`,
+      `App, the median load (${appMedian ? ms(appMedian.timeToStatusMs) : 'n/a'}): requests and main-thread long tasks before the status (start → end since navigation start, gzip body)`,
       '```',
       waterfallText(appMedian),
       '```',

@@ -174,6 +174,10 @@ export async function loadOnce(browser: Browser, bench: BenchSim, site: StaticSi
         gzipBytes: entry.encodedBodySize,
       });
     }
+    for (const task of timings.longTasks) {
+      if (task.start >= shown.at) continue;
+      rows.push({ what: 'main thread busy (long task)', startMs: Math.round(task.start), endMs: Math.round(task.start + task.duration), gzipBytes: 0 });
+    }
     rows.push({ what: `status "${shown.text}" in the DOM`, startMs: Math.round(shown.at), endMs: Math.round(shown.at), gzipBytes: 0 });
     run.waterfall = rows.sort((a, b) => a.startMs - b.startMs);
     const sim = timings.resources.filter((e) => e.name.startsWith(bench.origin) && e.startTime <= shown.at);
