@@ -14,7 +14,8 @@ export interface ErrorPanelProps {
 /** A failure in words: what happened, what to do, and the server's own message verbatim. */
 export function ErrorPanel({ description, lead, onRetry, retrying = false, tone = 'error' }: ErrorPanelProps) {
   return (
-    <section className={`panel panel--${tone}`} role={tone === 'error' ? 'alert' : 'status'} aria-live="polite">
+    // Not atomic: when only the countdown in `lead` changes, nothing is read out again.
+    <section className={`panel panel--${tone}`} role={tone === 'error' ? 'alert' : 'status'} aria-live="polite" aria-atomic="false">
       <h2 className="panel__title">
         <Icon name={tone === 'error' ? 'error' : 'warning'} /> {description.title}
       </h2>

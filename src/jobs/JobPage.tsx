@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { resolveEndpoint, type AmplifyBackendClient, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
+import { resolveEndpoint, type AmplifyBackendClient, type BackendJobKey } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
 import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
 import type { AppConfig } from '../config/appConfig';
@@ -9,15 +9,17 @@ import { Link } from '../navigation/history';
 import { CopyButton } from './CopyButton';
 import { describeError, type ErrorContext } from './describeError';
 import { ErrorPanel } from './ErrorPanel';
-import { JobErrorText } from './JobErrorText';
 import { jobQueryOptions } from './jobQuery';
 import type { JobPageParams } from './jobRoutes';
-import { friendlyOperation, isTerminalStatus, statusTone } from './jobStatus';
+import { isTerminalStatus, statusTone } from './jobStatus';
+import { JobDetails } from './JobDetails';
+import { NotifyButton } from './NotifyButton';
+import { useTabInterval } from './useTabInterval';
 import { environmentJobsPath } from './environmentRoutes';
 import { CliAndRaw } from './CliAndRaw';
 import { ObservedTimeline } from './ObservedTimeline';
 import { WatchControls } from './WatchControls';
-import { useNotifyPreference, useTerminalNotification, type NotifyState } from '../watch/notifications';
+import { useNotifyPreference, useTerminalNotification } from '../watch/notifications';
 import { rememberJob } from '../watch/recentJobs';
 import { useTabIndicator, type TabState } from '../watch/tabIndicator';
 import { observeStatus, timelineFor } from '../watch/timeline';
@@ -26,9 +28,7 @@ import { linkProblems } from './jobIds';
 import { nextPollDelay, retryDelayMs, TAB_JITTER_SEED } from './pollingPolicy';
 import { Icon } from './Icon';
 import { InvalidLink } from './InvalidLink';
-import { StatusBadge } from './StatusBadge';
 import { formatDuration, formatLocalTime } from './timeFormat';
-import { Timestamp } from './Timestamp';
 import { useNow } from './useNow';
 
 export const APP_TITLE = 'Amplify Job Watch';
@@ -63,29 +63,6 @@ interface JobWatchProps {
   jobKey: BackendJobKey;
   config: JobPageConfig;
   client: AmplifyBackendClient;
-}
-
-const INTERVAL_KEY = 'amplify-job-watch.interval-seconds';
-
-/** The interval chosen for this tab (it overrides the config until the tab is closed). */
-function useTabInterval(configSeconds: number): [number, (seconds: number) => void] {
-  const [seconds, setSeconds] = useState(() => {
-    try {
-      const stored = Number(window.sessionStorage.getItem(INTERVAL_KEY));
-      return stored >= 1 && stored <= 300 ? stored : configSeconds;
-    } catch {
-      return configSeconds;
-    }
-  });
-  const choose = (next: number) => {
-    setSeconds(next);
-    try {
-      window.sessionStorage.setItem(INTERVAL_KEY, String(next));
-    } catch {
-      // Storage unavailable: the choice lasts as long as this page.
-    }
-  };
-  return [seconds, choose];
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
@@ -155,7 +132,13 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
       <ErrorPanel
         tone="warning"
         description={describeError(failureReason, context)}
-        lead={`Couldn’t ${verb} at ${formatLocalTime(failedAt)} — ${seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'}.`}
+        lead={
+          <>
+            Couldn’t {verb} at {formatLocalTime(failedAt)} —{' '}
+            {/* The countdown changes every second: shown, but kept out of the panel's announcement. */}
+            <span aria-live="off">{seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'}</span>.
+          </>
+        }
       />
     );
   } else if (status === 'error') {
@@ -178,7 +161,8 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
     ? false
     : nextPollDelay({ status: data?.status, stoppedByError: status === 'error', intervalMs, hidden });
   const lastSettled = Math.max(dataUpdatedAt, errorUpdatedAt);
-  const nextCheckInMs = delay === false || lastSettled === 0 ? null : lastSettled + delay - now;
+  // `now` ticks once a second and may predate the check that just landed.
+  const nextCheckInMs = delay === false || lastSettled === 0 ? null : lastSettled + delay - Math.max(now, lastSettled);
 
   return (
     <article className="page job">
@@ -255,93 +239,5 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
       <ObservedTimeline entries={timeline} now={now} finished={finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
     </article>
-  );
-}
-
-interface NotifyButtonProps {
-  state: NotifyState;
-  finished: boolean;
-  onEnable(): void;
-  onDisable(): void;
-}
-
-function NotifyButton({ state, finished, onEnable, onDisable }: NotifyButtonProps) {
-  if (state === 'unsupported') return null;
-  if (state === 'blocked') {
-    return <span className="muted small">Notifications are blocked for this site in the browser’s settings.</span>;
-  }
-  if (state === 'on') {
-    return (
-      <button type="button" className="button" aria-pressed="true" onClick={onDisable}>
-        <Icon name="bell" /> Notifying when jobs finish
-      </button>
-    );
-  }
-  return (
-    <button type="button" className="button" aria-pressed="false" onClick={onEnable} disabled={finished}>
-      Notify me when it finishes
-    </button>
-  );
-}
-
-interface JobDetailsProps {
-  job: BackendJob;
-  jobKey: BackendJobKey;
-  now: number;
-}
-
-function JobDetails({ job, jobKey, now }: JobDetailsProps) {
-  const friendly = friendlyOperation(job.operation);
-  const created = job.createTime?.date?.getTime();
-  const updated = job.updateTime?.date?.getTime();
-  const terminal = isTerminalStatus(job.status);
-  let duration: string | null = null;
-  if (created !== undefined && terminal && updated !== undefined) duration = `Took ${formatDuration(updated - created)}`;
-  else if (created !== undefined && !terminal) duration = `Running for ${formatDuration(now - created)}`;
-
-  return (
-    <>
-      <section className="job__status" aria-label="Job status">
-        <StatusBadge status={job.status} />
-        {duration ? <span className="muted">{duration}</span> : null}
-      </section>
-      {job.error ? <JobErrorText text={job.error} /> : null}
-      <dl className="facts">
-        <div>
-          <dt>Operation</dt>
-          <dd>
-            {job.operation ? <span className="mono">{job.operation}</span> : <span className="muted">not reported</span>}
-            {friendly ? <span className="muted"> ({friendly})</span> : null}
-          </dd>
-        </div>
-        <Fact label="App ID" value={jobKey.appId} />
-        <Fact label="Environment" value={jobKey.envName} />
-        <Fact label="Job ID" value={jobKey.jobId} />
-        <Fact label="Region" value={jobKey.region} />
-        <div>
-          <dt>Created</dt>
-          <dd>
-            <Timestamp time={job.createTime} now={now} />
-          </dd>
-        </div>
-        <div>
-          <dt>Updated</dt>
-          <dd>
-            <Timestamp time={job.updateTime} now={now} />
-          </dd>
-        </div>
-      </dl>
-    </>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>
-        <span className="mono break">{value}</span> <CopyButton value={value} label={`Copy ${label}`} />
-      </dd>
-    </div>
   );
 }
