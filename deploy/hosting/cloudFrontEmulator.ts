@@ -4,8 +4,8 @@
  *
  * - the cache behaviour is chosen by path pattern (first match, else the default);
  * - its viewer-request CloudFront Function runs (the template's own code, in a sandbox);
- * - the S3 origin answers from a folder (403 for a missing key, as a private bucket does; the
- *   default root object for `/`); a custom origin is reached over HTTP with the viewer's headers and
+ * - the S3 origin answers from a folder (for a missing key 404 when the bucket policy lets CloudFront
+ *   list the bucket, else 403, as S3 does; the default root object for `/`); a custom origin is reached over HTTP with the viewer's headers and
  *   `Host` set to the origin's domain name (AllViewerExceptHostHeader);
  * - custom error responses replace matching origin errors with their page;
  * - the behaviour's response headers policy sets its headers.
@@ -167,11 +167,20 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
     const file = normalize(join(options.siteDir, key));
     if (!file.startsWith(normalize(options.siteDir)) || key === '') return accessDenied();
     try {
-      if (!(await stat(file)).isFile()) return accessDenied();
+      if (!(await stat(file)).isFile()) return missing();
       return { status: 200, headers: { 'content-type': CONTENT_TYPES[extname(key)] ?? 'binary/octet-stream' }, body: await readFile(file) };
     } catch {
-      return accessDenied();
+      return missing();
     }
+  }
+
+  // A private bucket answers 403 for a missing key unless the reader may list it; then 404.
+  const bucketPolicy = Object.values(stack.resources).find((resource) => resource.Type === 'AWS::S3::BucketPolicy');
+  const mayList = JSON.stringify(bucketPolicy?.Properties.PolicyDocument ?? {}).includes('"s3:ListBucket"');
+
+  function missing(): Answer {
+    if (!mayList) return accessDenied();
+    return { status: 404, headers: { 'content-type': 'application/xml' }, body: Buffer.from('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>') };
   }
 
   function accessDenied(): Answer {

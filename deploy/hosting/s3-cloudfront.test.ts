@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../scripts/securityHeaders';
 import { AMPLIFY_BACKEND_REGIONS } from '../../src/config/regions';
 import { isAwsError } from '../../src/aws/awsError';
+import { loadConfig } from '../../src/config/loadConfig';
 import { startSimServer, type SimServer } from '../../src/simulated-aws/node/httpServer';
 import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../cloudformation';
 import { configFromStackOutputs } from '../../scripts/config';
@@ -52,6 +53,14 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
           Principal: { Service: 'cloudfront.amazonaws.com' },
           Action: 's3:GetObject',
           Resource: `${getAtt('SiteBucket', 'Arn')}/*`,
+          Condition: { StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` } },
+        },
+        {
+          Sid: 'MissingFilesAre404NotAccessDenied',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:ListBucket',
+          Resource: getAtt('SiteBucket', 'Arn'),
           Condition: { StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` } },
         },
       ]);
@@ -214,13 +223,26 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       expect((await fetch(`${withProxy.origin}/config.json`)).headers.get('cache-control')).toBe('no-cache');
     });
 
-    it('answers a missing file with index.html (200) without the proxy, and with the bucket’s 403 with it', async () => {
+    it('answers a missing file with index.html (200) without the proxy, and with the bucket’s 404 with it', async () => {
       const without = await fetch(`${withoutProxy.origin}/missing.png`);
       expect(without.status).toBe(200);
       expect(await without.text()).toContain('Amplify Job Watch');
-      expect((await fetch(`${withProxy.origin}/missing.png`)).status).toBe(403);
-      // Without config.json the app must see a 404 or HTML to start the demo: the fallback gives HTML.
-      expect((await fetch(`${withoutProxy.origin}/config.json`)).headers.get('content-type')).toBe('text/html');
+      expect((await fetch(`${withProxy.origin}/missing.png`)).status).toBe(404);
+    });
+
+    it('without a config.json either way, the app starts the demo (an HTML fallback, or a 404), as its rules say', async () => {
+      const emptyProxied = await startCloudFrontEmulator({ stack: proxied, siteDir });
+      try {
+        for (const origin of [withoutProxy.origin, emptyProxied.origin]) {
+          const result = await loadConfig((input, init) => fetch(new URL(String(input), origin), init));
+          expect(result, origin).toMatchObject({ kind: 'ready', config: { demo: true } });
+        }
+        const served = await loadConfig((input, init) => fetch(new URL(String(input), withProxy.origin), init));
+        // The distribution with a config.json ('{}' here) serves it, and the app reads it (and finds it wrong).
+        expect(served).toMatchObject({ kind: 'invalid', problems: [{ field: 'region' }, { field: 'Auth' }] });
+      } finally {
+        await emptyProxied.close();
+      }
     });
 
     it('carries a signed GetBackendJob and ListBackendJobs to AmplifyBackend, which verifies them for the signing host', async () => {
