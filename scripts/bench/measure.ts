@@ -212,6 +212,10 @@ export interface DetectionSample {
   flipAfterPollMs: number;
   /** Job turned COMPLETED (simulation's clock) → COMPLETED in the page's DOM (page's clock; same machine clock). */
   latencyMs: number;
+  /** Server time between the poll before the change and the poll that saw COMPLETED: the real poll period. */
+  pollGapMs: number;
+  /** The poll that saw COMPLETED was answered (server) → COMPLETED in the DOM. */
+  answerToScreenMs: number;
   ok: boolean;
   error?: string;
 }
@@ -246,10 +250,28 @@ export async function detectionSamples(
       const flipAt = poll.at + flipAfterPollMs;
       completeJobAt(bench, job, flipAt);
       const shown = await opened.waitForStatus((c) => c.tone === 'completed', intervalMs * 3 + 10_000);
-      results.push({ flipAfterPollMs, latencyMs: shown.wall - flipAt, ok: true });
-      progress(`detection ${k + 1}/${samples}: COMPLETED ${flipAfterPollMs} ms after a poll, shown ${shown.wall - flipAt} ms later`);
+      const seen = answered().find((r) => r.at >= flipAt);
+      const sample: DetectionSample = {
+        flipAfterPollMs,
+        latencyMs: shown.wall - flipAt,
+        pollGapMs: seen ? seen.at - poll.at : Number.NaN,
+        answerToScreenMs: seen ? shown.wall - seen.at : Number.NaN,
+        ok: true,
+      };
+      results.push(sample);
+      progress(
+        `detection ${k + 1}/${samples}: COMPLETED ${flipAfterPollMs} ms after a poll, shown ${sample.latencyMs} ms later ` +
+          `(polls ${sample.pollGapMs} ms apart; answer → screen ${sample.answerToScreenMs} ms)`,
+      );
     } catch (error) {
-      results.push({ flipAfterPollMs, latencyMs: Number.NaN, ok: false, error: error instanceof Error ? error.message : String(error) });
+      results.push({
+        flipAfterPollMs,
+        latencyMs: Number.NaN,
+        pollGapMs: Number.NaN,
+        answerToScreenMs: Number.NaN,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      });
       progress(`detection ${k + 1}/${samples} failed: ${results.at(-1)?.error}`);
     } finally {
       maxBackendInFlight = Math.max(maxBackendInFlight, opened.traffic.maxBackendInFlight);
