@@ -60,7 +60,7 @@
  * The served config uses the app's default poll interval, 5 s.
  *
  * Output: a markdown table on stdout (progress goes to stderr), raw runs and summaries in
- * bench-results/bench.json. About 5 minutes on 2 cores.
+ * bench-results/bench.json. About 3–5 minutes on 2 cores.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
