@@ -8,7 +8,9 @@ import { loadConfig } from './config/loadConfig';
 import { isAmplifyBackendRegion } from './config/regions';
 import { matchEnvironmentJobsPath } from './jobs/environmentRoutes';
 import { linkProblems } from './jobs/jobIds';
+import { jobQueryOptions } from './jobs/jobQuery';
 import { matchJobPagePath } from './jobs/jobRoutes';
+import { TAB_JITTER_SEED } from './jobs/pollingPolicy';
 import { keepWatchingInBackground } from './watch/visibility';
 import './app/styles.css';
 
@@ -44,17 +46,26 @@ async function boot() {
     await import('@aws-amplify/auth/enable-oauth-listener');
   }
   const services = createServices(config);
+  const queryClient = createQueryClient(services);
   keepWatchingInBackground();
-  // On a link that will be watched, start getting credentials while React renders; the first
-  // query shares this request. Other pages (and invalid links) send nothing until asked.
+  // On a link that will be watched, start the AWS calls now instead of after React's first render:
+  // the job page's query joins the request already in flight. Other pages (and invalid links) send
+  // nothing until asked.
   const { pathname, search } = window.location;
   const link = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
   if (link?.ok && linkProblems(link.params, isAmplifyBackendRegion).length === 0) {
-    services.credentials().catch(() => undefined);
+    const { params } = link;
+    if ('jobId' in params) {
+      const key = { region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId };
+      const deps = { client: services.client, intervalMs: config.pollIntervalSeconds * 1000, hidden: false, paused: false, jitterSeed: TAB_JITTER_SEED };
+      void queryClient.prefetchQuery(jobQueryOptions(key, deps));
+    } else {
+      services.credentials().catch(() => undefined);
+    }
   }
   root.render(
     <StrictMode>
-      <App services={services} queryClient={createQueryClient(services)} />
+      <App services={services} queryClient={queryClient} />
     </StrictMode>,
   );
 }
