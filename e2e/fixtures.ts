@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
 import type { SimFault, SimJobSpec, SimJobStep } from '../src/simulated-aws/jobStore';
 import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
 
@@ -115,48 +115,56 @@ export function jobTitle(status: string, jobId: string): string {
 
 let counter = 0;
 
+/**
+ * The test-side handle on a simulated AWS: the shared one at SIM_ORIGIN, or another instance over
+ * loopback (for tests whose control routes act on every user or credential of the instance).
+ */
+export function createSimHandle(request: APIRequestContext, testInfo: TestInfo, origin: string = SIM_ORIGIN): Sim {
+  const sim: Sim = {
+    async createJob(job = {}) {
+      counter += 1;
+      const unique = `${testInfo.workerIndex}-${Date.now().toString(36)}-${counter}`;
+      const spec: SimJobSpec = {
+        region: job.region ?? 'us-east-1',
+        appId: job.appId ?? `app${unique.replace(/[^a-z0-9]/g, '')}`,
+        envName: job.envName ?? 'staging',
+        jobId: job.jobId ?? `job-${unique}`,
+        operation: job.operation ?? 'CreateBackendAuth',
+        steps: job.steps ?? [{ status: 'RUNNING', atMs: 0 }],
+        error: job.error,
+        faults: job.faults,
+        startedAt: job.startedAt ?? Date.now(),
+      };
+      const response = await request.post(`${origin}/__sim/jobs`, { data: spec });
+      expect(response.ok()).toBeTruthy();
+      const region = spec.region ?? 'us-east-1';
+      const path = `/apps/${encodeURIComponent(spec.appId)}/environments/${encodeURIComponent(spec.envName)}/jobs/${encodeURIComponent(spec.jobId)}${region === 'us-east-1' ? '' : `?region=${region}`}`;
+      return { appId: spec.appId, envName: spec.envName, jobId: spec.jobId, region, startedAt: spec.startedAt as number, path };
+    },
+    async replaceJob(job, request) {
+      return sim.createJob({
+        startedAt: job.startedAt,
+        ...request,
+        appId: job.appId,
+        envName: job.envName,
+        jobId: job.jobId,
+        region: job.region,
+      });
+    },
+    async count(filter) {
+      const response = await request.get(`${origin}/__sim/count?${new URLSearchParams(filter)}`);
+      return ((await response.json()) as { count: number }).count;
+    },
+    async expireCredentials() {
+      await request.post(`${origin}/__sim/expire-credentials`);
+    },
+  };
+  return sim;
+}
+
 export const test = base.extend<{ sim: Sim; simulatedAccount: Page; requests: RequestLog }>({
   sim: async ({ request }, use, testInfo) => {
-    const sim: Sim = {
-      async createJob(job = {}) {
-        counter += 1;
-        const unique = `${testInfo.workerIndex}-${Date.now().toString(36)}-${counter}`;
-        const spec: SimJobSpec = {
-          region: job.region ?? 'us-east-1',
-          appId: job.appId ?? `app${unique.replace(/[^a-z0-9]/g, '')}`,
-          envName: job.envName ?? 'staging',
-          jobId: job.jobId ?? `job-${unique}`,
-          operation: job.operation ?? 'CreateBackendAuth',
-          steps: job.steps ?? [{ status: 'RUNNING', atMs: 0 }],
-          error: job.error,
-          faults: job.faults,
-          startedAt: job.startedAt ?? Date.now(),
-        };
-        const response = await request.post(`${SIM_ORIGIN}/__sim/jobs`, { data: spec });
-        expect(response.ok()).toBeTruthy();
-        const region = spec.region ?? 'us-east-1';
-        const path = `/apps/${encodeURIComponent(spec.appId)}/environments/${encodeURIComponent(spec.envName)}/jobs/${encodeURIComponent(spec.jobId)}${region === 'us-east-1' ? '' : `?region=${region}`}`;
-        return { appId: spec.appId, envName: spec.envName, jobId: spec.jobId, region, startedAt: spec.startedAt as number, path };
-      },
-      async replaceJob(job, request) {
-        return sim.createJob({
-          startedAt: job.startedAt,
-          ...request,
-          appId: job.appId,
-          envName: job.envName,
-          jobId: job.jobId,
-          region: job.region,
-        });
-      },
-      async count(filter) {
-        const response = await request.get(`${SIM_ORIGIN}/__sim/count?${new URLSearchParams(filter)}`);
-        return ((await response.json()) as { count: number }).count;
-      },
-      async expireCredentials() {
-        await request.post(`${SIM_ORIGIN}/__sim/expire-credentials`);
-      },
-    };
-    await use(sim);
+    await use(createSimHandle(request, testInfo));
   },
   /** Records the page's requests from before the first navigation. */
   requests: async ({ page }, use) => {

@@ -1,0 +1,175 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test, type RequestLog, type Sim, type SimJob } from './fixtures';
+import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
+
+const LIST_PATH = /^\/backend\/[^/]+\/job\/[^/]+$/;
+
+/** ListBackendJobs calls (POST /backend/{app}/job/{env}). */
+function listCalls(requests: RequestLog): Request[] {
+  return requests.toSim().filter((request) => request.method() === 'POST' && LIST_PATH.test(new URL(request.url()).pathname));
+}
+
+function listPath(job: Pick<SimJob, 'appId' | 'envName'>, query = ''): string {
+  return `/apps/${job.appId}/environments/${job.envName}/jobs${query}`;
+}
+
+/** The table's body rows. */
+function rows(page: Page) {
+  return page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') });
+}
+
+/** The job IDs in the table, top to bottom. */
+async function listedIds(page: Page): Promise<string[]> {
+  return rows(page).locator('td[data-label="Job ID"]').allInnerTexts();
+}
+
+const MINUTE = 60_000;
+
+/** Three jobs of one environment, created in an order that is neither newest nor oldest first. */
+async function threeJobs(sim: Sim) {
+  const now = Date.now();
+  const middle = await sim.createJob({
+    operation: 'CreateBackendStorage',
+    startedAt: now - 3 * MINUTE,
+    steps: [
+      { status: 'RUNNING', atMs: 0 },
+      { status: 'FAILED', atMs: 40_000 },
+    ],
+    error: `Resource handler returned message: ${'"Bucket policy is invalid" '.repeat(8)}END`,
+  });
+  const same = { appId: middle.appId, envName: middle.envName };
+  const newest = await sim.createJob({ ...same, operation: 'UpdateBackendAuth', startedAt: now - 1 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 20_000 }] });
+  const oldest = await sim.createJob({ ...same, operation: 'UpdateBackendAPI', startedAt: now - 5 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  return { oldest, middle, newest };
+}
+
+test('lists the environment’s jobs newest first with status, operation, link, times and error excerpt', async ({ simulatedAccount: page, sim, requests }) => {
+  const { oldest, middle, newest } = await threeJobs(sim);
+  await page.goto(listPath(middle));
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${middle.envName}`);
+  await expect(rows(page)).toHaveCount(3, { timeout: 5000 });
+  expect(await listedIds(page)).toEqual([newest.jobId, middle.jobId, oldest.jobId]);
+  // The simulated AWS answered oldest first: the order is the page's own.
+  const answer = (await (await listCalls(requests)[0]?.response())?.json()) as { jobs: { jobId: string }[] };
+  expect(answer.jobs.map((job) => job.jobId)).toEqual([oldest.jobId, middle.jobId, newest.jobId]);
+  await expect(page).toHaveTitle(`Jobs · ${middle.envName} · Amplify Job Watch`);
+
+  const failed = rows(page).nth(1);
+  await expect(failed.locator('td[data-label="Status"]')).toHaveText('FAILED');
+  await expect(failed.locator('td[data-label="Operation"]')).toHaveText('CreateBackendStorage');
+  await expect(failed.locator('td[data-label="Created"] time')).toHaveAttribute('datetime', new Date(middle.startedAt).toISOString());
+  await expect(failed.locator('td[data-label="Updated"] time')).toHaveAttribute('datetime', new Date(middle.startedAt + 40_000).toISOString());
+  await expect(failed.locator('td[data-label="Created"]')).toContainText('(3 min ago)');
+  const error = failed.locator('td[data-label="Error"]');
+  await expect(error).toHaveText(/^Resource handler returned message: "Bucket policy is invalid" .*…$/);
+  expect((await error.innerText()).length).toBe(161);
+  await expect(error).not.toContainText('END');
+
+  await expect(rows(page).nth(0).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
+  await expect(rows(page).nth(0).locator('td[data-label="Operation"]')).toHaveText('UpdateBackendAuth');
+  await expect(rows(page).nth(0).locator('td[data-label="Error"]')).toHaveText('');
+
+  await rows(page).nth(0).getByRole('link', { name: newest.jobId }).click();
+  await expect(page).toHaveURL(`${APP_ORIGIN}${newest.path}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Job ${newest.jobId}`);
+  await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
+});
+
+test('Status and Operation filters go into the request and the URL, and survive a reload', async ({ simulatedAccount: page, sim, requests }) => {
+  const { oldest, middle } = await threeJobs(sim);
+  await page.goto(listPath(middle));
+  await expect(rows(page)).toHaveCount(3, { timeout: 5000 });
+
+  await page.getByLabel('Status').selectOption('FAILED');
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?status=FAILED')}`);
+  await expect(rows(page)).toHaveCount(1);
+  expect(await listedIds(page)).toEqual([middle.jobId]);
+  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ status: 'FAILED', maxResults: 25 });
+
+  await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Operation').selectOption('UpdateBackendAPI');
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?operation=UpdateBackendAPI')}`);
+  await expect(rows(page)).toHaveCount(1);
+  expect(await listedIds(page)).toEqual([oldest.jobId]);
+  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ operation: 'UpdateBackendAPI', maxResults: 25 });
+
+  await page.getByLabel('Status').selectOption('COMPLETED');
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?status=COMPLETED&operation=UpdateBackendAPI')}`);
+  await expect(rows(page)).toHaveCount(1);
+  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ status: 'COMPLETED', operation: 'UpdateBackendAPI', maxResults: 25 });
+
+  const callsBefore = listCalls(requests).length;
+  await page.reload();
+  await expect(rows(page)).toHaveCount(1, { timeout: 5000 });
+  await expect(page.getByLabel('Status')).toHaveValue('COMPLETED');
+  await expect(page.getByLabel('Operation')).toHaveValue('UpdateBackendAPI');
+  expect(await listedIds(page)).toEqual([oldest.jobId]);
+  expect(listCalls(requests).slice(callsBefore)[0]?.postDataJSON()).toEqual({ status: 'COMPLETED', operation: 'UpdateBackendAPI', maxResults: 25 });
+
+  await page.getByLabel('Status').selectOption('RUNNING');
+  await expect(page.getByRole('status').filter({ hasText: 'No jobs match these filters.' })).toBeVisible();
+});
+
+test('more than 25 jobs: "Load more" fetches the next page with nextToken', async ({ simulatedAccount: page, sim, requests }) => {
+  const now = Date.now();
+  const first = await sim.createJob({ startedAt: now - 100 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  const rest = await Promise.all(
+    Array.from({ length: 26 }, (_, i) =>
+      sim.createJob({ appId: first.appId, envName: first.envName, startedAt: now - (99 - i) * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] }),
+    ),
+  );
+  const newestFirst = [first, ...rest].sort((a, b) => b.startedAt - a.startedAt).map((job) => job.jobId);
+  await page.goto(listPath(first));
+
+  await expect(rows(page)).toHaveCount(25, { timeout: 5000 });
+  expect(listCalls(requests)).toHaveLength(1);
+  expect(listCalls(requests)[0]?.postDataJSON()).toEqual({ maxResults: 25 });
+  const firstAnswer = (await (await listCalls(requests)[0]?.response())?.json()) as { nextToken?: string };
+  expect(firstAnswer.nextToken).toEqual(expect.any(String));
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(rows(page)).toHaveCount(27);
+  expect(listCalls(requests)).toHaveLength(2);
+  expect(listCalls(requests)[1]?.postDataJSON()).toEqual({ maxResults: 25, nextToken: firstAnswer.nextToken });
+  expect(await listedIds(page)).toEqual(newestFirst);
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+});
+
+test('refreshes while a listed job runs, and stops once every listed job has finished', async ({ simulatedAccount: page, sim, requests }) => {
+  const running = await sim.createJob();
+  await sim.createJob({ appId: running.appId, envName: running.envName, startedAt: Date.now() - MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  await page.goto(listPath(running));
+  await expect(rows(page)).toHaveCount(2, { timeout: 5000 });
+  await expect(page.getByText('Refreshing every 1 s while a listed job runs.')).toBeVisible();
+  await expect.poll(() => listCalls(requests).length).toBeGreaterThanOrEqual(3);
+
+  await sim.replaceJob(running, { steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  await expect(rows(page).filter({ hasText: running.jobId }).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
+  await expect(page.getByText('No listed job is running; not refreshing.')).toBeVisible();
+  // Proving an absence: no more requests once nothing runs.
+  const settled = listCalls(requests).length;
+  await page.waitForTimeout(2000);
+  expect(listCalls(requests)).toHaveLength(settled);
+});
+
+test('an access error from ListBackendJobs is explained in words, and "Try again" loads the list', async ({ simulatedAccount: page, sim, request }) => {
+  const job = await sim.createJob();
+  const message = 'User: arn:aws:sts::123456789012:assumed-role/Cognito_Unauth/CognitoIdentityCredentials is not authorized to perform: amplifybackend:ListBackendJobs';
+  const fault = await request.post(`${SIM_ORIGIN}/__sim/list-faults`, {
+    data: { appId: job.appId, envName: job.envName, faults: [{ type: 'http', status: 403, errorType: 'AccessDeniedException', message }] },
+  });
+  expect(fault.ok()).toBeTruthy();
+  await page.goto(listPath(job));
+
+  const alert = page.getByRole('alert').filter({ hasText: 'Access denied (HTTP 403)' });
+  await expect(alert).toBeVisible({ timeout: 5000 });
+  await expect(alert).toContainText('amplifybackend:ListBackendJobs');
+  await expect(alert).toContainText(message);
+  await expect(page.getByRole('table')).toHaveCount(0);
+
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(alert).toHaveCount(0);
+  expect(await listedIds(page)).toEqual([job.jobId]);
+});

@@ -1,0 +1,313 @@
+import type { Page } from '@playwright/test';
+import { expect, jobStatus, jobTitle, serveConfig, simulatedAccountConfig, test } from './fixtures';
+import { APP_ORIGIN } from './simConfig';
+
+/** The favicon the tab shows: the SVG drawing for a data: URL, else the URL. */
+async function favicon(page: Page): Promise<string> {
+  const href = (await page.locator('link[rel="icon"]').getAttribute('href')) ?? '';
+  return href.startsWith('data:image/svg+xml,') ? decodeURIComponent(href.slice('data:image/svg+xml,'.length)) : href;
+}
+
+const ICON = {
+  running: /^<svg[^>]*><circle [^>]*fill="none"[^>]*stroke-dasharray=/,
+  completed: /^<svg[^>]*><circle [^>]*fill="#1a7f37"\/><path /,
+  failed: /^<svg[^>]*><rect /,
+  unreachable: /^<svg[^>]*><path d="M16 2L31 29H1z"/,
+};
+
+/**
+ * Lets the test hide and show the tab: document.visibilityState/hidden follow `window.__hidden`,
+ * and setHidden() fires visibilitychange as a browser does.
+ */
+async function controllableVisibility(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __hidden: boolean };
+    w.__hidden = false;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => w.__hidden });
+  });
+}
+
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((value) => {
+    (window as unknown as { __hidden: boolean }).__hidden = value;
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+/** Epoch ms of every GetBackendJob request for `jobId` the page sends from now on. */
+function requestTimes(page: Page, jobId: string): number[] {
+  const times: number[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/${encodeURIComponent(jobId)}`)) times.push(Date.now());
+  });
+  return times;
+}
+
+test.describe('the tab shows how the job is doing', () => {
+  test('title and favicon follow running → completed, and go back to the defaults on leaving', async ({ simulatedAccount: page, sim }) => {
+    const job = await sim.createJob();
+    await page.goto(job.path);
+    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
+    await expect.poll(() => favicon(page)).toMatch(ICON.running);
+
+    await sim.replaceJob(job, { steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    await expect(page).toHaveTitle(jobTitle('COMPLETED', job.jobId));
+    await expect.poll(() => favicon(page)).toMatch(ICON.completed);
+
+    await page.getByRole('banner').getByRole('link', { name: 'Amplify Job Watch' }).click();
+    await expect(page).toHaveTitle('Amplify Job Watch');
+    await expect.poll(() => favicon(page)).toBe('/favicon.svg');
+  });
+
+  test('title and favicon follow running → failed', async ({ simulatedAccount: page, sim }) => {
+    const job = await sim.createJob();
+    await page.goto(job.path);
+    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
+    await sim.replaceJob(job, { steps: [{ status: 'FAILED', atMs: 0 }], error: 'Stack rolled back' });
+    await expect(page).toHaveTitle(jobTitle('FAILED', job.jobId));
+    await expect.poll(() => favicon(page)).toMatch(ICON.failed);
+  });
+
+  test('while AWS cannot be reached the title says so and the favicon is a warning triangle', async ({ simulatedAccount: page, sim }) => {
+    const job = await sim.createJob();
+    await page.goto(job.path);
+    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
+
+    await sim.replaceJob(job, { faults: [{ type: 'network' }, { type: 'network' }] });
+    await expect(page).toHaveTitle(`Can’t reach AWS · ${jobTitle('RUNNING', job.jobId)}`);
+    await expect.poll(() => favicon(page)).toMatch(ICON.unreachable);
+
+    // Recovered: back to the plain running state.
+    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 15_000 });
+    await expect.poll(() => favicon(page)).toMatch(ICON.running);
+  });
+});
+
+test('"Notify me when it finishes": one notification for a hidden tab, and clicking it focuses the window', async ({ simulatedAccount: page, sim, context }) => {
+  await context.grantPermissions(['notifications']);
+  await controllableVisibility(page);
+  // Headless Chromium may show nothing: the page gets a Notification that records what it was
+  // asked to show (and defers to the real permission), and window.focus is counted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __notifications: unknown[]; __focusCalls: number };
+    const Real = window.Notification;
+    w.__notifications = [];
+    w.__focusCalls = 0;
+    class RecordedNotification {
+      static get permission() {
+        return Real.permission;
+      }
+      static requestPermission() {
+        return Real.requestPermission();
+      }
+      onclick: (() => void) | null = null;
+      closed = false;
+      constructor(
+        readonly title: string,
+        readonly options: NotificationOptions = {},
+      ) {
+        w.__notifications.push(this);
+      }
+      close() {
+        this.closed = true;
+      }
+    }
+    Object.defineProperty(window, 'Notification', { configurable: true, writable: true, value: RecordedNotification });
+    const focus = window.focus.bind(window);
+    window.focus = () => {
+      w.__focusCalls += 1;
+      focus();
+    };
+  });
+  const notifications = () =>
+    page.evaluate(() =>
+      (window as unknown as { __notifications: { title: string; options: NotificationOptions; closed: boolean }[] }).__notifications.map(
+        ({ title, options, closed }) => ({ title, body: options.body, tag: options.tag, closed }),
+      ),
+    );
+
+  const job = await sim.createJob({ operation: 'UpdateBackendAPI' });
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await page.getByRole('button', { name: 'Notify me when it finishes' }).click();
+  await expect(page.getByRole('button', { name: 'Notifying when jobs finish' })).toHaveAttribute('aria-pressed', 'true');
+
+  await setHidden(page, true);
+  await sim.replaceJob(job, { operation: 'UpdateBackendAPI', steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
+  const [shown] = await notifications();
+  expect(shown?.title).toBe('COMPLETED: UpdateBackendAPI');
+  expect(shown?.body).toBe(`Job ${job.jobId} of app ${job.appId}, environment ${job.envName}`);
+  await expect(page).toHaveTitle(jobTitle('COMPLETED', job.jobId));
+
+  // Proving an absence: coming back to the tab does not notify again.
+  await setHidden(page, false);
+  await page.waitForTimeout(1000);
+  expect(await notifications()).toHaveLength(1);
+
+  await page.evaluate(() => {
+    const [notification] = (window as unknown as { __notifications: { onclick: (() => void) | null }[] }).__notifications;
+    notification?.onclick?.();
+  });
+  expect(await page.evaluate(() => (window as unknown as { __focusCalls: number }).__focusCalls)).toBe(1);
+  expect((await notifications())[0]?.closed).toBe(true);
+});
+
+test('a hidden tab checks about 4× less often and checks at once when shown again', async ({ page, sim }) => {
+  // Two seconds between checks: eight while hidden, and a check on coming back that cannot be the timer's.
+  await serveConfig(page, simulatedAccountConfig({ pollIntervalSeconds: 2 }));
+  await controllableVisibility(page);
+  const job = await sim.createJob();
+  const times = requestTimes(page, job.jobId);
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+
+  // Visible: every 2 s (timed between two timer checks; the first load is not on the timer's beat).
+  // Timers can fire late on a busy machine, never early: the upper bounds are generous.
+  await expect.poll(() => times.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  const visibleGap = (times[2] as number) - (times[1] as number);
+  expect(visibleGap).toBeGreaterThan(1400);
+  expect(visibleGap).toBeLessThan(5000);
+
+  // Hidden right after a check, so no visible-rate check is due while the page takes it in.
+  const checked = times.length;
+  await expect.poll(() => times.length, { timeout: 5000, intervals: [50] }).toBe(checked + 1);
+  await setHidden(page, true);
+  const hiddenAt = Date.now();
+  await expect(page.getByText(/^Next check in \d s \(slower while this tab is hidden\)\.$/)).toBeVisible();
+  await expect.poll(() => times.length, { timeout: 15_000 }).toBe(checked + 2);
+  // 4 × 2 s: the first check after hiding comes 8 s later.
+  const hiddenGap = (times.at(-1) as number) - hiddenAt;
+  expect(hiddenGap).toBeGreaterThan(6500);
+  expect(hiddenGap).toBeLessThan(12_000);
+
+  // Shown again just after that check: the next one comes at once, before the 2 s timer could fire.
+  const request = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 5000 });
+  const shownAt = Date.now();
+  await setHidden(page, false);
+  await request;
+  expect(Date.now() - shownAt).toBeLessThan(1900);
+  await expect(page.getByText(/^Next check in \d s\.$/)).toBeVisible();
+});
+
+test('offline: a notice, then a check as soon as the connection is back', async ({ page, sim, context }) => {
+  // Five seconds between checks, so the check on reconnecting cannot be the timer's.
+  await serveConfig(page, simulatedAccountConfig({ pollIntervalSeconds: 5 }));
+  const job = await sim.createJob();
+  const times = requestTimes(page, job.jobId);
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'You are offline. Checks resume as soon as the connection is back.' });
+  await expect(notice).toBeVisible();
+  await expect(jobStatus(page)).toContainText('RUNNING');
+  const sentWhileOffline = times.length;
+
+  const reconnected = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 5000 });
+  const onlineAt = Date.now();
+  await context.setOffline(false);
+  await reconnected;
+  expect(Date.now() - onlineAt).toBeLessThan(4000);
+  expect(times.length).toBe(sentWhileOffline + 1);
+  await expect(notice).toHaveCount(0);
+  await expect(jobStatus(page)).toContainText('RUNNING');
+});
+
+test('pause and resume auto-refresh, a countdown, and the interval select', async ({ simulatedAccount: page, sim }) => {
+  const job = await sim.createJob();
+  const times = requestTimes(page, job.jobId);
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(page.getByText(/^Next check in 1 s\.$/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Pause auto-refresh' }).click();
+  await expect(page.getByRole('button', { name: 'Resume auto-refresh' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('Auto-refresh is paused.')).toBeVisible();
+  // Proving an absence: nothing is asked while paused.
+  const paused = times.length;
+  await page.waitForTimeout(2000);
+  expect(times.length).toBe(paused);
+
+  const resumed = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 3000 });
+  await page.getByRole('button', { name: 'Resume auto-refresh' }).click();
+  await resumed;
+  await expect(page.getByRole('button', { name: 'Pause auto-refresh' })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => times.length).toBeGreaterThanOrEqual(paused + 2);
+
+  const select = page.getByLabel('Check every');
+  await expect(select).toHaveValue('1');
+  await select.selectOption({ label: '5 s' });
+  await expect(page.getByText('Checking every 5 s while the job runs.')).toBeVisible();
+  await expect(page.getByText(/^Next check in [45] s\.$/)).toBeVisible();
+  const slower = times.length;
+  await page.waitForTimeout(3000);
+  expect(times.length - slower).toBeLessThanOrEqual(1);
+});
+
+test('the observed timeline lists RUNNING then COMPLETED with times, and survives a reload', async ({ simulatedAccount: page, sim }) => {
+  const job = await sim.createJob();
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await sim.replaceJob(job, {
+    startedAt: Date.now(),
+    steps: [
+      { status: 'RUNNING', atMs: 0 },
+      { status: 'COMPLETED', atMs: 1500 },
+    ],
+  });
+  await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+
+  const timeline = page.getByRole('region', { name: 'Statuses seen by this browser' });
+  const entries = timeline.getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText(/^RUNNING first seen .+ · lasted \d+ s$/);
+  await expect(entries.nth(1)).toContainText(/^COMPLETED first seen .+$/);
+  const seen = async () => Promise.all([0, 1].map(async (i) => entries.nth(i).locator('time').getAttribute('datetime')));
+  const [running, completed] = await seen();
+  expect(Date.parse(running ?? '')).toBeLessThan(Date.parse(completed ?? ''));
+  expect(Date.parse(completed ?? '') - Date.parse(running ?? '')).toBeLessThan(30_000);
+
+  await page.reload();
+  await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 5000 });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('RUNNING');
+  await expect(entries.nth(1)).toContainText('COMPLETED');
+  expect(await seen()).toEqual([running, completed]);
+});
+
+test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the last response', async ({ simulatedAccount: page, sim, context, requests }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const job = await sim.createJob({ region: 'eu-west-1', steps: [{ status: 'FAILED', atMs: 0 }], error: 'Quota "exceeded" <here>' });
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('FAILED', { timeout: 5000 });
+
+  const section = page.getByRole('region', { name: 'AWS CLI and raw response' });
+  const command = `aws amplifybackend get-backend-job --app-id ${job.appId} --backend-environment-name ${job.envName} --job-id ${job.jobId} --region eu-west-1`;
+  await section.getByText('AWS CLI command').click();
+  await expect(section.locator('pre').first()).toHaveText(command);
+  await section.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+
+  const last = await requests.getBackendJob(job.jobId).at(-1)?.response();
+  const answer: unknown = await last?.json();
+  await section.getByText('Raw JSON of the last response').click();
+  const raw = section.locator('pre.raw-json');
+  await expect(raw).toBeVisible();
+  expect(JSON.parse((await raw.textContent()) ?? '')).toEqual(answer);
+  expect(answer).toMatchObject({ jobId: job.jobId, status: 'FAILED', error: 'Quota "exceeded" <here>' });
+});
+
+test('the job page links to its environment’s job list', async ({ simulatedAccount: page, sim }) => {
+  const job = await sim.createJob({ region: 'eu-west-1' });
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+
+  await page.getByRole('link', { name: job.envName, exact: true }).click();
+  await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs?region=eu-west-1`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${job.envName}`);
+  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible();
+});
