@@ -121,13 +121,12 @@ test('the main flow works with the keyboard alone: home form → job page → re
   await expect(page).toHaveURL(new RegExp(`/jobs/${job.jobId}$`));
   await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
 
-  const refresh = page.getByRole('button', { name: /Refresh now|Checking…/ });
+  const refresh = page.getByRole('button', { name: 'Refresh now' });
   for (let i = 0; i < 40 && !(await refresh.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(refresh).toBeFocused();
   const before = await sim.count({ operation: 'GetBackendJob', jobId: job.jobId });
-  await expect(refresh).toBeEnabled();
   await page.keyboard.press('Enter');
   await expect.poll(() => sim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBeGreaterThan(before);
 

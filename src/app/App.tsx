@@ -9,7 +9,7 @@ import { AuthStatus, SignInDialog, useAuthEvents } from './AuthArea';
 import { ClockNote } from './ClockNote';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
-import type { AppServices } from './services';
+import { canSignIn, SIGN_IN_REQUIRED, type AppServices } from './services';
 import { useGate } from './signInGate';
 
 // Only the job page is on the path of a job deep link; the other pages load when first opened.
@@ -76,7 +76,14 @@ function Routes({ services }: { services: AppServices }) {
   }
   const job = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
   if (job?.ok && 'jobId' in job.params) {
-    return <JobPage params={job.params} config={services.config} client={services.client} />;
+    return (
+      <JobPage
+        params={job.params}
+        config={services.config}
+        client={services.client}
+        onSignIn={canSignIn(services.config) ? () => services.gate.open(SIGN_IN_REQUIRED) : undefined}
+      />
+    );
   }
   if (job?.ok) {
     return (

@@ -88,7 +88,8 @@ export function useAuthEvents(services: AppServices) {
             break;
           case 'signedOut':
             services.session.set(null);
-            void queryClient.resetQueries();
+            // Ask again with whatever credentials remain (guest, or none: sign-in), keeping what is on screen.
+            void queryClient.invalidateQueries();
             break;
           case 'customOAuthState':
             if (typeof payload.data === 'string' && payload.data.startsWith('/') && !payload.data.startsWith('//')) {

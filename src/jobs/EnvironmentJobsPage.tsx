@@ -178,8 +178,8 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
             {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>
         ) : null}
-        <button type="button" className="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          {query.isFetching && !query.isFetchingNextPage ? 'Checking…' : 'Refresh now'}
+        <button type="button" className="button" onClick={() => void query.refetch({ cancelRefetch: false })} aria-busy={query.isFetching}>
+          Refresh now
         </button>
       </div>
       <p className="muted">

@@ -40,6 +40,8 @@ export interface JobPageProps {
   params: JobPageParams;
   config: JobPageConfig;
   client: AmplifyBackendClient;
+  /** Opens sign-in, when the deployment has a user pool; missing credentials then ask for it instead of failing. */
+  onSignIn?: () => void;
 }
 
 /** `7f3c9e2a-5b1d-…` → `7f3c9e2a…`, short enough for a tab title. */
@@ -47,7 +49,7 @@ export function shortId(id: string): string {
   return id.length > 9 ? `${id.slice(0, 8)}…` : id;
 }
 
-export function JobPage({ params, config, client }: JobPageProps) {
+export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
   const problems = linkProblems(params, isAmplifyBackendRegion);
   if (problems.length > 0) return <InvalidLink what="job" problems={problems} />;
   const jobKey: BackendJobKey = {
@@ -56,18 +58,19 @@ export function JobPage({ params, config, client }: JobPageProps) {
     envName: params.envName,
     jobId: params.jobId,
   };
-  return <JobWatch key={JSON.stringify(jobKey)} jobKey={jobKey} config={config} client={client} />;
+  return <JobWatch key={JSON.stringify(jobKey)} jobKey={jobKey} config={config} client={client} onSignIn={onSignIn} />;
 }
 
 interface JobWatchProps {
   jobKey: BackendJobKey;
   config: JobPageConfig;
   client: AmplifyBackendClient;
+  onSignIn?: () => void;
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
 
-function JobWatch({ jobKey, config, client }: JobWatchProps) {
+function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
   const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
   const [paused, setPaused] = useState(false);
   const hidden = usePageHidden();
@@ -81,6 +84,8 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
   const fetching = fetchStatus === 'fetching';
   const retrying = fetching && failureCount > 0 && failureReason != null;
   const currentProblem = retrying ? failureReason : status === 'error' ? error : null;
+  // Without credentials but with a user pool, the page is waiting for a sign-in, not failing.
+  const needsSignIn = onSignIn !== undefined && status === 'error' && isAwsError(error) && error.kind === 'no-credentials';
   const unreachable = isAwsError(currentProblem) && UNREACHABLE_KINDS.has(currentProblem.kind);
 
   const tone = statusTone(data?.status);
@@ -93,7 +98,7 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
         : tone === 'failed'
           ? 'failed'
           : 'running';
-  const titleStatus = data?.status ?? (status === 'error' ? 'Error' : 'Loading');
+  const titleStatus = data?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
   useTabIndicator(
     `${unreachable ? 'Can’t reach AWS · ' : ''}${titleStatus} · ${shortId(jobKey.jobId)} · ${APP_TITLE}`,
     tabState,
@@ -121,6 +126,8 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
     timeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
   };
   const retry = () => void query.refetch();
+  // Joins a check already in flight instead of cancelling it (at most one request per job).
+  const refreshNow = () => void query.refetch({ cancelRefetch: false });
 
   let problem = null;
   if (retrying) {
@@ -140,6 +147,20 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
           </>
         }
       />
+    );
+  } else if (needsSignIn) {
+    problem = (
+      <section className="panel panel--warning" role="status">
+        <h2 className="panel__title">Sign in to watch this job</h2>
+        <p>
+          {data
+            ? 'Your session has ended. Below is the job as last seen; checks resume once you are signed in.'
+            : 'This identity pool gives AWS credentials only to signed-in users.'}
+        </p>
+        <button type="button" className="button" onClick={onSignIn}>
+          Sign in
+        </button>
+      </section>
     );
   } else if (status === 'error') {
     const lead = data
@@ -226,8 +247,9 @@ function JobWatch({ jobKey, config, client }: JobWatchProps) {
               : `Checking every ${formatDuration(delay)} while the job runs.`}
         </p>
         <div className="actions">
-          <button type="button" className="button" onClick={retry} disabled={fetching}>
-            {fetching ? 'Checking…' : 'Refresh now'}
+          {/* Never disabled: a keyboard user's focus must not drop out every time a check runs. */}
+          <button type="button" className="button" onClick={refreshNow} aria-busy={fetching}>
+            Refresh now
           </button>
           <CopyButton value={window.location.href} label="Copy link to this job">
             Copy link

@@ -37,8 +37,8 @@ async function leaveAndComeBack(user: Awaited<ReturnType<typeof renderApp>>['use
 
 /** Requests for the job made during `ms` of real time, after any request in flight has landed. */
 async function requestsDuring(jobId: string, ms: number): Promise<number> {
-  // No check in flight ("Checking…" back to "Refresh now"): its answer is already recorded.
-  await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh now' })).toBeEnabled());
+  // No check in flight (the Refresh button is no longer busy): its answer is already recorded.
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh now' })).toHaveAttribute('aria-busy', 'false'));
   const before = getJobRequests(jobId);
   await sleep(ms);
   return getJobRequests(jobId) - before;
@@ -85,7 +85,7 @@ describe('pause and resume auto-refresh', () => {
     const { user } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     await user.click(screen.getByRole('button', { name: 'Pause auto-refresh' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh now' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh now' })).toHaveAttribute('aria-busy', 'false'));
     setJobStatus(job, 'COMPLETED');
     expect(await requestsDuring(job.jobId, 400)).toBe(0);
     expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING');
