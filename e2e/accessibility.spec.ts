@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, serveConfig, simulatedAccountConfig, test } from './fixtures';
-import { SIM_ORIGIN } from './simConfig';
+import { expect, serveConfig, test } from './fixtures';
+import { signInConfig } from './signInFixtures';
 
 /** axe-core over the whole page; serious and critical findings fail, with their targets in the message. */
 async function expectNoSeriousViolations(page: Page) {
@@ -76,21 +76,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the sign-in dialog', async ({ page, sim }) => {
       const job = await sim.createJob();
-      await serveConfig(
-        page,
-        simulatedAccountConfig({
-          Auth: {
-            Cognito: {
-              identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
-              allowGuestAccess: false,
-              identityPoolEndpoint: SIM_ORIGIN,
-              userPoolEndpoint: SIM_ORIGIN,
-              userPoolId: 'us-east-1_DemoJobWatch',
-              userPoolClientId: 'a11yclient0000000000000001',
-            },
-          },
-        }),
-      );
+      await serveConfig(page, signInConfig());
       await page.goto(job.path);
       await expect(page.getByRole('dialog', { name: 'Sign in' })).toBeVisible();
       await expectNoSeriousViolations(page);

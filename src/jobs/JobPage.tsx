@@ -158,7 +158,7 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
             : 'This identity pool gives AWS credentials only to signed-in users.'}
         </p>
         <button type="button" className="button" onClick={onSignIn}>
-          Sign in
+          Sign in to continue
         </button>
       </section>
     );

@@ -39,8 +39,25 @@ export interface RenderedApp extends RenderResult {
  * session.
  */
 export async function renderApp(options: RenderAppOptions = {}): Promise<RenderedApp> {
-  await resetAmplifyAuth();
-  const config = testConfig(options);
+  return renderAppWithConfig(testConfig(options), options);
+}
+
+/** renderApp() for any config. The identity pool refuses guests when the config does. */
+export async function renderAppWithConfig(
+  config: AppConfig,
+  options: {
+    path?: string;
+    strict?: boolean;
+    /**
+     * Keep what Amplify stored (tokens, the Hosted UI's state and PKCE verifier), as a page load in
+     * the same tab would: for coming back from the Hosted UI. Default false: a clean session.
+     */
+    keepStorage?: boolean;
+  } = {},
+): Promise<RenderedApp> {
+  if (!options.keepStorage) await resetAmplifyAuth();
+  // A config without guests means a pool without guests; a test may still refuse guests on its own.
+  if (config.Auth.Cognito.allowGuestAccess !== true) sim.guestAccess = false;
   configureAuth(config);
   const services = createServices(config);
   const queryClient = createQueryClient(services);
@@ -53,13 +70,7 @@ export async function renderApp(options: RenderAppOptions = {}): Promise<Rendere
   // Unmounting (Testing Library's cleanup) already aborts in-flight job requests; clearing the
   // cache as well stops anything this test started from outliving it.
   onTestFinished(() => queryClient.clear());
-  return {
-    ...result,
-    config,
-    services,
-    queryClient,
-    user,
-  };
+  return { ...result, config, services, queryClient, user };
 }
 
 let jobCounter = 0;

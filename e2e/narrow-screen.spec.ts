@@ -1,0 +1,28 @@
+import type { Page } from '@playwright/test';
+import { expect, jobStatus, test } from './fixtures';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('on a 360 px phone screen no page scrolls sideways', async ({ simulatedAccount: page, sim }) => {
+  const job = await sim.createJob({
+    jobId: `job-${Date.now()}-with-a-rather-long-identifier-that-does-not-break-naturally-0123456789abcdef`,
+    steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'FAILED', atMs: 0 }],
+    error: `CREATE_FAILED ${'AWS::CloudFormation::Stack/'.repeat(12)} Resource handler returned message: "Invalid request"`,
+  });
+  await page.goto(job.path);
+  await expect(jobStatus(page)).toContainText('FAILED');
+  await expectNoHorizontalScroll(page);
+
+  await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
+  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+});
