@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
+import { simulatedAccountConfig as accountConfigFor } from '../src/simulated-aws/accountConfig';
 import type { SimFault, SimJobSpec, SimJobStep } from '../src/simulated-aws/jobStore';
 import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
 
@@ -39,21 +40,9 @@ export interface Sim {
   expireCredentials(): Promise<void>;
 }
 
-/** A config.json for a real deployment whose AWS is the simulated one on loopback. */
+/** A config.json for a real deployment whose AWS is the simulated one on loopback, checking every second. */
 export function simulatedAccountConfig(overrides: Record<string, unknown> = {}) {
-  return {
-    region: 'us-east-1',
-    Auth: {
-      Cognito: {
-        identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
-        allowGuestAccess: true,
-        identityPoolEndpoint: SIM_ORIGIN,
-      },
-    },
-    pollIntervalSeconds: 1,
-    amplifyBackendEndpoint: SIM_ORIGIN,
-    ...overrides,
-  };
+  return accountConfigFor(SIM_ORIGIN, { pollIntervalSeconds: 1, ...overrides });
 }
 
 export async function serveConfig(page: Page, config: unknown, status = 200): Promise<void> {

@@ -79,6 +79,7 @@ import {
   type Milestones,
 } from './measure';
 import { kb, markdownTable, ms, ratio, spread, spreadMs, type Row, type Spread } from './report';
+import { simulatedAccountConfig as accountConfigFor } from '../../src/simulated-aws/accountConfig';
 import { freePort, startBenchSim, type BenchSim } from './sim';
 import { serveStatic, type StaticSite } from './staticServer';
 
@@ -102,20 +103,9 @@ function progress(message: string): void {
   process.stderr.write(`[bench ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}] ${message}\n`);
 }
 
-/** A config.json for a deployment whose AWS is the simulation (as e2e/fixtures.ts simulatedAccountConfig). */
+/** A config.json for a deployment whose AWS is the simulation. */
 function simulatedAccountConfig(simOrigin: string) {
-  return {
-    region: 'us-east-1',
-    Auth: {
-      Cognito: {
-        identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
-        allowGuestAccess: true,
-        identityPoolEndpoint: simOrigin,
-      },
-    },
-    pollIntervalSeconds: POLL_INTERVAL_SECONDS,
-    amplifyBackendEndpoint: simOrigin,
-  };
+  return accountConfigFor(simOrigin, { pollIntervalSeconds: POLL_INTERVAL_SECONDS });
 }
 
 interface VariantSummary {
