@@ -1,0 +1,64 @@
+import { focusManager, QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keepWatchingInBackground } from './visibility';
+
+function setVisibility(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+afterEach(() => {
+  setVisibility('visible');
+  // Back to React Query's own behaviour for other tests in this file's worker.
+  focusManager.setEventListener((onFocus) => {
+    const listener = () => onFocus();
+    window.addEventListener('visibilitychange', listener, false);
+    return () => window.removeEventListener('visibilitychange', listener);
+  });
+  focusManager.setFocused(undefined);
+});
+
+describe('keepWatchingInBackground', () => {
+  it('without it, React Query treats a hidden tab as unfocused (the behaviour it replaces)', () => {
+    setVisibility('hidden');
+    expect(focusManager.isFocused()).toBe(false);
+  });
+
+  it('keeps React Query treating a hidden tab as focused, so retries do not pause there', () => {
+    keepWatchingInBackground();
+    setVisibility('hidden');
+    expect(focusManager.isFocused()).toBe(true);
+  });
+
+  it('signals a focus when the tab becomes visible again, so stale queries refresh at once', () => {
+    keepWatchingInBackground();
+    const seen: boolean[] = [];
+    const unsubscribe = focusManager.subscribe((focused) => seen.push(focused));
+    setVisibility('hidden');
+    expect(seen).toEqual([]);
+    setVisibility('visible');
+    expect(seen).toContain(true);
+    unsubscribe();
+  });
+
+  it('a query failing in a hidden tab keeps retrying there and succeeds', async () => {
+    keepWatchingInBackground();
+    setVisibility('hidden');
+    const client = new QueryClient();
+    let calls = 0;
+    const result = client.fetchQuery({
+      queryKey: ['hidden-retry'],
+      queryFn: async () => {
+        calls += 1;
+        if (calls < 3) throw new Error('transient');
+        return 'ok';
+      },
+      retry: 3,
+      retryDelay: 10,
+    });
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('retries paused in the hidden tab')), 2000));
+    await expect(Promise.race([result, timeout])).resolves.toBe('ok');
+    expect(calls).toBe(3);
+    client.clear();
+  });
+});
