@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Hub } from '@aws-amplify/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { signOutUser, useSignedInUser } from '../auth/session';
 import { readSignedInUser } from '../aws/credentials';
 import { navigate, useLocation } from '../navigation/history';
@@ -58,6 +58,16 @@ export function AuthStatus({ services }: AuthAreaProps) {
 }
 
 /**
+ * After a sign-in: close the dialog, read who is signed in and ask again for what is on screen.
+ * Called from Amplify's event and from the dialog; the second call joins the requests in flight.
+ */
+function resumeAfterSignIn(services: AppServices, queryClient: QueryClient) {
+  services.gate.close();
+  void services.credentials().catch(() => undefined);
+  void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
+}
+
+/**
  * Keeps the page in step with Amplify's auth events: refetch after sign-in, start over after
  * sign-out, return to the deep link after the Hosted UI.
  */
@@ -75,9 +85,7 @@ export function useAuthEvents(services: AppServices) {
         switch (payload.event) {
           case 'signedIn':
           case 'signInWithRedirect':
-            services.gate.close();
-            void services.credentials().catch(() => undefined);
-            void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
+            resumeAfterSignIn(services, queryClient);
             break;
           case 'tokenRefresh_failure':
             // The session is gone (refresh token revoked or expired). Amplify keeps the user's identity ID,
@@ -137,12 +145,7 @@ export function SignInDialog({ services }: AuthAreaProps) {
             returnTo={pathname + search}
             reason={gate.reason}
             hint={services.config.demo ? <DemoUsersHint /> : undefined}
-            onSignedIn={() => {
-              close();
-              // Usually Amplify's signedIn event has done this already; then these join the requests in flight.
-              void services.credentials().catch(() => undefined);
-              void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
-            }}
+            onSignedIn={() => resumeAfterSignIn(services, queryClient)}
             onCancel={close}
           />
         </Suspense>
