@@ -2,14 +2,7 @@
  * The simulated Cognito user pool, driven by the real Amplify client (auth 6.21 / core 6.19) through
  * the global MSW server and its `sim` (src/test/server.ts, reset after every test).
  */
-import {
-  Amplify,
-  Hub,
-  clearCredentials,
-  decodeJWT,
-  sessionStorage as amplifySessionStorage,
-  type ResourcesConfig,
-} from '@aws-amplify/core';
+import { Hub, clearCredentials, decodeJWT } from '@aws-amplify/core';
 import {
   confirmResetPassword,
   confirmSignIn,
@@ -19,10 +12,11 @@ import {
   signInWithRedirect,
   signOut,
 } from '@aws-amplify/auth';
-import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import { Sha256 } from '@aws-crypto/sha256-browser';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { configureAuth } from '../aws/credentials';
+import { appConfigFor } from '../test/appConfigFor';
 import { sim } from '../test/server';
 import {
   DEMO_CODE,
@@ -40,21 +34,15 @@ const PASSWORD_AUTH = { authFlowType: 'USER_PASSWORD_AUTH' } as const;
 type CognitoConfig = Record<string, unknown>;
 
 function configure(cognito: CognitoConfig = {}): void {
-  const auth = {
-    Cognito: {
+  // The app's own wiring, so these tests exercise what the dashboard does.
+  configureAuth(
+    appConfigFor({
       userPoolId: DEMO_USER_POOL_ID,
       userPoolClientId: DEMO_USER_POOL_CLIENT_ID,
       identityPoolId: IDENTITY_POOL_ID,
       allowGuestAccess: true,
       ...cognito,
-    },
-  } as NonNullable<ResourcesConfig['Auth']>;
-  // Wired as src/aws/credentials.ts configureAuth does.
-  cognitoUserPoolsTokenProvider.setAuthConfig(auth);
-  cognitoUserPoolsTokenProvider.setKeyValueStorage(amplifySessionStorage);
-  Amplify.configure(
-    { Auth: auth },
-    { Auth: { tokenProvider: cognitoUserPoolsTokenProvider, credentialsProvider: cognitoCredentialsProvider } },
+    }),
   );
 }
 

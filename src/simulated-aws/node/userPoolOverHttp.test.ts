@@ -3,10 +3,11 @@
  * `userPoolEndpoint`/`identityPoolEndpoint` (requests arrive as `POST /` with x-amz-target), the CORS
  * preflights a browser would send for exactly those requests, and the `/__sim/*` control routes.
  */
-import { Amplify, ConsoleLogger, clearCredentials, sessionStorage as amplifySessionStorage } from '@aws-amplify/core';
+import { ConsoleLogger, clearCredentials } from '@aws-amplify/core';
 import { fetchAuthSession, signIn, signOut } from '@aws-amplify/auth';
-import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { configureAuth } from '../../aws/credentials';
+import { appConfigFor } from '../../test/appConfigFor';
 import { server as mswServer } from '../../test/server';
 import { DEMO_PASSWORD, DEMO_USER_POOL_CLIENT_ID, DEMO_USER_POOL_ID } from '../demoUsers';
 import { startSimServer, type SimServer } from './httpServer';
@@ -41,21 +42,16 @@ afterEach(async () => {
 });
 
 function configure(): void {
-  const auth = {
-    Cognito: {
+  // The app's own wiring, so these tests exercise what the dashboard does.
+  configureAuth(
+    appConfigFor({
       userPoolId: DEMO_USER_POOL_ID,
       userPoolClientId: DEMO_USER_POOL_CLIENT_ID,
       identityPoolId: IDENTITY_POOL_ID,
       allowGuestAccess: true,
       userPoolEndpoint: simServer.origin,
       identityPoolEndpoint: simServer.origin,
-    },
-  };
-  cognitoUserPoolsTokenProvider.setAuthConfig(auth);
-  cognitoUserPoolsTokenProvider.setKeyValueStorage(amplifySessionStorage);
-  Amplify.configure(
-    { Auth: auth },
-    { Auth: { tokenProvider: cognitoUserPoolsTokenProvider, credentialsProvider: cognitoCredentialsProvider } },
+    }),
   );
 }
 
