@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readJson, removeKey, writeJson } from './boundedStorage';
+import { memoryStorage } from '../test/memoryStorage';
 
 interface Point {
   x: number;
@@ -14,20 +15,6 @@ const isPoint = (value: unknown): value is Point =>
 
 const FALLBACK: Point = { x: 0, y: 0 };
 
-/** A working in-memory Storage. */
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const items = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 /** Storage as a browser with full, disabled or forbidden storage presents it: every call throws. */
 function throwingStorage(error: unknown = new DOMException('The quota has been exceeded.', 'QuotaExceededError')): Storage {

@@ -8,25 +8,8 @@ import {
   rememberJob,
   type RecentJob,
 } from './recentJobs';
+import { memoryStorage } from '../test/memoryStorage';
 
-function memoryStorage(initial: Record<string, string> = {}): Storage & { writes: number } {
-  const items = new Map(Object.entries(initial));
-  const storage = {
-    writes: 0,
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key: string) => items.get(key) ?? null,
-    key: (index: number) => [...items.keys()][index] ?? null,
-    removeItem: (key: string) => void items.delete(key),
-    setItem: (key: string, value: string) => {
-      storage.writes += 1;
-      items.set(key, String(value));
-    },
-  };
-  return storage;
-}
 
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 

@@ -9,20 +9,8 @@ import {
   timelineFor,
   type Timelines,
 } from './timeline';
+import { memoryStorage } from '../test/memoryStorage';
 
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const items = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 /** Counts writes, so tests can tell an unchanged timeline was not rewritten. */
 function countingStorage(initial: Record<string, string> = {}): Storage & { writes: number } {
