@@ -1,14 +1,14 @@
-import { useEffect, useId, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { AMPLIFY_BACKEND_REGIONS } from '../config/regions';
 import { environmentJobsPath } from '../jobs/environmentRoutes';
 import { validateId } from '../jobs/jobIds';
-import { APP_TITLE } from '../jobs/JobPage';
 import { parseJobReference } from '../jobs/jobReference';
 import { jobPagePath } from '../jobs/jobRoutes';
 import { StatusBadge } from '../jobs/StatusBadge';
 import { formatRelative } from '../jobs/timeFormat';
 import { Link, navigate } from '../navigation/history';
 import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS } from '../simulated-aws/demoJobs';
+import { APP_TITLE, useDocumentTitle } from '../watch/documentTitle';
 import { forgetRecentJobs, loadRecentJobs, type RecentJob } from '../watch/recentJobs';
 
 export interface HomePageProps {
@@ -17,9 +17,7 @@ export interface HomePageProps {
 }
 
 export function HomePage({ demo, defaultRegion }: HomePageProps) {
-  useEffect(() => {
-    document.title = APP_TITLE;
-  }, []);
+  useDocumentTitle(APP_TITLE);
   return (
     <article className="page">
       <h1>{APP_TITLE}</h1>

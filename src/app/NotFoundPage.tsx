@@ -1,11 +1,8 @@
-import { useEffect } from 'react';
-import { APP_TITLE } from '../jobs/JobPage';
+import { APP_TITLE, useDocumentTitle } from '../watch/documentTitle';
 import { Link } from '../navigation/history';
 
 export function NotFoundPage() {
-  useEffect(() => {
-    document.title = `Page not found · ${APP_TITLE}`;
-  }, []);
+  useDocumentTitle(`Page not found · ${APP_TITLE}`);
   return (
     <article className="page">
       <h1>Page not found</h1>

@@ -1,9 +1,10 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { resolveEndpoint, type AmplifyBackendClient, type EnvironmentKey } from '../aws/amplifyBackend';
 import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
 import { isAmplifyBackendRegion } from '../config/regions';
 import { Link, navigate } from '../navigation/history';
+import { APP_TITLE, useDocumentTitle } from '../watch/documentTitle';
 import { usePageHidden } from '../watch/visibility';
 import { describeError } from './describeError';
 import { environmentJobsPath, type EnvironmentPageParams } from './environmentRoutes';
@@ -11,7 +12,7 @@ import { ErrorPanel } from './ErrorPanel';
 import { InvalidLink } from './InvalidLink';
 import { linkProblems } from './jobIds';
 import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
-import { APP_TITLE, type JobPageConfig } from './JobPage';
+import type { JobPageConfig } from './JobPage';
 import { jobPagePath } from './jobRoutes';
 import { JOB_OPERATIONS, LIST_STATUSES } from './operations';
 import { TAB_JITTER_SEED } from './pollingPolicy';
@@ -48,13 +49,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const now = useNow(5000);
   const statusId = useId();
   const operationId = useId();
-  useEffect(() => {
-    const previous = document.title;
-    document.title = `Jobs · ${envKey.envName} · ${APP_TITLE}`;
-    return () => {
-      document.title = previous;
-    };
-  }, [envKey.envName]);
+  useDocumentTitle(`Jobs · ${envKey.envName} · ${APP_TITLE}`);
 
   const setFilter = (change: Partial<EnvironmentPageParams>) =>
     navigate(environmentJobsPath({ ...params, ...change }), { replace: true });

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { Link } from '../navigation/history';
+import { APP_TITLE, useDocumentTitle } from '../watch/documentTitle';
 
 export interface InvalidLinkProps {
   /** "job" or "environment". */
@@ -9,13 +9,7 @@ export interface InvalidLinkProps {
 
 /** A link refused before any request: every problem in words, and a way home. */
 export function InvalidLink({ what, problems }: InvalidLinkProps) {
-  useEffect(() => {
-    const previous = document.title;
-    document.title = 'Invalid link · Amplify Job Watch';
-    return () => {
-      document.title = previous;
-    };
-  }, []);
+  useDocumentTitle(`Invalid link · ${APP_TITLE}`);
   return (
     <article className="page">
       <h1>This {what} link is not valid</h1>

@@ -23,6 +23,7 @@ import { useNotifyPreference, useTerminalNotification } from '../watch/notificat
 import { rememberJob } from '../watch/recentJobs';
 import { useTabIndicator, type TabState } from '../watch/tabIndicator';
 import { observeStatus, timelineFor } from '../watch/timeline';
+import { APP_TITLE } from '../watch/documentTitle';
 import { usePageHidden } from '../watch/visibility';
 import { linkProblems } from './jobIds';
 import { nextPollDelay, retryDelayMs, TAB_JITTER_SEED } from './pollingPolicy';
@@ -31,7 +32,6 @@ import { InvalidLink } from './InvalidLink';
 import { formatDuration, formatLocalTime } from './timeFormat';
 import { useNow } from './useNow';
 
-export const APP_TITLE = 'Amplify Job Watch';
 const GET_ACTION = 'amplifybackend:GetBackendJob';
 
 export type JobPageConfig = Pick<AppConfig, 'region' | 'pollIntervalSeconds' | 'amplifyBackendEndpoint' | 'signingHost'>;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useDocumentTitle } from './documentTitle';
 
 /** What the tab shows at a glance. */
 export type TabState = 'running' | 'completed' | 'failed' | 'unreachable' | 'idle';
@@ -38,13 +39,7 @@ function iconLink(): HTMLLinkElement {
 
 /** Title and favicon follow the watched job; both go back to the defaults when the page leaves. */
 export function useTabIndicator(title: string, state: TabState): void {
-  useEffect(() => {
-    const previous = document.title;
-    document.title = title;
-    return () => {
-      document.title = previous;
-    };
-  }, [title]);
+  useDocumentTitle(title);
   useEffect(() => {
     const link = iconLink();
     link.type = 'image/svg+xml';
