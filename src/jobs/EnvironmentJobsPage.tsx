@@ -1,12 +1,11 @@
 import { useId } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { resolveEndpoint, type AmplifyBackendClient, type EnvironmentKey } from '../aws/amplifyBackend';
-import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
+import type { AmplifyBackendClient, EnvironmentKey } from '../aws/amplifyBackend';
 import { isAmplifyBackendRegion } from '../config/regions';
 import { Link, navigate } from '../navigation/history';
 import { APP_TITLE, useDocumentTitle } from '../watch/documentTitle';
 import { usePageHidden } from '../watch/visibility';
-import { describeError } from './describeError';
+import { describeError, errorContext } from './describeError';
 import { environmentJobsPath, type EnvironmentPageParams } from './environmentRoutes';
 import { ErrorPanel } from './ErrorPanel';
 import { InvalidLink } from './InvalidLink';
@@ -56,13 +55,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const jobs = newestFirst(query.data);
   const running = anyRunning(query.data);
   const problem = query.failureReason ?? query.error;
-  const context = {
-    action: 'amplifybackend:ListBackendJobs',
-    region: envKey.region,
-    resource: `environment ${envKey.envName} of app ${envKey.appId}`,
-    signingHost: resolveEndpoint(config, envKey.region).signingHost,
-    timeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
-  };
+  const context = errorContext(config, envKey.region, 'amplifybackend:ListBackendJobs', `environment ${envKey.envName} of app ${envKey.appId}`);
   const regionForLinks = params.region;
 
   return (

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { resolveEndpoint, type AmplifyBackendClient, type BackendJobKey } from '../aws/amplifyBackend';
+import type { AmplifyBackendClient, BackendJobKey } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
-import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
 import type { AppConfig } from '../config/appConfig';
 import { isAmplifyBackendRegion } from '../config/regions';
 import { Link } from '../navigation/history';
 import { CopyButton } from './CopyButton';
-import { describeError, type ErrorContext } from './describeError';
+import { describeError, errorContext } from './describeError';
 import { ErrorPanel } from './ErrorPanel';
 import { jobQueryOptions } from './jobQuery';
 import type { JobPageParams } from './jobRoutes';
@@ -118,13 +117,12 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
     rememberJob({ ...jobKey, status: observed, operation: latestOperation.current, lastSeen: Date.now() });
   }, [storageKey, observed, jobKey]);
 
-  const context: ErrorContext = {
-    action: GET_ACTION,
-    region: jobKey.region,
-    resource: `job ${jobKey.jobId} of app ${jobKey.appId}, environment ${jobKey.envName}`,
-    signingHost: resolveEndpoint(config, jobKey.region).signingHost,
-    timeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
-  };
+  const context = errorContext(
+    config,
+    jobKey.region,
+    GET_ACTION,
+    `job ${jobKey.jobId} of app ${jobKey.appId}, environment ${jobKey.envName}`,
+  );
   const retry = () => void query.refetch();
   // Joins a check already in flight instead of cancelling it (at most one request per job).
   const refreshNow = () => void query.refetch({ cancelRefetch: false });

@@ -1,4 +1,7 @@
+import { resolveEndpoint } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
+import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
+import type { AppConfig } from '../config/appConfig';
 
 export interface ErrorContext {
   /** The IAM action the request needed, e.g. `amplifybackend:GetBackendJob`. */
@@ -8,6 +11,22 @@ export interface ErrorContext {
   resource: string;
   signingHost: string;
   timeoutSeconds: number;
+}
+
+/** The context for one request: the host it was signed for and the timeout come from the config and the client. */
+export function errorContext(
+  config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost'>,
+  region: string,
+  action: string,
+  resource: string,
+): ErrorContext {
+  return {
+    action,
+    region,
+    resource,
+    signingHost: resolveEndpoint(config, region).signingHost,
+    timeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
+  };
 }
 
 export interface ErrorDescription {
