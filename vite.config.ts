@@ -1,8 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, headersFile, securityHeaders } from './scripts/securityHeaders.ts';
-import { amplifyBackendDevProxy } from './deploy/viteProxy.ts';
+import { contentSecurityPolicy, headersFile, securityHeaders } from './deploy/securityHeaders.ts';
+import { amplifyBackendDevProxy } from './tools/viteProxy.ts';
 
 /**
  * The production build carries a Content-Security-Policy allowing only 'self' and AWS, as a meta
@@ -45,14 +45,14 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    // AMPLIFYBACKEND_PROXY_REGION=<region>: /amplifybackend/* → AmplifyBackend, same origin (deploy/viteProxy.ts).
+    // AMPLIFYBACKEND_PROXY_REGION=<region>: /amplifybackend/* → AmplifyBackend, same origin (tools/viteProxy.ts).
     server: { host: '127.0.0.1', port: 5173, proxy: amplifyBackendDevProxy(env) },
     // `vite preview` stands in for the static host: it sends the same headers as the `_headers` file.
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders(connectExtra) },
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts', 'tools/**/*.test.ts'],
       restoreMocks: true,
     },
   };

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Template } from './cloudformation';
-import { checkAgainstResourceSpec } from './resourceSpec';
+import type { Template } from '../tools/cloudformation';
+import { checkAgainstResourceSpec } from '../tools/resourceSpec';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Template;
 

@@ -1,5 +1,5 @@
 import { expect, fact, jobStatus, test } from './fixtures';
-import { jobPagePath } from '../src/jobs/jobRoutes';
+import { jobPagePath } from '../src/shared/domain/jobRoutes';
 
 test.describe('faults from AWS or in between', () => {
   for (const status of [503, 504]) {

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Request } from '@playwright/test';
-import { evaluateStack, type Template } from '../deploy/cloudformation';
-import { startCloudFrontEmulator, type CloudFrontEmulator } from '../deploy/hosting/cloudFrontEmulator';
+import { evaluateStack, type Template } from '../tools/cloudformation';
+import { startCloudFrontEmulator, type CloudFrontEmulator } from '../tools/cloudFrontEmulator';
 import { expect, jobStatus, simulatedAccountConfig, test } from './fixtures';
 import { APP_PORT, SIM_ORIGIN } from './simConfig';
 

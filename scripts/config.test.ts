@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAppConfig } from '../src/config/appConfig';
-import { parseConfigDocument } from '../src/config/amplifyOutputs';
-import { describeStackOutputs, evaluateStack, type EvaluatedStack, type Template } from '../deploy/cloudformation';
+import { parseAppConfig } from '../src/shared/config/appConfig';
+import { parseConfigDocument } from '../src/shared/config/amplifyOutputs';
+import { describeStackOutputs, evaluateStack, type EvaluatedStack, type Template } from '../tools/cloudformation';
 import { configFromAmplifyOutputs, configFromDocument, configFromStackOutputs, readStackOutputs, runConfigCli } from './config';
 
 const authTemplate = JSON.parse(await readFile(new URL('../deploy/dashboard-auth.json', import.meta.url), 'utf8')) as Template;

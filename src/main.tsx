@@ -3,15 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ConfigErrorPage } from './app/ConfigErrorPage';
 import { createQueryClient, createServices } from './app/services';
-import { configureAuth } from './aws/credentials';
-import { loadConfig } from './config/loadConfig';
-import { isAmplifyBackendRegion } from './config/regions';
-import { matchEnvironmentJobsPath } from './jobs/environmentRoutes';
-import { linkProblems } from './jobs/jobIds';
-import { jobQueryOptions } from './jobs/jobQuery';
-import { matchJobPagePath } from './jobs/jobRoutes';
-import { TAB_JITTER_SEED } from './jobs/pollingPolicy';
-import { keepWatchingInBackground } from './watch/visibility';
+import { configureAuth } from './shared/aws/credentials';
+import { loadConfig } from './shared/config/loadConfig';
+import { isAmplifyBackendRegion } from './shared/config/regions';
+import { matchEnvironmentJobsPath } from './shared/domain/environmentRoutes';
+import { linkProblems } from './shared/domain/jobIds';
+import { jobQueryOptions } from './shared/queries/jobQuery';
+import { matchJobPagePath } from './shared/domain/jobRoutes';
+import { TAB_JITTER_SEED } from './shared/domain/pollingPolicy';
+import { keepWatchingInBackground } from './shared/browser/visibility';
 import './app/styles.css';
 
 async function boot() {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from '../../scripts/securityHeaders';
+import { securityHeaders } from '../securityHeaders';
 import { CACHE_RULES, customHttpYaml, rewriteRegExp, rewritesJson, SPA_REWRITE } from './amplifyHosting';
 
 const file = (name: string) => readFile(new URL(`./amplify/${name}`, import.meta.url), 'utf8');
@@ -24,7 +24,7 @@ function readCustomHttp(yaml: string): { pattern: string; headers: { key: string
 }
 
 describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
-  it('customHttp.yml is generated from scripts/securityHeaders.ts and up to date', async () => {
+  it('customHttp.yml is generated from deploy/securityHeaders.ts and up to date', async () => {
     expect(await file('customHttp.yml')).toBe(customHttpYaml());
   });
 

@@ -1,13 +1,13 @@
 /**
  * The Amplify Hosting recipe's files, derived from the build's own header rules
- * (scripts/securityHeaders.ts) so that they cannot drift apart. `customHttp.yml` and `rewrites.json`
+ * (deploy/securityHeaders.ts) so that they cannot drift apart. `customHttp.yml` and `rewrites.json`
  * in deploy/hosting/amplify are these functions' output; a test fails when they differ. Regenerate with
  *
  *   npx tsx deploy/hosting/amplifyHosting.ts [connect-extra]
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { securityHeaders } from '../../scripts/securityHeaders.ts';
+import { securityHeaders } from '../securityHeaders.ts';
 
 /**
  * Job links are client-side routes: Amplify serves index.html (status 200) for every path that is
@@ -44,7 +44,7 @@ const quote = (value: string) => JSON.stringify(value);
 /** `customHttp.yml`: the security headers (with the CSP) on every path, and the cache rules. */
 export function customHttpYaml(connectExtra = ''): string {
   const lines = [
-    '# Amplify Hosting custom headers for Amplify Job Watch. Generated from scripts/securityHeaders.ts by',
+    '# Amplify Hosting custom headers for Amplify Job Watch. Generated from deploy/securityHeaders.ts by',
     '# deploy/hosting/amplifyHosting.ts; edit that and regenerate rather than this file.',
     'customHeaders:',
     `  - pattern: ${quote('**/*')}`,

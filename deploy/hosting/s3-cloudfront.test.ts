@@ -3,14 +3,14 @@ import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { securityHeaders } from '../../scripts/securityHeaders';
-import { AMPLIFY_BACKEND_REGIONS } from '../../src/config/regions';
-import { isAwsError } from '../../src/aws/awsError';
-import { loadConfig } from '../../src/config/loadConfig';
+import { securityHeaders } from '../securityHeaders';
+import { AMPLIFY_BACKEND_REGIONS } from '../../src/shared/config/regions';
+import { isAwsError } from '../../src/shared/aws/awsError';
+import { loadConfig } from '../../src/shared/config/loadConfig';
 import { startSimServer, type SimServer } from '../../src/simulated-aws/node/httpServer';
-import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../cloudformation';
+import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../../tools/cloudformation';
 import { configFromStackOutputs } from '../../scripts/config';
-import { dashboardClient } from '../testing/dashboardClient';
+import { dashboardClient } from '../../tools/dashboardClient';
 import {
   behaviourFor,
   distributionConfig,
@@ -18,7 +18,7 @@ import {
   runViewerRequestFunction,
   startCloudFrontEmulator,
   type CloudFrontEmulator,
-} from './cloudFrontEmulator';
+} from '../../tools/cloudFrontEmulator';
 
 const template = JSON.parse(await readFile(new URL('./s3-cloudfront.json', import.meta.url), 'utf8')) as Template;
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -107,7 +107,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
 
   describe('security headers', () => {
     for (const extra of ['', 'https://proxy.example.com http://127.0.0.1:4010']) {
-      it(`equal scripts/securityHeaders.ts on every behaviour${extra ? ' (with CspConnectExtra)' : ''}`, () => {
+      it(`equal deploy/securityHeaders.ts on every behaviour${extra ? ' (with CspConnectExtra)' : ''}`, () => {
         const stack = evaluateStack(template, { parameters: { CspConnectExtra: extra, ProxyRegion: 'eu-west-1' } });
         const config = distributionConfig(stack);
         for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {

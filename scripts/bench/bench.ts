@@ -10,7 +10,7 @@
  * at the simulation, `/assets/*` cached a year, html/json no-cache):
  * - app:   `vite build` of this repository (Vite's JS API, the repo's vite.config.ts) with
  *          CSP_CONNECT_EXTRA = the simulation's origin.
- * - SDK:   the same app, built with a resolver plugin that swaps src/aws/amplifyBackend.ts for
+ * - SDK:   the same app, built with a resolver plugin that swaps src/shared/aws/amplifyBackend.ts for
  *          sdk/amplifyBackend.ts: the client is `@aws-sdk/client-amplifybackend`
  *          (GetBackendJobCommand, endpoint = the simulation), its credentials the app's own Amplify
  *          credential source (sdk/signedFetch.ts only exposes it). The app's signer stays in the

@@ -5,14 +5,14 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 const SDK_DIR = resolve(import.meta.dirname, 'sdk');
 
 /**
- * The SDK variant: every import of src/aws/amplifyBackend.ts (and of src/aws/signedFetch.ts, only
+ * The SDK variant: every import of src/shared/aws/amplifyBackend.ts (and of src/shared/aws/signedFetch.ts, only
  * so the SDK client can reach the app's credential source) resolves to the stand-ins in ./sdk,
  * except the stand-ins' own imports of the originals.
  */
 function sdkClientPlugin(): Plugin {
   const replacements = new Map([
-    [resolve(ROOT, 'src/aws/amplifyBackend.ts'), resolve(SDK_DIR, 'amplifyBackend.ts')],
-    [resolve(ROOT, 'src/aws/signedFetch.ts'), resolve(SDK_DIR, 'signedFetch.ts')],
+    [resolve(ROOT, 'src/shared/aws/amplifyBackend.ts'), resolve(SDK_DIR, 'amplifyBackend.ts')],
+    [resolve(ROOT, 'src/shared/aws/signedFetch.ts'), resolve(SDK_DIR, 'signedFetch.ts')],
   ]);
   const used = new Set<string>();
   return {

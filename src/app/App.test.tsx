@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jobPagePath } from '../jobs/jobRoutes';
+import { jobPagePath } from '../shared/domain/jobRoutes';
 import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS, demoJobSpecs } from '../simulated-aws/demoJobs';
 import { simulatedAwsHandlers } from '../simulated-aws/mswHandlers';
 import { SimulatedAws } from '../simulated-aws/simulatedAws';

@@ -1,22 +1,22 @@
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { matchEnvironmentJobsPath } from '../jobs/environmentRoutes';
-import { InvalidLink } from '../jobs/InvalidLink';
-import { JobPage } from '../jobs/JobPage';
-import { matchJobPagePath } from '../jobs/jobRoutes';
-import { Link, useLocation } from '../navigation/history';
-import { AuthStatus, SignInDialog, useAuthEvents } from './AuthArea';
+import { matchEnvironmentJobsPath } from '../shared/domain/environmentRoutes';
+import { InvalidLink } from '../shared/ui/InvalidLink';
+import { JobPage } from '../features/job/JobPage';
+import { matchJobPagePath } from '../shared/domain/jobRoutes';
+import { Link, useLocation } from '../shared/browser/history';
+import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
 import { ClockNote } from './ClockNote';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 import { canSignIn, SIGN_IN_REQUIRED, type AppServices } from './services';
-import { useGate } from './signInGate';
+import { useGate } from '../features/auth/signInGate';
 
 // Only the job page is on the path of a job deep link; the other pages load when first opened.
 const EnvironmentJobsPage = lazy(() =>
-  import('../jobs/EnvironmentJobsPage').then((module) => ({ default: module.EnvironmentJobsPage })),
+  import('../features/environment-jobs/EnvironmentJobsPage').then((module) => ({ default: module.EnvironmentJobsPage })),
 );
-const HomePage = lazy(() => import('./HomePage').then((module) => ({ default: module.HomePage })));
+const HomePage = lazy(() => import('../features/home/HomePage').then((module) => ({ default: module.HomePage })));
 
 export interface AppProps {
   services: AppServices;

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { ClockOffset } from '../aws/clockOffset';
-import { formatDuration } from '../jobs/timeFormat';
+import type { ClockOffset } from '../shared/aws/clockOffset';
+import { formatDuration } from '../shared/ui/timeFormat';
 
 /** Beyond this the person is told their clock is off (requests are corrected either way). */
 export const CLOCK_NOTE_THRESHOLD_MS = 60_000;

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from '../config/appConfig';
+import type { ConfigProblem } from '../shared/config/appConfig';
 
 export interface ConfigErrorPageProps {
   problems: ConfigProblem[];

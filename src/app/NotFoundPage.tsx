@@ -1,5 +1,5 @@
-import { APP_TITLE, useDocumentTitle } from '../watch/documentTitle';
-import { Link } from '../navigation/history';
+import { APP_TITLE, useDocumentTitle } from '../shared/browser/documentTitle';
+import { Link } from '../shared/browser/history';
 
 export function NotFoundPage() {
   useDocumentTitle(`Page not found · ${APP_TITLE}`);

@@ -1,13 +1,13 @@
 import { fetchAuthSession } from '@aws-amplify/core';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { createSessionStore, type SessionStore } from '../auth/session';
-import { createAmplifyBackendClient, type AmplifyBackendClient } from '../aws/amplifyBackend';
-import { isAwsError } from '../aws/awsError';
-import { createClockOffset, type ClockOffset } from '../aws/clockOffset';
-import { createCredentialSource, type CredentialSource } from '../aws/credentials';
-import { createSignedFetch } from '../aws/signedFetch';
-import type { AppConfig } from '../config/appConfig';
-import { createSignInGate, type SignInGate } from './signInGate';
+import { createSessionStore, type SessionStore } from '../features/auth/session';
+import { createAmplifyBackendClient, type AmplifyBackendClient } from '../shared/aws/amplifyBackend';
+import { isAwsError } from '../shared/aws/awsError';
+import { createClockOffset, type ClockOffset } from '../shared/aws/clockOffset';
+import { createCredentialSource, type CredentialSource } from '../shared/aws/credentials';
+import { createSignedFetch } from '../shared/aws/signedFetch';
+import type { AppConfig } from '../shared/config/appConfig';
+import { createSignInGate, type SignInGate } from '../features/auth/signInGate';
 
 export interface AppServices {
   config: AppConfig;

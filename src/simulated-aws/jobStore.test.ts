@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJobTime } from '../aws/jobTime';
+import { parseJobTime } from '../shared/aws/jobTime';
 import { DEFAULT_REGION, JobStore, jobKey, snapshot, type SimJobSpec } from './jobStore';
 
 const START = Date.UTC(2026, 10, 29, 12, 0, 0);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Sha256 } from '@aws-crypto/sha256-browser';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { classifyForbidden, serverTimeFromSkewMessage } from '../aws/awsError';
-import { backendJobPath } from '../aws/amplifyBackend';
+import { classifyForbidden, serverTimeFromSkewMessage } from '../shared/aws/awsError';
+import { backendJobPath } from '../shared/aws/amplifyBackend';
 import {
   amzDateToMs,
   awsUriEncode,
@@ -143,7 +143,7 @@ describe('verifySigV4 against the real signer (@smithy/signature-v4)', () => {
     applyChecksum?: boolean;
   }
 
-  /** Signs exactly as src/aws/signedFetch.ts does, then shapes the result as the server receives it. */
+  /** Signs exactly as src/shared/aws/signedFetch.ts does, then shapes the result as the server receives it. */
   async function signed({
     method = 'GET',
     path = JOB_PATH,

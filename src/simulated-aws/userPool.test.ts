@@ -15,7 +15,7 @@ import {
 import { Sha256 } from '@aws-crypto/sha256-browser';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureAuth } from '../aws/credentials';
+import { configureAuth } from '../shared/aws/credentials';
 import { appConfigFor } from '../test/appConfigFor';
 import { sim } from '../test/server';
 import {

@@ -1,4 +1,4 @@
-import type { AppConfig, CognitoAuthConfig } from '../config/appConfig';
+import type { AppConfig, CognitoAuthConfig } from '../shared/config/appConfig';
 
 /** An AppConfig around the given `Auth.Cognito`, with the defaults parseAppConfig would fill in. */
 export function appConfigFor(cognito: Record<string, unknown>): AppConfig {

@@ -1,4 +1,4 @@
-import type { AwsCredentials, CredentialSource } from '../aws/credentials';
+import type { AwsCredentials, CredentialSource } from '../shared/aws/credentials';
 import { TEST_IDENTITY_POOL_ID } from './testConfig';
 
 const COGNITO_IDENTITY = 'https://cognito-identity.us-east-1.amazonaws.com/';

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/appConfig';
+import type { AppConfig } from '../shared/config/appConfig';
 
 export const TEST_REGION = 'us-east-1';
 export const TEST_IDENTITY_POOL_ID = 'us-east-1:11111111-2222-4333-8444-555555555555';

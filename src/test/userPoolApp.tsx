@@ -1,4 +1,4 @@
-import type { AppConfig, AuthFlowType, OAuthConfig } from '../config/appConfig';
+import type { AppConfig, AuthFlowType, OAuthConfig } from '../shared/config/appConfig';
 import { DEMO_USER_POOL_CLIENT_ID, DEMO_USER_POOL_ID } from '../simulated-aws/demoUsers';
 import { testConfig } from './testConfig';
 

@@ -1,4 +1,4 @@
-// Stands in for src/aws/amplifyBackend.ts in the benchmark's SDK build (see ../build.ts): the same
+// Stands in for src/shared/aws/amplifyBackend.ts in the benchmark's SDK build (see ../build.ts): the same
 // exports, but the client is the one most people would write, `@aws-sdk/client-amplifybackend`
 // (GetBackendJobCommand / ListBackendJobsCommand), instead of the app's signed fetch. Its
 // credentials come from the app's Amplify credential source; its errors are mapped onto the app's
@@ -9,15 +9,15 @@ import {
   ListBackendJobsCommand,
   type BackendJobRespObj,
 } from '@aws-sdk/client-amplifybackend';
-import type { AmplifyBackendClient, BackendJob, BackendJobPage } from '../../../src/aws/amplifyBackend';
-import { AwsError, kindForStatus, normalizeErrorType } from '../../../src/aws/awsError';
-import { parseJobTime } from '../../../src/aws/jobTime';
-import type { SignedFetch } from '../../../src/aws/signedFetch';
-import type { AppConfig } from '../../../src/config/appConfig';
-import type * as original from '../../../src/aws/amplifyBackend';
+import type { AmplifyBackendClient, BackendJob, BackendJobPage } from '../../../src/shared/aws/amplifyBackend';
+import { AwsError, kindForStatus, normalizeErrorType } from '../../../src/shared/aws/awsError';
+import { parseJobTime } from '../../../src/shared/aws/jobTime';
+import type { SignedFetch } from '../../../src/shared/aws/signedFetch';
+import type { AppConfig } from '../../../src/shared/config/appConfig';
+import type * as original from '../../../src/shared/aws/amplifyBackend';
 import { credentialSourceOf } from './signedFetch';
 
-export * from '../../../src/aws/amplifyBackend';
+export * from '../../../src/shared/aws/amplifyBackend';
 
 type SdkJob = Partial<BackendJobRespObj>;
 

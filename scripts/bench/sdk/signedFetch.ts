@@ -1,12 +1,12 @@
-// Stands in for src/aws/signedFetch.ts in the benchmark's SDK build (see ../build.ts). Everything is
+// Stands in for src/shared/aws/signedFetch.ts in the benchmark's SDK build (see ../build.ts). Everything is
 // the app's own; `createSignedFetch` only remembers which credential source it was given, so the
 // SDK client (./amplifyBackend.ts) gets its credentials from exactly the source the app uses,
 // including the request main.tsx starts early for a deep link.
-import type { CredentialSource } from '../../../src/aws/credentials';
-import type * as original from '../../../src/aws/signedFetch';
-import { createSignedFetch as createAppSignedFetch, type SignedFetch, type SignedFetchDeps } from '../../../src/aws/signedFetch';
+import type { CredentialSource } from '../../../src/shared/aws/credentials';
+import type * as original from '../../../src/shared/aws/signedFetch';
+import { createSignedFetch as createAppSignedFetch, type SignedFetch, type SignedFetchDeps } from '../../../src/shared/aws/signedFetch';
 
-export * from '../../../src/aws/signedFetch';
+export * from '../../../src/shared/aws/signedFetch';
 
 const sources = new WeakMap<SignedFetch, CredentialSource>();
 

@@ -6,7 +6,7 @@
 import { ConsoleLogger, clearCredentials } from '@aws-amplify/core';
 import { fetchAuthSession, signIn, signOut } from '@aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { configureAuth } from '../../aws/credentials';
+import { configureAuth } from '../../shared/aws/credentials';
 import { appConfigFor } from '../../test/appConfigFor';
 import { server as mswServer } from '../../test/server';
 import { DEMO_PASSWORD, DEMO_USER_POOL_CLIENT_ID, DEMO_USER_POOL_ID } from '../demoUsers';

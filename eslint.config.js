@@ -1,0 +1,115 @@
+// @ts-check
+/**
+ * The linter is the architecture: the import rules below are the arrows drawn in
+ * docs/architecture.md, and a change to one of them is a change to that document.
+ *
+ *   src/app ──▶ src/features/<one> ──▶ src/shared ──▶ (nothing of ours)
+ *
+ * - shared imports nothing from features or app;
+ * - a feature imports shared, never app and never another feature;
+ * - src/simulated-aws is reached only by the demo entry (src/app/boot.tsx) and by tests;
+ * - no import cycles anywhere.
+ * Tests (`*.test.ts(x)`, src/test/) may cross the lines: they render the whole app.
+ */
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import globals from 'globals';
+
+const FEATURES = ['auth', 'board', 'environment-jobs', 'home', 'job'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/test/**'];
+const DEMO_ENTRY = 'src/app/boot.tsx';
+
+/** `import-x/no-restricted-paths` zones: each says "files under target may not import from". */
+const layerZones = [
+  {
+    target: './src/shared',
+    from: ['./src/app', './src/features', './src/main.tsx'],
+    message: 'shared/ is the bottom layer: it imports nothing from features/ or app/.',
+  },
+  {
+    target: './src/features',
+    from: ['./src/app', './src/main.tsx'],
+    message: 'A feature never imports app/: pass what it needs as props or services.',
+  },
+  ...FEATURES.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`],
+    message: `A feature never reaches into another feature; move what ${feature}/ shares to shared/.`,
+  })),
+  {
+    target: './src/simulated-aws',
+    from: ['./src/app', './src/features', './src/main.tsx'],
+    message: 'The simulated AWS stands apart from the app it simulates AWS for.',
+  },
+];
+const simulatedAwsZone = {
+  target: ['./src/app', './src/features', './src/shared', './src/main.tsx'],
+  from: './src/simulated-aws',
+  message: `Only the demo entry (${DEMO_ENTRY}) and tests import simulated-aws/.`,
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-*',
+      'test-results*',
+      'playwright-report',
+      'bench-results',
+      'public/mockServiceWorker.js',
+      'deploy/hosting/amplify/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.json'] })],
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      'import-x/no-useless-path-segments': 'error',
+      'import-x/no-duplicates': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, simulatedAwsZone] }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `void promise` is how this code says "fire and forget, errors are handled inside".
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      // React event props take `() => void`; passing an async handler there is the idiom.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // The demo entry starts the simulated AWS; it obeys every other line.
+    files: [DEMO_ENTRY],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
+  {
+    // Tests render the whole app, reach into the simulated AWS and stub what they must.
+    files: TESTS,
+    rules: {
+      'import-x/no-restricted-paths': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Node-side code and config files sit outside the browser app's layers.
+    files: ['*.config.{ts,js}', 'e2e/**', 'scripts/**', 'tools/**', 'deploy/**', 'bench/**'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+);

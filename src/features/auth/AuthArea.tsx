@@ -1,0 +1,155 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Hub } from '@aws-amplify/core';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { signOutUser, useSignedInUser } from './session';
+import { readSignedInUser } from '../../shared/aws/credentials';
+import { navigate, useLocation } from '../../shared/browser/history';
+import { canSignIn, SESSION_ENDED, type AppServices } from '../../app/services';
+import { useGate } from './signInGate';
+
+const SignInScreen = lazy(() => import('./SignInScreen').then((module) => ({ default: module.SignInScreen })));
+const DemoUsersHint = lazy(() => import('./DemoUsersHint').then((module) => ({ default: module.DemoUsersHint })));
+
+export interface AuthAreaProps {
+  services: AppServices;
+}
+
+/** Who is signed in, with Sign in / Sign out, for the site header. */
+export function AuthStatus({ services }: AuthAreaProps) {
+  const user = useSignedInUser(services.session);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!canSignIn(services.config) || user === undefined) return null;
+  if (user) {
+    return (
+      <div className="auth-status">
+        <span>
+          Signed in as <strong>{user}</strong>
+        </span>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            setError(null);
+            try {
+              await signOutUser();
+            } catch (caught) {
+              setError(`Sign-out failed: ${caught instanceof Error ? caught.message : String(caught)}`);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {busy ? 'Signing out…' : 'Sign out'}
+        </button>
+        {error ? <span role="alert">{error}</span> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="auth-status">
+      <button type="button" className="button button--small" onClick={() => services.gate.open('Sign in with your user pool account.')}>
+        Sign in
+      </button>
+    </div>
+  );
+}
+
+/**
+ * After a sign-in: close the dialog, read who is signed in and ask again for what is on screen.
+ * Called from Amplify's event and from the dialog; the second call joins the requests in flight.
+ */
+function resumeAfterSignIn(services: AppServices, queryClient: QueryClient) {
+  services.gate.close();
+  void services.credentials().catch(() => undefined);
+  void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
+}
+
+/**
+ * Keeps the page in step with Amplify's auth events: refetch after sign-in, start over after
+ * sign-out, return to the deep link after the Hosted UI.
+ */
+export function useAuthEvents(services: AppServices) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!canSignIn(services.config)) return;
+    void readSignedInUser().then((user) => {
+      if (services.session.get() === undefined) services.session.set(user);
+    });
+  }, [services]);
+  useEffect(
+    () =>
+      Hub.listen('auth', ({ payload }) => {
+        switch (payload.event) {
+          case 'signedIn':
+          case 'signInWithRedirect':
+            resumeAfterSignIn(services, queryClient);
+            break;
+          case 'tokenRefresh_failure':
+            // The session is gone (refresh token revoked or expired). Amplify keeps the user's identity ID,
+            // on which Cognito refuses guest credentials; signing out clears it so the page can continue
+            // as a guest, or ask for sign-in.
+            if (!services.config.Auth.Cognito.allowGuestAccess) services.gate.open(SESSION_ENDED);
+            void signOutUser().catch(() => undefined);
+            break;
+          case 'signedOut':
+            services.session.set(null);
+            // Ask again with whatever credentials remain (guest, or none: sign-in), keeping what is on screen.
+            void queryClient.invalidateQueries();
+            break;
+          case 'customOAuthState':
+            if (typeof payload.data === 'string' && payload.data.startsWith('/') && !payload.data.startsWith('//')) {
+              navigate(payload.data, { replace: true });
+            }
+            break;
+          case 'signInWithRedirect_failure':
+            services.gate.open('Signing in with the hosted sign-in page did not complete. Try again.');
+            break;
+        }
+      }),
+    [services, queryClient],
+  );
+}
+
+/** The sign-in screen over the page; the page beneath is inert until it closes. */
+export function SignInDialog({ services }: AuthAreaProps) {
+  const gate = useGate(services.gate);
+  const { pathname, search } = useLocation();
+  const queryClient = useQueryClient();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (gate.open) dialogRef.current?.focus();
+  }, [gate.open]);
+  if (!gate.open) return null;
+  const cognito = services.config.Auth.Cognito;
+  const close = () => services.gate.close();
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Sign in"
+        tabIndex={-1}
+        ref={dialogRef}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') close();
+        }}
+      >
+        <Suspense fallback={<p role="status">Loading sign-in…</p>}>
+          <SignInScreen
+            authFlowType={services.config.authFlowType}
+            loginWith={cognito.loginWith}
+            returnTo={pathname + search}
+            reason={gate.reason}
+            hint={services.config.demo ? <DemoUsersHint /> : undefined}
+            onSignedIn={() => resumeAfterSignIn(services, queryClient)}
+            onCancel={close}
+          />
+        </Suspense>
+      </div>
+    </div>
+  );
+}

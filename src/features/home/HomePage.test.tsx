@@ -1,0 +1,241 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { addJob, getJobRequests, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
+import { sim } from '../../test/server';
+import { RECENT_JOBS_KEY, type RecentJob } from '../../shared/browser/recentJobs';
+
+vi.setConfig({ testTimeout: 20_000 });
+
+function form() {
+  const section = screen.getByRole('region', { name: 'Open a job' });
+  return {
+    region: within(section).getByRole('combobox', { name: 'Region' }),
+    appId: within(section).getByRole('textbox', { name: 'App ID' }),
+    envName: within(section).getByRole('textbox', { name: 'Environment' }),
+    jobId: within(section).getByRole('textbox', { name: 'Job ID' }),
+    open: within(section).getByRole('button', { name: 'Open' }),
+    section,
+  };
+}
+
+/** A paste of `text` into `target`, as the browser fires it (the form listens for it). */
+function paste(target: HTMLElement, text: string): void {
+  fireEvent.paste(target, { clipboardData: { getData: (type: string) => (type === 'text' || type === 'text/plain' ? text : '') } });
+}
+
+/** Moves the app to `path` the way the browser's back/forward does (popstate). */
+function goTo(path: string): void {
+  act(() => {
+    window.history.pushState(null, '', path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+}
+
+/** The home page, loaded on demand: resolves once its heading is there. */
+async function openHome(options: Parameters<typeof renderApp>[0] = {}) {
+  const app = await renderApp({ path: '/', ...options });
+  await screen.findByRole('heading', { level: 1, name: 'Amplify Job Watch' });
+  return app;
+}
+
+/** Puts `value` into a field the quick way (a paste of plain text, which the form leaves alone). */
+async function fill(user: Awaited<ReturnType<typeof renderApp>>['user'], field: HTMLElement, value: string): Promise<void> {
+  await user.click(field);
+  await user.paste(value);
+}
+
+function here(): string {
+  return window.location.pathname + window.location.search;
+}
+
+describe('the open-a-job form', () => {
+  it('has labelled Region, App ID, Environment and Job ID fields and an Open button; the region defaults to the config’s', async () => {
+    await openHome();
+    const fields = form();
+    expect(fields.region).toHaveValue('us-east-1');
+    expect(within(fields.region).getByRole('option', { name: 'eu-west-1' })).toBeInTheDocument();
+    expect(fields.appId).toHaveValue('');
+    expect(fields.envName).toHaveValue('');
+    expect(fields.jobId).toHaveValue('');
+    expect(document.title).toBe('Amplify Job Watch');
+    expect(sim.records).toEqual([]);
+  });
+
+  it('pasting a job link fills every field, region included', async () => {
+    await openHome();
+    const fields = form();
+    paste(fields.appId, `  https://jobs.example.com/apps/d9z8y7x6/environments/prod/jobs/7f3c9e2a-5b1d-4c8e?region=eu-west-1\n`);
+    expect(fields.region).toHaveValue('eu-west-1');
+    expect(fields.appId).toHaveValue('d9z8y7x6');
+    expect(fields.envName).toHaveValue('prod');
+    expect(fields.jobId).toHaveValue('7f3c9e2a-5b1d-4c8e');
+    expect(within(fields.section).getByRole('status')).toHaveTextContent('Filled in from what you pasted.');
+  });
+
+  it('pasting the JSON the AWS CLI printed fills the IDs and keeps the region', async () => {
+    await openHome();
+    const fields = form();
+    const cli = JSON.stringify(
+      { AppId: 'd1cliapp', BackendEnvironmentName: 'dev', JobId: 'job-from-cli', Operation: 'CreateBackendAuth', Status: 'RUNNING' },
+      null,
+      4,
+    );
+    paste(fields.jobId, cli);
+    expect(fields.region).toHaveValue('us-east-1');
+    expect(fields.appId).toHaveValue('d1cliapp');
+    expect(fields.envName).toHaveValue('dev');
+    expect(fields.jobId).toHaveValue('job-from-cli');
+  });
+
+  it('pasting an environment link fills app and environment only', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await fill(user, fields.jobId, 'keep-me');
+    paste(fields.envName, '/apps/dEnvApp/environments/qa/jobs');
+    expect(fields.appId).toHaveValue('dEnvApp');
+    expect(fields.envName).toHaveValue('qa');
+    expect(fields.jobId).toHaveValue('keep-me');
+  });
+
+  it('pasting ordinary text is an ordinary paste', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await user.click(fields.appId);
+    await user.paste('dPlainText');
+    expect(fields.appId).toHaveValue('dPlainText');
+    expect(fields.envName).toHaveValue('');
+    expect(within(fields.section).getByRole('status')).toHaveTextContent('');
+  });
+
+  it('Open with a Job ID goes to the live job page', async () => {
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const { user } = await openHome({ pollIntervalSeconds: 60 });
+    const fields = form();
+    await fill(user, fields.appId, TEST_APP_ID);
+    await fill(user, fields.envName, TEST_ENV);
+    await user.click(fields.jobId);
+    await user.paste(job.jobId);
+    await user.click(fields.open);
+    expect(here()).toBe(job.path);
+    expect(await screen.findByRole('heading', { level: 1, name: `Job ${job.jobId}` })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING'));
+    expect(getJobRequests(job.jobId)).toBe(1);
+  });
+
+  it('Open in another region puts ?region= in the link; Enter submits too', async () => {
+    const job = addJob({ region: 'eu-west-1', steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const { user } = await openHome();
+    const fields = form();
+    await user.selectOptions(fields.region, 'eu-west-1');
+    await fill(user, fields.appId, TEST_APP_ID);
+    await fill(user, fields.envName, TEST_ENV);
+    await user.click(fields.jobId);
+    await user.paste(job.jobId);
+    await user.keyboard('{Enter}');
+    expect(here()).toBe(`${job.path}?region=eu-west-1`);
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('COMPLETED'));
+  });
+
+  it('Open without a Job ID goes to the environment’s job list', async () => {
+    const job = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const { user } = await openHome();
+    const fields = form();
+    await fill(user, fields.appId, `  ${TEST_APP_ID} `);
+    await fill(user, fields.envName, TEST_ENV);
+    await user.click(fields.open);
+    expect(here()).toBe(`/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs`);
+    expect(await screen.findByRole('heading', { level: 1, name: `Jobs of environment ${TEST_ENV}` })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: job.jobId })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['nothing filled in', { appId: '', envName: '' }, ['App ID is empty.', 'Environment is empty.']],
+    ['“..” as the environment', { appId: 'dApp', envName: '..' }, ['Environment cannot be “..”.']],
+    ['a 300-character job ID', { appId: 'dApp', envName: 'dev', jobId: 'j'.repeat(300) }, ['Job ID is 300 characters long; at most 256 are accepted.']],
+  ])('%s: says what is wrong and stays on the page', async (_name, values, messages) => {
+    const { user } = await openHome();
+    const fields = form();
+    if (values.appId) await fill(user, fields.appId, values.appId);
+    if (values.envName) await fill(user, fields.envName, values.envName);
+    if ('jobId' in values && values.jobId) {
+      await user.click(fields.jobId);
+      await user.paste(values.jobId);
+    }
+    await user.click(fields.open);
+    const alert = within(fields.section).getByRole('alert');
+    expect(within(alert).getAllByRole('listitem').map((item) => item.textContent)).toEqual(messages);
+    expect(here()).toBe('/');
+    expect(sim.records).toEqual([]);
+  });
+});
+
+describe('recently watched jobs', () => {
+  it('lists jobs watched in this browser, newest first, with their status and a link back', async () => {
+    const first = addJob({ operation: 'CreateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const second = addJob({ operation: 'UpdateBackendAPI', startedAt: Date.now() - 5000, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const { user } = await renderApp({ path: first.path, pollIntervalSeconds: 60 });
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING'));
+    goTo(second.path);
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('COMPLETED'));
+    await user.click(screen.getByRole('link', { name: 'Amplify Job Watch' }));
+
+    const recent = await screen.findByRole('region', { name: 'Recently watched in this browser' });
+    const items = within(recent).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(second.jobId);
+    expect(items[0]).toHaveTextContent('COMPLETED');
+    expect(items[0]).toHaveTextContent(`UpdateBackendAPI · ${TEST_APP_ID} / ${TEST_ENV} · us-east-1 · seen`);
+    expect(items[0]).toHaveTextContent(/seen (just now|\d+ s ago)$/);
+    expect(items[1]).toHaveTextContent(first.jobId);
+    expect(items[1]).toHaveTextContent('RUNNING');
+    expect(within(items[1] as HTMLElement).getByRole('link', { name: first.jobId })).toHaveAttribute(
+      'href',
+      `${first.path}?region=us-east-1`,
+    );
+
+    await user.click(within(items[1] as HTMLElement).getByRole('link', { name: first.jobId }));
+    expect(await screen.findByRole('heading', { level: 1, name: `Job ${first.jobId}` })).toBeInTheDocument();
+  });
+
+  it('reads what earlier visits stored, newest first as stored', async () => {
+    await renderApp({ path: '/elsewhere' });
+    const now = Date.now();
+    const stored: RecentJob[] = [
+      { region: 'eu-west-1', appId: 'dAppB', envName: 'prod', jobId: 'job-b', status: 'FAILED', operation: 'DeleteBackend', lastSeen: now - 2 * 60_000 },
+      { region: 'us-east-1', appId: 'dAppA', envName: 'dev', jobId: 'job-a', status: 'COMPLETED', lastSeen: now - 3 * 3600_000 },
+    ];
+    window.localStorage.setItem(RECENT_JOBS_KEY, JSON.stringify(stored));
+    goTo('/');
+    const recent = await screen.findByRole('region', { name: 'Recently watched in this browser' });
+    const items = within(recent).getAllByRole('listitem');
+    expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual(['job-b', 'job-a']);
+    expect(items[0]).toHaveTextContent('FAILED');
+    expect(items[0]).toHaveTextContent('DeleteBackend · dAppB / prod · eu-west-1 · seen 2 min ago');
+    expect(items[1]).toHaveTextContent('dAppA / dev · us-east-1 · seen 3 h ago');
+    expect(within(items[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', '/apps/dAppB/environments/prod/jobs/job-b?region=eu-west-1');
+  });
+
+  it('“Forget these jobs” empties the list and the storage', async () => {
+    const { user } = await renderApp({ path: '/elsewhere' });
+    window.localStorage.setItem(
+      RECENT_JOBS_KEY,
+      JSON.stringify([{ region: 'us-east-1', appId: 'dApp', envName: 'dev', jobId: 'job-1', status: 'RUNNING', lastSeen: Date.now() }]),
+    );
+    goTo('/');
+    const recent = await screen.findByRole('region', { name: 'Recently watched in this browser' });
+    await user.click(within(recent).getByRole('button', { name: 'Forget these jobs' }));
+    expect(screen.queryByRole('region', { name: 'Recently watched in this browser' })).not.toBeInTheDocument();
+    expect(window.localStorage.getItem(RECENT_JOBS_KEY)).toBeNull();
+    // Still gone on the next visit.
+    goTo('/elsewhere');
+    goTo('/');
+    await screen.findByRole('region', { name: 'Open a job' });
+    expect(screen.queryByRole('region', { name: 'Recently watched in this browser' })).not.toBeInTheDocument();
+  });
+
+  it('no list at all before any job was watched', async () => {
+    await openHome();
+    expect(screen.queryByRole('region', { name: 'Recently watched in this browser' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Forget these jobs' })).not.toBeInTheDocument();
+  });
+});

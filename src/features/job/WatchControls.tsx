@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { formatDuration } from '../../shared/ui/timeFormat';
+
+export const INTERVAL_PRESETS_SECONDS = [2, 5, 10, 30, 60];
+
+export interface WatchControlsProps {
+  paused: boolean;
+  onPausedChange(paused: boolean): void;
+  intervalSeconds: number;
+  configIntervalSeconds: number;
+  onIntervalChange(seconds: number): void;
+  /** Milliseconds until the next automatic check, or null when none is planned. */
+  nextCheckInMs: number | null;
+  checking: boolean;
+  finished: boolean;
+  hidden: boolean;
+}
+
+/** Pause/resume, the countdown to the next check and the interval for this tab. */
+export function WatchControls({
+  paused,
+  onPausedChange,
+  intervalSeconds,
+  configIntervalSeconds,
+  onIntervalChange,
+  nextCheckInMs,
+  checking,
+  finished,
+  hidden,
+}: WatchControlsProps) {
+  const selectId = useId();
+  if (finished) return null;
+  const presets = [...new Set([...INTERVAL_PRESETS_SECONDS, configIntervalSeconds])].sort((a, b) => a - b);
+  let countdown: string;
+  if (paused) countdown = 'Auto-refresh is paused.';
+  else if (checking) countdown = 'Checking now…';
+  else if (nextCheckInMs === null) countdown = '';
+  else countdown = `Next check in ${formatDuration(Math.max(0, nextCheckInMs) + 999)}${hidden ? ' (slower while this tab is hidden)' : ''}.`;
+  return (
+    <div className="watch-controls">
+      <button type="button" className="button" aria-pressed={paused} onClick={() => onPausedChange(!paused)}>
+        {paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}
+      </button>
+      <span>
+        <label htmlFor={selectId}>Check every </label>
+        <select id={selectId} value={intervalSeconds} onChange={(event) => onIntervalChange(Number(event.target.value))}>
+          {presets.map((seconds) => (
+            <option key={seconds} value={seconds}>
+              {formatDuration(seconds * 1000)}
+              {seconds === configIntervalSeconds ? ' (default)' : ''}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="muted" aria-live="off">
+        {countdown}
+      </span>
+    </div>
+  );
+}

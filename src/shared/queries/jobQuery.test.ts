@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
+import { AwsError, errorFromResponse } from '../aws/awsError';
+import { jobQueryKey, jobQueryOptions, type JobQueryDeps } from './jobQuery';
+import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs } from '../domain/pollingPolicy';
+
+const KEY: BackendJobKey = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d' };
+
+function job(status: string | undefined): BackendJob {
+  return { jobId: KEY.jobId, status, raw: { jobId: KEY.jobId, status } };
+}
+
+function fakeClient(result: BackendJob = job('RUNNING')): AmplifyBackendClient & { calls: { key: BackendJobKey; signal?: AbortSignal }[] } {
+  const calls: { key: BackendJobKey; signal?: AbortSignal }[] = [];
+  return {
+    calls,
+    getBackendJob: (key, signal) => {
+      calls.push({ key, signal });
+      return Promise.resolve(result);
+    },
+    listBackendJobs: () => Promise.reject(new Error('not used by the job page')),
+  };
+}
+
+function deps(overrides: Partial<JobQueryDeps> = {}): JobQueryDeps {
+  return { client: fakeClient(), intervalMs: 5_000, hidden: false, paused: false, jitterSeed: 3, ...overrides };
+}
+
+type Options = ReturnType<typeof jobQueryOptions>;
+interface FakeState {
+  data: BackendJob | undefined;
+  status: 'pending' | 'success' | 'error';
+}
+
+/** Calls the option the way React Query does, with only the parts of the query it reads. */
+function refetchIntervalFor(options: Options, state: FakeState) {
+  const refetchInterval = options.refetchInterval;
+  if (typeof refetchInterval !== 'function') throw new Error('expected refetchInterval to be a function');
+  return refetchInterval({ state } as unknown as Parameters<typeof refetchInterval>[0]);
+}
+
+function staleTimeFor(options: Options, state: FakeState) {
+  const staleTime = options.staleTime;
+  if (typeof staleTime !== 'function') throw new Error('expected staleTime to be a function');
+  return staleTime({ state } as unknown as Parameters<typeof staleTime>[0]);
+}
+
+function retryFor(options: Options, failureCount: number, error: unknown): boolean {
+  const retry = options.retry;
+  if (typeof retry !== 'function') throw new Error('expected retry to be a function');
+  return retry(failureCount, error as Error);
+}
+
+describe('jobQueryKey', () => {
+  it('holds region, app, environment and job, in that order', () => {
+    expect(jobQueryKey(KEY)).toEqual(['job', 'eu-west-1', 'd2k9xq7v1ab3cd', 'staging', '7f3c9e2a-5b1d']);
+    expect(jobQueryOptions(KEY, deps()).queryKey).toEqual(jobQueryKey(KEY));
+  });
+
+  it('differs when any one part differs', () => {
+    const keys = [
+      KEY,
+      { ...KEY, region: 'us-east-1' },
+      { ...KEY, appId: 'other' },
+      { ...KEY, envName: 'prod' },
+      { ...KEY, jobId: 'other-job' },
+    ].map((key) => JSON.stringify(jobQueryKey(key)));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('does not depend on pausing or polling settings, so pausing keeps the cached job', () => {
+    expect(jobQueryOptions(KEY, deps({ paused: true, hidden: true, intervalMs: 60_000 })).queryKey).toEqual(
+      jobQueryOptions(KEY, deps()).queryKey,
+    );
+  });
+});
+
+describe('jobQueryOptions', () => {
+  it('fetches the job with the query’s abort signal', async () => {
+    const client = fakeClient(job('PENDING'));
+    const queryFn = jobQueryOptions(KEY, deps({ client })).queryFn as (context: { signal: AbortSignal }) => Promise<BackendJob>;
+    const signal = new AbortController().signal;
+    await expect(queryFn({ signal })).resolves.toEqual(job('PENDING'));
+    expect(client.calls).toEqual([{ key: KEY, signal }]);
+  });
+
+  describe('refetchInterval', () => {
+    it('polls at the configured interval while the job runs', () => {
+      expect(refetchIntervalFor(jobQueryOptions(KEY, deps()), { data: job('RUNNING'), status: 'success' })).toBe(5_000);
+      expect(refetchIntervalFor(jobQueryOptions(KEY, deps({ intervalMs: 12_000 })), { data: job('IN_PROGRESS'), status: 'success' })).toBe(
+        12_000,
+      );
+    });
+
+    it('keeps polling while the first answer is awaited and for unknown statuses', () => {
+      const options = jobQueryOptions(KEY, deps());
+      expect(refetchIntervalFor(options, { data: undefined, status: 'pending' })).toBe(5_000);
+      expect(refetchIntervalFor(options, { data: job(undefined), status: 'success' })).toBe(5_000);
+      expect(refetchIntervalFor(options, { data: job('SOMETHING_NEW'), status: 'success' })).toBe(5_000);
+    });
+
+    it('polls less often in a hidden tab, but at least once a minute', () => {
+      const delay = refetchIntervalFor(jobQueryOptions(KEY, deps({ hidden: true })), { data: job('RUNNING'), status: 'success' });
+      expect(delay).toBeGreaterThan(5_000);
+      expect(delay).toBeLessThanOrEqual(HIDDEN_MAX_INTERVAL_MS);
+    });
+
+    it('is false when the person paused auto-refresh', () => {
+      const paused = jobQueryOptions(KEY, deps({ paused: true }));
+      expect(refetchIntervalFor(paused, { data: job('RUNNING'), status: 'success' })).toBe(false);
+      expect(refetchIntervalFor(paused, { data: undefined, status: 'pending' })).toBe(false);
+    });
+
+    it.each(['COMPLETED', 'FAILED', 'failed', ' Completed '])('is false once the job is %s', (status) => {
+      expect(refetchIntervalFor(jobQueryOptions(KEY, deps()), { data: job(status), status: 'success' })).toBe(false);
+      expect(refetchIntervalFor(jobQueryOptions(KEY, deps({ hidden: true })), { data: job(status), status: 'success' })).toBe(false);
+    });
+
+    it('is false after an error that is not retried, even if an older answer said it was running', () => {
+      const options = jobQueryOptions(KEY, deps());
+      expect(refetchIntervalFor(options, { data: undefined, status: 'error' })).toBe(false);
+      expect(refetchIntervalFor(options, { data: job('RUNNING'), status: 'error' })).toBe(false);
+    });
+  });
+
+  describe('staleTime', () => {
+    it.each(['COMPLETED', 'FAILED', 'completed'])('is Infinity for a %s job: it never changes again', (status) => {
+      expect(staleTimeFor(jobQueryOptions(KEY, deps()), { data: job(status), status: 'success' })).toBe(Infinity);
+    });
+
+    it('is 0 while the job runs, has no status yet or has not loaded', () => {
+      const options = jobQueryOptions(KEY, deps());
+      expect(staleTimeFor(options, { data: job('RUNNING'), status: 'success' })).toBe(0);
+      expect(staleTimeFor(options, { data: job(undefined), status: 'success' })).toBe(0);
+      expect(staleTimeFor(options, { data: undefined, status: 'pending' })).toBe(0);
+    });
+  });
+
+  describe('retry', () => {
+    const options = jobQueryOptions(KEY, deps());
+    const headers = new Headers({ 'x-amzn-requestid': 'req-1' });
+
+    it('does not retry a 404: the job is not there and asking again will not change that', () => {
+      const notFound = errorFromResponse({ status: 404, headers }, '{"message":"Job not found"}');
+      expect(notFound.kind).toBe('not-found');
+      expect(retryFor(options, 0, notFound)).toBe(false);
+    });
+
+    it('retries a 429, also after several failures', () => {
+      const throttled = errorFromResponse({ status: 429, headers }, '{"message":"Rate exceeded"}');
+      expect(throttled.kind).toBe('throttled');
+      expect(retryFor(options, 0, throttled)).toBe(true);
+      expect(retryFor(options, 10, throttled)).toBe(true);
+    });
+
+    it('retries 5xx and network faults but not 400 or 403', () => {
+      expect(retryFor(options, 0, errorFromResponse({ status: 503, headers }, ''))).toBe(true);
+      expect(retryFor(options, 0, new AwsError({ kind: 'network' }))).toBe(true);
+      expect(retryFor(options, 0, errorFromResponse({ status: 400, headers }, '{"message":"bad"}'))).toBe(false);
+      expect(retryFor(options, 0, errorFromResponse({ status: 403, headers }, '{"message":"User is not authorized"}'))).toBe(false);
+    });
+
+    it('does not retry errors that are not AWS errors', () => {
+      expect(retryFor(options, 0, new TypeError('x is undefined'))).toBe(false);
+    });
+  });
+
+  it('waits the backoff for this tab’s jitter seed', () => {
+    const retryDelay = jobQueryOptions(KEY, deps({ jitterSeed: 42 })).retryDelay;
+    if (typeof retryDelay !== 'function') throw new Error('expected retryDelay to be a function');
+    const error = new AwsError({ kind: 'service-unavailable' });
+    for (let attempt = 0; attempt < 5; attempt++) expect(retryDelay(attempt, error)).toBe(retryDelayMs(attempt, error, 42));
+  });
+
+  it('keeps polling in a background tab (the hidden slowdown handles the rate)', () => {
+    expect(jobQueryOptions(KEY, deps()).refetchIntervalInBackground).toBe(true);
+  });
+});
