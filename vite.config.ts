@@ -38,9 +38,7 @@ export default defineConfig(({ mode }) => {
         output: {
           // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.
           advancedChunks: {
-            groups: [
-              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ },
-            ],
+            groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ }],
           },
         },
       },

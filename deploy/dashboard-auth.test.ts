@@ -6,7 +6,13 @@ import { STACK_OUTPUTS } from '../scripts/config';
 
 const template = JSON.parse(readFileSync(new URL('./dashboard-auth.json', import.meta.url), 'utf8')) as Template;
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Principal?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 type RoleProperties = {
   AssumeRolePolicyDocument: { Statement: Statement[] };
   Policies?: { PolicyName: string; PolicyDocument: { Statement: Statement[] } }[];
@@ -15,18 +21,28 @@ type RoleProperties = {
 };
 
 function roles(stack: EvaluatedStack) {
-  return Object.entries(stack.resources).filter(([, resource]) => resource.Type === 'AWS::IAM::Role') as unknown as [string, { Properties: RoleProperties }][];
+  return Object.entries(stack.resources).filter(([, resource]) => resource.Type === 'AWS::IAM::Role') as unknown as [
+    string,
+    { Properties: RoleProperties },
+  ][];
 }
 
 function allowStatements(stack: EvaluatedStack): Statement[] {
-  return roles(stack).flatMap(([, role]) => (role.Properties.Policies ?? []).flatMap((policy) => policy.PolicyDocument.Statement));
+  return roles(stack).flatMap(([, role]) =>
+    (role.Properties.Policies ?? []).flatMap((policy) => policy.PolicyDocument.Statement),
+  );
 }
 
 const ACTIONS = ['amplifybackend:GetBackendJob', 'amplifybackend:ListBackendJobs'];
 
 /** IAM's ARN matching in a Resource element: `*` any run of characters (slashes too), `?` one. */
 function iamMatches(pattern: string, arn: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(arn);
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  ).test(arn);
 }
 
 /**
@@ -34,7 +50,10 @@ function iamMatches(pattern: string, arn: string): boolean {
  * backend (`/backend/${AppId}/*`) and job (`/backend/${AppId}/job/*`).
  */
 function resourcesOf(appId: string, region = 'eu-west-1', account = '111122223333'): string[] {
-  return [`arn:aws:amplifybackend:${region}:${account}:/backend/${appId}/environments`, `arn:aws:amplifybackend:${region}:${account}:/backend/${appId}/job/staging`];
+  return [
+    `arn:aws:amplifybackend:${region}:${account}:/backend/${appId}/environments`,
+    `arn:aws:amplifybackend:${region}:${account}:/backend/${appId}/job/staging`,
+  ];
 }
 
 function allowed(resource: unknown, arn: string): boolean {
@@ -79,7 +98,10 @@ describe('deploy/dashboard-auth.json', () => {
     });
 
     it('scopes them to the given apps’ backend ARNs when AppArns is set, for every role', () => {
-      const arns = ['arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*', 'arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*'];
+      const arns = [
+        'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*',
+        'arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*',
+      ];
       const stack = evaluateStack(template, { parameters: { AppArns: arns.join(','), AllowGuestAccess: 'true' } });
       for (const statement of allowStatements(stack)) expect(statement.Resource).toEqual(arns);
     });
@@ -87,17 +109,30 @@ describe('deploy/dashboard-auth.json', () => {
     it('grants the resource types the two actions need, and only for the apps and account given', () => {
       const everyApp = allowStatements(evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333' }))[0]?.Resource;
       for (const arn of resourcesOf('d2k9xq7v1ab3cd')) expect(allowed(everyApp, arn), arn).toBe(true);
-      for (const arn of [...resourcesOf('d2k9xq7v1ab3cd', 'us-east-1'), ...resourcesOf('d2k9xq7v1ab3cd', 'eu-west-1', '999999999999')]) {
+      for (const arn of [
+        ...resourcesOf('d2k9xq7v1ab3cd', 'us-east-1'),
+        ...resourcesOf('d2k9xq7v1ab3cd', 'eu-west-1', '999999999999'),
+      ]) {
         expect(allowed(everyApp, arn), arn).toBe(false);
       }
 
-      const oneApp = allowStatements(evaluateStack(template, { parameters: { AppArns: 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*' } }))[0]?.Resource;
+      const oneApp = allowStatements(
+        evaluateStack(template, {
+          parameters: { AppArns: 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*' },
+        }),
+      )[0]?.Resource;
       for (const arn of resourcesOf('d2k9xq7v1ab3cd')) expect(allowed(oneApp, arn), arn).toBe(true);
-      for (const arn of [...resourcesOf('d1otherapp'), ...resourcesOf('d2k9xq7v1ab3cdX')]) expect(allowed(oneApp, arn), arn).toBe(false);
+      for (const arn of [...resourcesOf('d1otherapp'), ...resourcesOf('d2k9xq7v1ab3cdX')])
+        expect(allowed(oneApp, arn), arn).toBe(false);
     });
 
     it('refuses AppArns that are not AmplifyBackend backend ARNs (an Amplify app ARN, a bare app ID, a wildcard service)', () => {
-      for (const wrong of ['arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd', 'd2k9xq7v1ab3cd', 'arn:aws:*:eu-west-1:111122223333:/backend/d2k9/*', '*,d2k9']) {
+      for (const wrong of [
+        'arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd',
+        'd2k9xq7v1ab3cd',
+        'arn:aws:*:eu-west-1:111122223333:/backend/d2k9/*',
+        '*,d2k9',
+      ]) {
         expect(() => evaluateStack(template, { parameters: { AppArns: wrong } }), wrong).toThrow(/AppArns/);
       }
     });
@@ -161,7 +196,11 @@ describe('deploy/dashboard-auth.json', () => {
   describe('user pool and app client', () => {
     it('has a public client (no secret) that signs in with SRP and refreshes, and no password flow', () => {
       const client = evaluateStack(template).resources.UserPoolClient?.Properties;
-      expect(client).toMatchObject({ UserPoolId: ref('UserPool'), GenerateSecret: false, AllowedOAuthFlowsUserPoolClient: false });
+      expect(client).toMatchObject({
+        UserPoolId: ref('UserPool'),
+        GenerateSecret: false,
+        AllowedOAuthFlowsUserPoolClient: false,
+      });
       expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
       expect(client?.AllowedOAuthFlows).toBeUndefined();
     });
@@ -183,7 +222,10 @@ describe('deploy/dashboard-auth.json', () => {
     it('with a domain prefix: the domain, the authorization code flow and the callback URLs', () => {
       const stack = evaluateStack(template, {
         region: 'eu-west-1',
-        parameters: { HostedUiDomainPrefix: 'job-watch-example', CallbackUrls: 'https://jobs.example.com/,http://localhost:5173/' },
+        parameters: {
+          HostedUiDomainPrefix: 'job-watch-example',
+          CallbackUrls: 'https://jobs.example.com/,http://localhost:5173/',
+        },
       });
       expect(stack.resources.UserPoolDomain?.Properties).toEqual({ Domain: 'job-watch-example', UserPoolId: ref('UserPool') });
       expect(stack.resources.UserPoolClient?.Properties).toMatchObject({
@@ -202,17 +244,23 @@ describe('deploy/dashboard-auth.json', () => {
     });
 
     it('refuses a Hosted UI without callback URLs', () => {
-      expect(() => evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'job-watch-example' } })).toThrow(/CallbackUrls/);
+      expect(() => evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'job-watch-example' } })).toThrow(
+        /CallbackUrls/,
+      );
     });
 
     it('refuses a domain prefix that is not a DNS label', () => {
-      expect(() => evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'Job_Watch' } })).toThrow(/HostedUiDomainPrefix/);
+      expect(() => evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'Job_Watch' } })).toThrow(
+        /HostedUiDomainPrefix/,
+      );
     });
   });
 
   describe('outputs', () => {
     it('are exactly config.json fields that npm run config knows', () => {
-      const all = evaluateStack(template, { parameters: { HostedUiDomainPrefix: 'jw', CallbackUrls: 'https://jobs.example.com/' } });
+      const all = evaluateStack(template, {
+        parameters: { HostedUiDomainPrefix: 'jw', CallbackUrls: 'https://jobs.example.com/' },
+      });
       for (const name of Object.keys(all.outputs)) expect(Object.keys(STACK_OUTPUTS), name).toContain(name);
       expect(Object.keys(evaluateStack(template).outputs).sort()).toEqual(
         ['allowGuestAccess', 'identityPoolId', 'loginWithEmail', 'region', 'userPoolClientId', 'userPoolId'].sort(),

@@ -16,17 +16,28 @@ describe('the templates against the CloudFormation resource specification', () =
   it('catches a misspelt property, a wrong kind of value, a missing required property and an unknown attribute', () => {
     const template: Template = {
       Resources: {
-        Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { GenerateSecrets: false, ExplicitAuthFlows: 'ALLOW_USER_SRP_AUTH' } },
+        Client: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: { GenerateSecrets: false, ExplicitAuthFlows: 'ALLOW_USER_SRP_AUTH' },
+        },
         Policy: {
           Type: 'AWS::CloudFront::ResponseHeadersPolicy',
           Properties: {
             ResponseHeadersPolicyConfig: {
               Name: 'x',
-              SecurityHeadersConfig: { StrictTransportSecurity: { AccessControlMaxAgeSec: 1, IncludeSubDomains: true, Override: true } },
+              SecurityHeadersConfig: {
+                StrictTransportSecurity: { AccessControlMaxAgeSec: 1, IncludeSubDomains: true, Override: true },
+              },
             },
           },
         },
-        Pool: { Type: 'AWS::Cognito::IdentityPool', Properties: { AllowUnauthenticatedIdentities: { 'Fn::If': ['C', 'yes', false] }, X: { 'Fn::GetAtt': ['Client', 'Secret'] } } },
+        Pool: {
+          Type: 'AWS::Cognito::IdentityPool',
+          Properties: {
+            AllowUnauthenticatedIdentities: { 'Fn::If': ['C', 'yes', false] },
+            X: { 'Fn::GetAtt': ['Client', 'Secret'] },
+          },
+        },
         Nope: { Type: 'AWS::Cognito::Nothing' },
       },
     };

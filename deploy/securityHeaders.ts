@@ -42,7 +42,14 @@ export function securityHeaders(connectExtra: string): Record<string, string> {
 /** The `_headers` file: security headers everywhere, no caching for the entry and the config, forever for hashed assets. */
 export function headersFile(connectExtra: string): string {
   const lines = ['/*', ...Object.entries(securityHeaders(connectExtra)).map(([name, value]) => `  ${name}: ${value}`)];
-  lines.push('/', '  Cache-Control: no-cache', '/index.html', '  Cache-Control: no-cache', '/config.json', '  Cache-Control: no-cache');
+  lines.push(
+    '/',
+    '  Cache-Control: no-cache',
+    '/index.html',
+    '  Cache-Control: no-cache',
+    '/config.json',
+    '  Cache-Control: no-cache',
+  );
   lines.push('/assets/*', '  Cache-Control: public, max-age=31536000, immutable');
   return `${lines.join('\n')}\n`;
 }

@@ -28,14 +28,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
       await expectNoSeriousViolations(page);
 
-      const completed = await sim.createJob({ startedAt: Date.now() - 60_000, steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'COMPLETED', atMs: 30_000 }] });
+      const completed = await sim.createJob({
+        startedAt: Date.now() - 60_000,
+        steps: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'COMPLETED', atMs: 30_000 },
+        ],
+      });
       await page.goto(completed.path);
       await expect(page.getByText('COMPLETED', { exact: true }).first()).toBeVisible();
       await expectNoSeriousViolations(page);
 
       const failed = await sim.createJob({
         startedAt: Date.now() - 60_000,
-        steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'FAILED', atMs: 30_000 }],
+        steps: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'FAILED', atMs: 30_000 },
+        ],
         error: 'Resource handler returned message: "Invalid request provided"',
       });
       await page.goto(failed.path);
@@ -91,7 +100,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the main flow works with the keyboard alone: home form → job page → refresh → copy link', async ({ simulatedAccount: page, sim, context }) => {
+test('the main flow works with the keyboard alone: home form → job page → refresh → copy link', async ({
+  simulatedAccount: page,
+  sim,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const job = await sim.createJob();
   await page.goto('/');

@@ -102,7 +102,11 @@ test.describe('demo mode', () => {
   });
 });
 
-test('guest access off: says there are no AWS credentials, and asks nothing of AmplifyBackend', async ({ page, sim, requests }) => {
+test('guest access off: says there are no AWS credentials, and asks nothing of AmplifyBackend', async ({
+  page,
+  sim,
+  requests,
+}) => {
   await serveConfig(
     page,
     simulatedAccountConfig({

@@ -20,7 +20,11 @@ test.describe('demo mode (no config.json)', () => {
     await serveConfig(page, { message: 'Not Found' }, 404);
   });
 
-  test('the home page lists the sample jobs; the first opens RUNNING from the in-page AWS', async ({ page, context, requests }) => {
+  test('the home page lists the sample jobs; the first opens RUNNING from the in-page AWS', async ({
+    page,
+    context,
+    requests,
+  }) => {
     const escaped = await catchEscapes(context);
     await page.goto('/');
 
@@ -37,7 +41,9 @@ test.describe('demo mode (no config.json)', () => {
     await expect(fact(page, 'Operation')).toContainText('CreateBackendAuth');
 
     // The job came from https://amplifybackend.us-east-1.amazonaws.com, answered inside the page.
-    const awsCalls = requests.all.filter((request) => new URL(request.url()).hostname === 'amplifybackend.us-east-1.amazonaws.com');
+    const awsCalls = requests.all.filter(
+      (request) => new URL(request.url()).hostname === 'amplifybackend.us-east-1.amazonaws.com',
+    );
     expect(awsCalls.length).toBeGreaterThan(0);
     const answered = await awsCalls[0]?.response();
     expect(answered?.fromServiceWorker()).toBe(true);

@@ -15,7 +15,10 @@ function listPath(job: Pick<SimJob, 'appId' | 'envName'>, query = ''): string {
 
 /** The table's body rows. */
 function rows(page: Page) {
-  return page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') });
+  return page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
 }
 
 /** The job IDs in the table, top to bottom. */
@@ -38,12 +41,26 @@ async function threeJobs(sim: Sim) {
     error: `Resource handler returned message: ${'"Bucket policy is invalid" '.repeat(8)}END`,
   });
   const same = { appId: middle.appId, envName: middle.envName };
-  const newest = await sim.createJob({ ...same, operation: 'UpdateBackendAuth', startedAt: now - 1 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 20_000 }] });
-  const oldest = await sim.createJob({ ...same, operation: 'UpdateBackendAPI', startedAt: now - 5 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  const newest = await sim.createJob({
+    ...same,
+    operation: 'UpdateBackendAuth',
+    startedAt: now - 1 * MINUTE,
+    steps: [{ status: 'COMPLETED', atMs: 20_000 }],
+  });
+  const oldest = await sim.createJob({
+    ...same,
+    operation: 'UpdateBackendAPI',
+    startedAt: now - 5 * MINUTE,
+    steps: [{ status: 'COMPLETED', atMs: 0 }],
+  });
   return { oldest, middle, newest };
 }
 
-test('lists the environment’s jobs newest first with status, operation, link, times and error excerpt', async ({ simulatedAccount: page, sim, requests }) => {
+test('lists the environment’s jobs newest first with status, operation, link, times and error excerpt', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
   const { oldest, middle, newest } = await threeJobs(sim);
   await page.goto(listPath(middle));
 
@@ -58,8 +75,14 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   const failed = rows(page).nth(1);
   await expect(failed.locator('td[data-label="Status"]')).toHaveText('FAILED');
   await expect(failed.locator('td[data-label="Operation"]')).toHaveText('CreateBackendStorage');
-  await expect(failed.locator('td[data-label="Created"] time')).toHaveAttribute('datetime', new Date(middle.startedAt).toISOString());
-  await expect(failed.locator('td[data-label="Updated"] time')).toHaveAttribute('datetime', new Date(middle.startedAt + 40_000).toISOString());
+  await expect(failed.locator('td[data-label="Created"] time')).toHaveAttribute(
+    'datetime',
+    new Date(middle.startedAt).toISOString(),
+  );
+  await expect(failed.locator('td[data-label="Updated"] time')).toHaveAttribute(
+    'datetime',
+    new Date(middle.startedAt + 40_000).toISOString(),
+  );
   await expect(failed.locator('td[data-label="Created"]')).toContainText('(3 min ago)');
   const error = failed.locator('td[data-label="Error"]');
   await expect(error).toHaveText(/^Resource handler returned message: "Bucket policy is invalid" .*…$/);
@@ -76,7 +99,11 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
 });
 
-test('Status and Operation filters go into the request and the URL, and survive a reload', async ({ simulatedAccount: page, sim, requests }) => {
+test('Status and Operation filters go into the request and the URL, and survive a reload', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
   const { oldest, middle } = await threeJobs(sim);
   await page.goto(listPath(middle));
   await expect(rows(page)).toHaveCount(3, { timeout: 5000 });
@@ -97,7 +124,11 @@ test('Status and Operation filters go into the request and the URL, and survive 
   await page.getByLabel('Status').selectOption('COMPLETED');
   await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?status=COMPLETED&operation=UpdateBackendAPI')}`);
   await expect(rows(page)).toHaveCount(1);
-  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ status: 'COMPLETED', operation: 'UpdateBackendAPI', maxResults: 25 });
+  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({
+    status: 'COMPLETED',
+    operation: 'UpdateBackendAPI',
+    maxResults: 25,
+  });
 
   const callsBefore = listCalls(requests).length;
   await page.reload();
@@ -105,7 +136,11 @@ test('Status and Operation filters go into the request and the URL, and survive 
   await expect(page.getByLabel('Status')).toHaveValue('COMPLETED');
   await expect(page.getByLabel('Operation')).toHaveValue('UpdateBackendAPI');
   expect(await listedIds(page)).toEqual([oldest.jobId]);
-  expect(listCalls(requests).slice(callsBefore)[0]?.postDataJSON()).toEqual({ status: 'COMPLETED', operation: 'UpdateBackendAPI', maxResults: 25 });
+  expect(listCalls(requests).slice(callsBefore)[0]?.postDataJSON()).toEqual({
+    status: 'COMPLETED',
+    operation: 'UpdateBackendAPI',
+    maxResults: 25,
+  });
 
   await page.getByLabel('Status').selectOption('RUNNING');
   await expect(page.getByRole('status').filter({ hasText: 'No jobs match these filters.' })).toBeVisible();
@@ -116,7 +151,12 @@ test('more than 25 jobs: "Load more" fetches the next page with nextToken', asyn
   const first = await sim.createJob({ startedAt: now - 100 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
   const rest = await Promise.all(
     Array.from({ length: 26 }, (_, i) =>
-      sim.createJob({ appId: first.appId, envName: first.envName, startedAt: now - (99 - i) * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] }),
+      sim.createJob({
+        appId: first.appId,
+        envName: first.envName,
+        startedAt: now - (99 - i) * MINUTE,
+        steps: [{ status: 'COMPLETED', atMs: 0 }],
+      }),
     ),
   );
   const newestFirst = [first, ...rest].sort((a, b) => b.startedAt - a.startedAt).map((job) => job.jobId);
@@ -136,9 +176,18 @@ test('more than 25 jobs: "Load more" fetches the next page with nextToken', asyn
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });
 
-test('refreshes while a listed job runs, and stops once every listed job has finished', async ({ simulatedAccount: page, sim, requests }) => {
+test('refreshes while a listed job runs, and stops once every listed job has finished', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
   const running = await sim.createJob();
-  await sim.createJob({ appId: running.appId, envName: running.envName, startedAt: Date.now() - MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  await sim.createJob({
+    appId: running.appId,
+    envName: running.envName,
+    startedAt: Date.now() - MINUTE,
+    steps: [{ status: 'COMPLETED', atMs: 0 }],
+  });
   await page.goto(listPath(running));
   await expect(rows(page)).toHaveCount(2, { timeout: 5000 });
   await expect(page.getByText('Refreshing every 1 s while a listed job runs.')).toBeVisible();
@@ -153,11 +202,20 @@ test('refreshes while a listed job runs, and stops once every listed job has fin
   expect(listCalls(requests)).toHaveLength(settled);
 });
 
-test('an access error from ListBackendJobs is explained in words, and "Try again" loads the list', async ({ simulatedAccount: page, sim, request }) => {
+test('an access error from ListBackendJobs is explained in words, and "Try again" loads the list', async ({
+  simulatedAccount: page,
+  sim,
+  request,
+}) => {
   const job = await sim.createJob();
-  const message = 'User: arn:aws:sts::123456789012:assumed-role/Cognito_Unauth/CognitoIdentityCredentials is not authorized to perform: amplifybackend:ListBackendJobs';
+  const message =
+    'User: arn:aws:sts::123456789012:assumed-role/Cognito_Unauth/CognitoIdentityCredentials is not authorized to perform: amplifybackend:ListBackendJobs';
   const fault = await request.post(`${SIM_ORIGIN}/__sim/list-faults`, {
-    data: { appId: job.appId, envName: job.envName, faults: [{ type: 'http', status: 403, errorType: 'AccessDeniedException', message }] },
+    data: {
+      appId: job.appId,
+      envName: job.envName,
+      faults: [{ type: 'http', status: 403, errorType: 'AccessDeniedException', message }],
+    },
   });
   expect(fault.ok()).toBeTruthy();
   await page.goto(listPath(job));

@@ -1,4 +1,12 @@
-import { test as base, expect, type APIRequestContext, type Locator, type Page, type Request, type TestInfo } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+  type Request,
+  type TestInfo,
+} from '@playwright/test';
 import { simulatedAccountConfig as accountConfigFor } from '../src/simulated-aws/accountConfig';
 import type { SimFault, SimJobSpec, SimJobStep } from '../src/simulated-aws/jobStore';
 import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';

@@ -4,7 +4,9 @@ import { jobPagePath } from '../src/shared/domain/jobRoutes';
 test.describe('faults from AWS or in between', () => {
   for (const status of [503, 504]) {
     test(`HTTP ${status} is service trouble, retried until it passes`, async ({ simulatedAccount: page, sim }) => {
-      const job = await sim.createJob({ faults: [{ type: 'http', status, errorType: 'ServiceUnavailableException', message: 'Service busy' }] });
+      const job = await sim.createJob({
+        faults: [{ type: 'http', status, errorType: 'ServiceUnavailableException', message: 'Service busy' }],
+      });
       await page.goto(job.path);
       await expect(page.getByText(`The AmplifyBackend service is having trouble (HTTP ${status})`)).toBeVisible();
       await expect(page.getByText(/retrying in \d+ s/)).toBeVisible();
@@ -32,7 +34,10 @@ test.describe('faults from AWS or in between', () => {
 });
 
 test.describe('hostile or odd input', () => {
-  test('IDs with /, %, +, spaces and unicode travel as one segment each and reach exactly that job', async ({ simulatedAccount: page, sim }) => {
+  test('IDs with /, %, +, spaces and unicode travel as one segment each and reach exactly that job', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
     const odd = await sim.createJob({ appId: 'app/with%slash', envName: 'dev + test', jobId: 'jöb id/..%2F✓' });
     // A near neighbour that a mis-encoded request could reach instead.
     await sim.createJob({ appId: 'app', envName: 'with%slash', jobId: 'jöb id', steps: [{ status: 'FAILED', atMs: 0 }] });
@@ -43,7 +48,10 @@ test.describe('hostile or odd input', () => {
     expect(await sim.count({ operation: 'GetBackendJob', jobId: odd.jobId })).toBeGreaterThan(0);
   });
 
-  test('a 200 KB error message stays readable: collapsed, complete on request, no horizontal overflow', async ({ simulatedAccount: page, sim }) => {
+  test('a 200 KB error message stays readable: collapsed, complete on request, no horizontal overflow', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
     const long = `Stack failed: ${'x'.repeat(120)} ${'CREATE_FAILED AWS::Lambda::Function resource handler returned message. '.repeat(2900)}<b>end</b>`;
     expect(long.length).toBeGreaterThan(200_000);
     const job = await sim.createJob({ steps: [{ status: 'FAILED', atMs: 0 }], error: long });

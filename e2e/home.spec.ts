@@ -25,7 +25,10 @@ async function paste(field: Locator, text: string): Promise<void> {
 }
 
 test.describe('the home page form', () => {
-  test('has labelled Region, App ID, Environment and Job ID fields; filled by hand it opens the job', async ({ simulatedAccount: page, sim }) => {
+  test('has labelled Region, App ID, Environment and Job ID fields; filled by hand it opens the job', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
     const job = await sim.createJob({ region: 'eu-west-1' });
     await page.goto('/');
     const f = form(page);
@@ -78,7 +81,13 @@ test.describe('the home page form', () => {
     await page.goto('/');
     const f = form(page);
     const printed = JSON.stringify(
-      { AppId: job.appId, BackendEnvironmentName: job.envName, JobId: job.jobId, Operation: 'CreateBackendAuth', Status: 'IN_PROGRESS' },
+      {
+        AppId: job.appId,
+        BackendEnvironmentName: job.envName,
+        JobId: job.jobId,
+        Operation: 'CreateBackendAuth',
+        Status: 'IN_PROGRESS',
+      },
       null,
       4,
     );
@@ -123,7 +132,9 @@ test.describe('the home page form', () => {
     await f.envName.fill('staging');
     await f.jobId.fill('7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37');
     await f.open.click();
-    await expect(page).toHaveURL(`${APP_ORIGIN}/apps/d2k9xq7v1ab3cd/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37`);
+    await expect(page).toHaveURL(
+      `${APP_ORIGIN}/apps/d2k9xq7v1ab3cd/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37`,
+    );
   });
 });
 
@@ -142,8 +153,12 @@ test('recently watched jobs: newest first with their last status, until forgotte
   const recent = page.getByRole('region', { name: 'Recently watched in this browser' });
   const items = recent.getByRole('listitem');
   await expect(items).toHaveCount(2);
-  await expect(items.nth(0)).toContainText(new RegExp(`^RUNNING ${running.jobId} CreateBackendAuth · ${running.appId} / staging · eu-west-1 · seen `));
-  await expect(items.nth(1)).toContainText(new RegExp(`^COMPLETED ${finished.jobId} UpdateBackendAPI · ${finished.appId} / staging · us-east-1 · seen `));
+  await expect(items.nth(0)).toContainText(
+    new RegExp(`^RUNNING ${running.jobId} CreateBackendAuth · ${running.appId} / staging · eu-west-1 · seen `),
+  );
+  await expect(items.nth(1)).toContainText(
+    new RegExp(`^COMPLETED ${finished.jobId} UpdateBackendAPI · ${finished.appId} / staging · us-east-1 · seen `),
+  );
   await expect(items.nth(0).getByRole('link')).toHaveAttribute('href', running.path);
 
   await recent.getByRole('button', { name: 'Forget these jobs' }).click();

@@ -124,8 +124,16 @@ test.describe('trouble talking to AWS', () => {
     await expect(alert).toHaveCount(0);
   });
 
-  test('an HTML 502 from a proxy is reported as HTTP 502 trouble, not as unreadable JSON', async ({ simulatedAccount: page, sim }) => {
-    const job = await sim.createJob({ faults: [{ type: 'html', status: 502 }, { type: 'html', status: 502 }] });
+  test('an HTML 502 from a proxy is reported as HTTP 502 trouble, not as unreadable JSON', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
+    const job = await sim.createJob({
+      faults: [
+        { type: 'html', status: 502 },
+        { type: 'html', status: 502 },
+      ],
+    });
     await page.goto(job.path);
 
     const notice = page.getByRole('status').filter({ hasText: 'The AmplifyBackend service is having trouble (HTTP 502)' });

@@ -8,7 +8,9 @@ test.describe('a job that is not there', () => {
 
     const alert = page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' });
     await expect(alert).toBeVisible({ timeout: 5000 });
-    await expect(alert).toContainText(`AWS has no job ${missingJobId} of app ${real.appId}, environment ${real.envName} in region us-east-1`);
+    await expect(alert).toContainText(
+      `AWS has no job ${missingJobId} of app ${real.appId}, environment ${real.envName} in region us-east-1`,
+    );
     await expect(alert).toContainText('?region=');
     await expect(alert).toContainText(`AWS said: Job ${missingJobId} not found for environment ${real.envName}.`);
     await expect(page.getByText('Automatic checks are stopped.')).toBeVisible();
@@ -18,7 +20,10 @@ test.describe('a job that is not there', () => {
     expect(await sim.count({ operation: 'GetBackendJob', jobId: missingJobId })).toBe(1);
   });
 
-  test('a job in eu-west-1 opened without ?region is not found in us-east-1; with it, it shows', async ({ simulatedAccount: page, sim }) => {
+  test('a job in eu-west-1 opened without ?region is not found in us-east-1; with it, it shows', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
     const job = await sim.createJob({ region: 'eu-west-1' });
     expect(job.path).toContain('?region=eu-west-1');
     const withoutRegion = job.path.replace('?region=eu-west-1', '');
@@ -68,7 +73,11 @@ test.describe('a job link that is not valid', () => {
     });
   }
 
-  test('“..” (encoded %2E%2E) is resolved away by the browser: “Page not found”, nothing sent', async ({ simulatedAccount: page, sim, requests }) => {
+  test('“..” (encoded %2E%2E) is resolved away by the browser: “Page not found”, nothing sent', async ({
+    simulatedAccount: page,
+    sim,
+    requests,
+  }) => {
     const job = await sim.createJob();
     // WHATWG URL parsing treats %2E%2E as "..", so /apps/%2E%2E/environments/… becomes /environments/…
     await page.goto(`/apps/%2E%2E/environments/${job.envName}/jobs/${job.jobId}`);
@@ -87,6 +96,8 @@ test.describe('a job link that is not valid', () => {
     await expect(page.getByText('Nothing was sent to AWS.')).toBeVisible({ timeout: 5000 });
     // Give an eager credentials request time to leave (it starts during boot).
     await page.waitForTimeout(1500);
-    expect(requests.toSim().map((request) => `${request.method()} ${request.url()} ${request.headers()['x-amz-target'] ?? ''}`)).toEqual([]);
+    expect(
+      requests.toSim().map((request) => `${request.method()} ${request.url()} ${request.headers()['x-amz-target'] ?? ''}`),
+    ).toEqual([]);
   });
 });

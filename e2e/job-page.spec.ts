@@ -28,7 +28,11 @@ test('a deep link opened cold shows the running job within seconds', async ({ si
   await expect(page.getByText('Checking every 1 s while the job runs.')).toBeVisible();
 });
 
-test('a running job turns COMPLETED without a reload, and checks stop there', async ({ simulatedAccount: page, sim, requests }) => {
+test('a running job turns COMPLETED without a reload, and checks stop there', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
   const job = await sim.createJob();
   await page.goto(job.path);
   await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });

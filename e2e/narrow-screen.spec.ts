@@ -11,7 +11,10 @@ async function expectNoHorizontalScroll(page: Page) {
 test('on a 360 px phone screen no page scrolls sideways', async ({ simulatedAccount: page, sim }) => {
   const job = await sim.createJob({
     jobId: `job-${Date.now()}-with-a-rather-long-identifier-that-does-not-break-naturally-0123456789abcdef`,
-    steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'FAILED', atMs: 0 }],
+    steps: [
+      { status: 'RUNNING', atMs: 0 },
+      { status: 'FAILED', atMs: 0 },
+    ],
     error: `CREATE_FAILED ${'AWS::CloudFormation::Stack/'.repeat(12)} Resource handler returned message: "Invalid request"`,
   });
   await page.goto(job.path);

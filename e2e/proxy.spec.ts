@@ -15,14 +15,22 @@ import { APP_PORT, SIM_ORIGIN } from './simConfig';
 const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
 const template = JSON.parse(readFileSync(new URL('../deploy/hosting/s3-cloudfront.json', import.meta.url), 'utf8')) as Template;
 // The CSP header must let the page reach the simulated Cognito on loopback, as CSP_CONNECT_EXTRA lets the build.
-const stack = evaluateStack(template, { region: 'us-east-1', parameters: { ProxyRegion: 'us-east-1', CspConnectExtra: SIM_ORIGIN } });
+const stack = evaluateStack(template, {
+  region: 'us-east-1',
+  parameters: { ProxyRegion: 'us-east-1', CspConnectExtra: SIM_ORIGIN },
+});
 
 let edges: CloudFrontEmulator[] = [];
 
 /** A distribution whose bucket holds the e2e build plus this config.json. */
 async function distribution(config: (edgeOrigin: string) => Record<string, unknown>): Promise<CloudFrontEmulator> {
   const extraObjects: Record<string, string> = {};
-  const edge = await startCloudFrontEmulator({ stack, siteDir: `dist-e2e-${APP_PORT}`, connectTo: { amplifybackend: SIM_ORIGIN }, extraObjects });
+  const edge = await startCloudFrontEmulator({
+    stack,
+    siteDir: `dist-e2e-${APP_PORT}`,
+    connectTo: { amplifybackend: SIM_ORIGIN },
+    extraObjects,
+  });
   extraObjects['config.json'] = JSON.stringify(config(edge.origin));
   edges.push(edge);
   return edge;
@@ -40,13 +48,24 @@ test.afterEach(async () => {
   edges = [];
 });
 
-test('a job is watched live through the same-origin /amplifybackend proxy, signed for the AmplifyBackend host', async ({ page, sim, requests }) => {
+test('a job is watched live through the same-origin /amplifybackend proxy, signed for the AmplifyBackend host', async ({
+  page,
+  sim,
+  requests,
+}) => {
   const edge = await distribution(proxiedConfig(SIGNING_HOST));
-  const job = await sim.createJob({ steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'COMPLETED', atMs: 4000 }] });
+  const job = await sim.createJob({
+    steps: [
+      { status: 'RUNNING', atMs: 0 },
+      { status: 'COMPLETED', atMs: 4000 },
+    ],
+  });
 
   const response = await page.goto(`${edge.origin}${job.path}`);
   expect(response?.status()).toBe(200);
-  expect(response?.headers()['content-security-policy']).toContain(`connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com ${SIM_ORIGIN}`);
+  expect(response?.headers()['content-security-policy']).toContain(
+    `connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com ${SIM_ORIGIN}`,
+  );
   expect(response?.headers()['cache-control']).toBe('no-cache');
 
   await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 10_000 });
@@ -74,7 +93,9 @@ test('the environment’s job list (ListBackendJobs, a POST) works through the p
   const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
   await page.goto(`${edge.origin}/apps/${job.appId}/environments/${job.envName}/jobs`);
   await expect(page.getByRole('table').getByRole('link', { name: job.jobId })).toBeVisible({ timeout: 10_000 });
-  expect(edge.forwarded.some((request) => request.method === 'POST' && request.path === `/backend/${job.appId}/job/${job.envName}`)).toBe(true);
+  expect(
+    edge.forwarded.some((request) => request.method === 'POST' && request.path === `/backend/${job.appId}/job/${job.envName}`),
+  ).toBe(true);
 });
 
 test('AWS’s own 404 comes through the proxy as “not found”, not as the SPA’s index.html', async ({ page, sim }) => {
@@ -84,7 +105,10 @@ test('AWS’s own 404 comes through the proxy as “not found”, not as the SPA
   await expect(page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' })).toBeVisible({ timeout: 10_000 });
 });
 
-test('a wrong signingHost gets 403 signature mismatch, and the page calls it a configuration problem naming the host', async ({ page, sim }) => {
+test('a wrong signingHost gets 403 signature mismatch, and the page calls it a configuration problem naming the host', async ({
+  page,
+  sim,
+}) => {
   const wrongHost = 'amplifybackend.us-west-2.amazonaws.com';
   const edge = await distribution(proxiedConfig(wrongHost));
   const job = await sim.createJob();

@@ -33,7 +33,10 @@ function withTarget(requests: RequestLog, target: string): Request[] {
 /** Keys of the user pool tokens Amplify keeps in a storage area. */
 async function tokenKeys(page: Page, area: 'localStorage' | 'sessionStorage'): Promise<string[]> {
   return page.evaluate(
-    (name) => Object.keys(window[name]).filter((key) => /^CognitoIdentityServiceProvider\..*\.(accessToken|idToken|refreshToken)$/.test(key)),
+    (name) =>
+      Object.keys(window[name]).filter((key) =>
+        /^CognitoIdentityServiceProvider\..*\.(accessToken|idToken|refreshToken)$/.test(key),
+      ),
     area,
   );
 }
@@ -43,7 +46,12 @@ function header(page: Page) {
 }
 
 test.describe('signing in when the identity pool has no guest access', () => {
-  test('a deep link asks to sign in (SRP by default), then shows the job at the same address; tokens stay in sessionStorage', async ({ page, sim, request, requests }, testInfo) => {
+  test('a deep link asks to sign in (SRP by default), then shows the job at the same address; tokens stay in sessionStorage', async ({
+    page,
+    sim,
+    request,
+    requests,
+  }, testInfo) => {
     await serveConfig(page, signInConfig());
     const user = await createUser(request, testInfo.workerIndex);
     const job = await sim.createJob({ region: 'eu-west-1' });
@@ -67,9 +75,13 @@ test.describe('signing in when the identity pool has no guest access', () => {
 
     // The tokens stay in this tab (sessionStorage); nothing of the user pool goes to localStorage.
     expect((await tokenKeys(page, 'sessionStorage')).sort()).toEqual(
-      ['accessToken', 'idToken', 'refreshToken'].map((kind) => `CognitoIdentityServiceProvider.${USER_POOL_CLIENT_ID}.${user.username}.${kind}`),
+      ['accessToken', 'idToken', 'refreshToken'].map(
+        (kind) => `CognitoIdentityServiceProvider.${USER_POOL_CLIENT_ID}.${user.username}.${kind}`,
+      ),
     );
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('CognitoIdentityServiceProvider')))).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('CognitoIdentityServiceProvider'))),
+    ).toEqual([]);
 
     // The default flow is SRP: InitiateAuth(USER_SRP_AUTH), then the password verifier; the password never travels.
     const initiate = withTarget(requests, `${IDP}InitiateAuth`);
@@ -97,7 +109,12 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await expect(page).not.toHaveTitle(/^Error/, { timeout: 1000 });
   });
 
-  test('with "authFlowType": "USER_PASSWORD_AUTH" the password goes in InitiateAuth, no SRP', async ({ page, sim, request, requests }, testInfo) => {
+  test('with "authFlowType": "USER_PASSWORD_AUTH" the password goes in InitiateAuth, no SRP', async ({
+    page,
+    sim,
+    request,
+    requests,
+  }, testInfo) => {
     await serveConfig(page, signInConfig(undefined, { authFlowType: 'USER_PASSWORD_AUTH' }));
     const user = await createUser(request, testInfo.workerIndex);
     const job = await sim.createJob({ region: 'ap-southeast-2' });
@@ -212,7 +229,11 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await expect(jobStatus(page)).toContainText('RUNNING');
   });
 
-  test('a user whose password must be reset is led through the reset, then signs in', async ({ page, sim, request }, testInfo) => {
+  test('a user whose password must be reset is led through the reset, then signs in', async ({
+    page,
+    sim,
+    request,
+  }, testInfo) => {
     await serveConfig(page, signInConfig());
     const user = await createUser(request, testInfo.workerIndex, { state: 'reset-required' });
     const job = await sim.createJob();
@@ -220,7 +241,9 @@ test.describe('signing in when the identity pool has no guest access', () => {
 
     const dialog = signInDialog(page);
     await submitCredentials(page, user);
-    await expect(dialog).toContainText('A password reset is required for this account. Cognito will send a code to reset the password.');
+    await expect(dialog).toContainText(
+      'A password reset is required for this account. Cognito will send a code to reset the password.',
+    );
     await dialog.getByRole('button', { name: 'Send code' }).click();
     await dialog.getByLabel('Reset code').fill(CODE);
     await dialog.getByLabel('New password').fill('Reset-password-4');
@@ -232,7 +255,12 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await expect(jobStatus(page)).toContainText('RUNNING');
   });
 
-  test('signing out revokes the refresh token, offers Sign in again and (no guests) asks to sign in', async ({ page, sim, request, requests }, testInfo) => {
+  test('signing out revokes the refresh token, offers Sign in again and (no guests) asks to sign in', async ({
+    page,
+    sim,
+    request,
+    requests,
+  }, testInfo) => {
     await serveConfig(page, signInConfig());
     const user = await createUser(request, testInfo.workerIndex);
     const job = await sim.createJob();
@@ -261,7 +289,11 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await expect(dialog).toBeVisible();
   });
 
-  test('keyboard only: focus starts in the dialog, Tab reaches every field, Enter submits', async ({ page, sim, request }, testInfo) => {
+  test('keyboard only: focus starts in the dialog, Tab reaches every field, Enter submits', async ({
+    page,
+    sim,
+    request,
+  }, testInfo) => {
     await serveConfig(page, signInConfig());
     const user = await createUser(request, testInfo.workerIndex, { mfa: 'TOTP' });
     const job = await sim.createJob();
@@ -310,12 +342,19 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await expect(jobStatus(page)).toContainText('RUNNING');
 
     expect((await tokenKeys(page, 'localStorage')).sort()).toEqual(
-      ['accessToken', 'idToken', 'refreshToken'].map((kind) => `CognitoIdentityServiceProvider.${USER_POOL_CLIENT_ID}.${user.username}.${kind}`),
+      ['accessToken', 'idToken', 'refreshToken'].map(
+        (kind) => `CognitoIdentityServiceProvider.${USER_POOL_CLIENT_ID}.${user.username}.${kind}`,
+      ),
     );
     expect(await tokenKeys(page, 'sessionStorage')).toEqual([]);
   });
 
-  test('a browser clock 20 minutes behind: one "Signature expired", then the job and a note about the clock', async ({ page, sim, request, requests }, testInfo) => {
+  test('a browser clock 20 minutes behind: one "Signature expired", then the job and a note about the clock', async ({
+    page,
+    sim,
+    request,
+    requests,
+  }, testInfo) => {
     await page.clock.install({ time: Date.now() - 20 * 60 * 1000 });
     await serveConfig(page, signInConfig());
     const user = await createUser(request, testInfo.workerIndex);
@@ -371,7 +410,11 @@ test.describe('a long watch while signed in', () => {
     return job;
   }
 
-  test('credentials expiring mid-watch are renewed by themselves: one 403, one forced refresh, no error', async ({ page, privateSim, request }, testInfo) => {
+  test('credentials expiring mid-watch are renewed by themselves: one 403, one forced refresh, no error', async ({
+    page,
+    privateSim,
+    request,
+  }, testInfo) => {
     const requests = recordRequests(page);
     const user = await createUser(request, testInfo.workerIndex, {}, privateSim.origin);
     const job = await signedInWatch(page, privateSim, user);
@@ -391,7 +434,9 @@ test.describe('a long watch while signed in', () => {
     const refused = statuses.indexOf(403);
     expect(statuses[refused + 1]).toBe(200);
     const expired = await requests.getBackendJob(job.jobId)[refused]?.response();
-    expect(((await expired?.json()) as { message: string }).message).toBe('The security token included in the request is expired');
+    expect(((await expired?.json()) as { message: string }).message).toBe(
+      'The security token included in the request is expired',
+    );
     // Amplify's forced refresh renews the user pool tokens first, then the credentials with them.
     expect(await privateSim.count({ operation: 'GetTokensFromRefreshToken' })).toBe(1);
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -400,7 +445,11 @@ test.describe('a long watch while signed in', () => {
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
   });
 
-  test('a session gone mid-watch brings the sign-in dialog back; signing in resumes the watch', async ({ page, privateSim, request }, testInfo) => {
+  test('a session gone mid-watch brings the sign-in dialog back; signing in resumes the watch', async ({
+    page,
+    privateSim,
+    request,
+  }, testInfo) => {
     const user = await createUser(request, testInfo.workerIndex, {}, privateSim.origin);
     const job = await signedInWatch(page, privateSim, user);
 
@@ -410,14 +459,18 @@ test.describe('a long watch while signed in', () => {
     await control(request, privateSim.origin, 'revoke-refresh-tokens');
     await control(request, privateSim.origin, 'expire-access-tokens');
     const checks = await privateSim.count({ operation: 'GetBackendJob', jobId: job.jobId });
-    await expect.poll(() => privateSim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBeGreaterThanOrEqual(checks + 2);
+    await expect
+      .poll(() => privateSim.count({ operation: 'GetBackendJob', jobId: job.jobId }))
+      .toBeGreaterThanOrEqual(checks + 2);
     await expect(signInDialog(page)).toHaveCount(0);
 
     // Once the credentials expire, the forced refresh needs the refresh token: refused, the session is over.
     await control(request, privateSim.origin, 'expire-credentials');
     const dialog = signInDialog(page);
     await expect(dialog).toBeVisible({ timeout: 10_000 });
-    await expect(dialog).toContainText('Your session has ended. Sign in again to keep watching; the page carries on where it was.');
+    await expect(dialog).toContainText(
+      'Your session has ended. Sign in again to keep watching; the page carries on where it was.',
+    );
     await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
     expect(await privateSim.count({ operation: 'GetTokensFromRefreshToken' })).toBeGreaterThanOrEqual(1);
 
@@ -429,7 +482,11 @@ test.describe('a long watch while signed in', () => {
     await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
   });
 
-  test('a session gone mid-watch keeps the last job visible behind the sign-in dialog', async ({ page, privateSim, request }, testInfo) => {
+  test('a session gone mid-watch keeps the last job visible behind the sign-in dialog', async ({
+    page,
+    privateSim,
+    request,
+  }, testInfo) => {
     const user = await createUser(request, testInfo.workerIndex, {}, privateSim.origin);
     const job = await signedInWatch(page, privateSim, user);
     await control(request, privateSim.origin, 'revoke-refresh-tokens');

@@ -39,13 +39,17 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 function requestTimes(page: Page, jobId: string): number[] {
   const times: number[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/${encodeURIComponent(jobId)}`)) times.push(Date.now());
+    if (request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/${encodeURIComponent(jobId)}`))
+      times.push(Date.now());
   });
   return times;
 }
 
 test.describe('the tab shows how the job is doing', () => {
-  test('title and favicon follow running → completed, and go back to the defaults on leaving', async ({ simulatedAccount: page, sim }) => {
+  test('title and favicon follow running → completed, and go back to the defaults on leaving', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
     await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
@@ -69,7 +73,10 @@ test.describe('the tab shows how the job is doing', () => {
     await expect.poll(() => favicon(page)).toMatch(ICON.failed);
   });
 
-  test('while AWS cannot be reached the title says so and the favicon is a warning triangle', async ({ simulatedAccount: page, sim }) => {
+  test('while AWS cannot be reached the title says so and the favicon is a warning triangle', async ({
+    simulatedAccount: page,
+    sim,
+  }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
     await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
@@ -84,7 +91,11 @@ test.describe('the tab shows how the job is doing', () => {
   });
 });
 
-test('"Notify me when it finishes": one notification for a hidden tab, and clicking it focuses the window', async ({ simulatedAccount: page, sim, context }) => {
+test('"Notify me when it finishes": one notification for a hidden tab, and clicking it focuses the window', async ({
+  simulatedAccount: page,
+  sim,
+  context,
+}) => {
   await context.grantPermissions(['notifications']);
   await controllableVisibility(page);
   // Headless Chromium may show nothing: the page gets a Notification that records what it was
@@ -122,9 +133,9 @@ test('"Notify me when it finishes": one notification for a hidden tab, and click
   });
   const notifications = () =>
     page.evaluate(() =>
-      (window as unknown as { __notifications: { title: string; options: NotificationOptions; closed: boolean }[] }).__notifications.map(
-        ({ title, options, closed }) => ({ title, body: options.body, tag: options.tag, closed }),
-      ),
+      (
+        window as unknown as { __notifications: { title: string; options: NotificationOptions; closed: boolean }[] }
+      ).__notifications.map(({ title, options, closed }) => ({ title, body: options.body, tag: options.tag, closed })),
     );
 
   const job = await sim.createJob({ operation: 'UpdateBackendAPI' });
@@ -201,7 +212,9 @@ test('offline: a notice, then a check as soon as the connection is back', async 
 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Refresh now' }).click();
-  const notice = page.getByRole('status').filter({ hasText: 'You are offline. Checks resume as soon as the connection is back.' });
+  const notice = page
+    .getByRole('status')
+    .filter({ hasText: 'You are offline. Checks resume as soon as the connection is back.' });
   await expect(notice).toBeVisible();
   await expect(jobStatus(page)).toContainText('RUNNING');
   const sentWhileOffline = times.length;
@@ -247,7 +260,10 @@ test('pause and resume auto-refresh, a countdown, and the interval select', asyn
   expect(times.length - slower).toBeLessThanOrEqual(1);
 });
 
-test('the observed timeline lists RUNNING then COMPLETED with times, and survives a reload', async ({ simulatedAccount: page, sim }) => {
+test('the observed timeline lists RUNNING then COMPLETED with times, and survives a reload', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
   const job = await sim.createJob();
   await page.goto(job.path);
   await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
@@ -278,9 +294,18 @@ test('the observed timeline lists RUNNING then COMPLETED with times, and survive
   expect(await seen()).toEqual([running, completed]);
 });
 
-test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the last response', async ({ simulatedAccount: page, sim, context, requests }) => {
+test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the last response', async ({
+  simulatedAccount: page,
+  sim,
+  context,
+  requests,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const job = await sim.createJob({ region: 'eu-west-1', steps: [{ status: 'FAILED', atMs: 0 }], error: 'Quota "exceeded" <here>' });
+  const job = await sim.createJob({
+    region: 'eu-west-1',
+    steps: [{ status: 'FAILED', atMs: 0 }],
+    error: 'Quota "exceeded" <here>',
+  });
   await page.goto(job.path);
   await expect(jobStatus(page)).toContainText('FAILED', { timeout: 5000 });
 

@@ -15,7 +15,9 @@ try {
 
 const counts = report.metadata?.vulnerabilities;
 if (!counts) {
-  console.warn(`npm audit could not run here: ${report.message ?? report.error?.summary ?? 'no report'}. The dependency audit was NOT checked.`);
+  console.warn(
+    `npm audit could not run here: ${report.message ?? report.error?.summary ?? 'no report'}. The dependency audit was NOT checked.`,
+  );
   process.exit(0);
 }
 const serious = (counts.high ?? 0) + (counts.critical ?? 0);

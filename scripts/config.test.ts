@@ -19,7 +19,11 @@ function deployed(stack: EvaluatedStack) {
     '{Ref:UserPool}': 'eu-west-1_AbCdEfGhI',
     '{Ref:UserPoolClient}': '1a2b3c4d5e6f7g8h9i0j1k2l3m',
   };
-  return describeStackOutputs(stack).map((output) => ({ ...output, OutputValue: physical[output.OutputValue] ?? output.OutputValue, Description: 'x' }));
+  return describeStackOutputs(stack).map((output) => ({
+    ...output,
+    OutputValue: physical[output.OutputValue] ?? output.OutputValue,
+    Description: 'x',
+  }));
 }
 
 const AUTH_OUTPUTS = deployed(evaluateStack(authTemplate, { region: 'eu-west-1' }));
@@ -61,7 +65,11 @@ describe('npm run config: building config.json', () => {
   it('reads the Hosted UI outputs into loginWith.oauth', () => {
     const stack = evaluateStack(authTemplate, {
       region: 'eu-west-1',
-      parameters: { HostedUiDomainPrefix: 'job-watch-example', CallbackUrls: 'https://jobs.example.com/,http://localhost:5173/', AllowGuestAccess: 'true' },
+      parameters: {
+        HostedUiDomainPrefix: 'job-watch-example',
+        CallbackUrls: 'https://jobs.example.com/,http://localhost:5173/',
+        AllowGuestAccess: 'true',
+      },
     });
     const build = configFromStackOutputs([readStackOutputs(deployed(stack))]);
     if (!build.ok) throw new Error(JSON.stringify(build.problems));
@@ -82,10 +90,19 @@ describe('npm run config: building config.json', () => {
   });
 
   it('merges a second stack (the hosting one’s proxy endpoint) and lists outputs that are not config fields', () => {
-    const hosting = { amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend', signingHost: 'amplifybackend.eu-west-1.amazonaws.com', BucketName: 'b', DistributionId: 'E1' };
+    const hosting = {
+      amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
+      signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+      BucketName: 'b',
+      DistributionId: 'E1',
+    };
     const build = configFromStackOutputs([readStackOutputs(AUTH_OUTPUTS), hosting], { pollIntervalSeconds: 10 });
     expect(build.ignoredOutputs).toEqual(['BucketName', 'DistributionId']);
-    expect(build.ok && build.config).toMatchObject({ amplifyBackendEndpoint: hosting.amplifyBackendEndpoint, signingHost: hosting.signingHost, pollIntervalSeconds: 10 });
+    expect(build.ok && build.config).toMatchObject({
+      amplifyBackendEndpoint: hosting.amplifyBackendEndpoint,
+      signingHost: hosting.signingHost,
+      pollIntervalSeconds: 10,
+    });
     expect(build.ok && Object.keys(build.config)).not.toContain('BucketName');
   });
 
@@ -124,8 +141,15 @@ describe('npm run config: building config.json', () => {
   });
 
   it('checks a finished config.json (either form) with --from-config', () => {
-    const plainConfig = { region: 'eu-west-1', Auth: { Cognito: { identityPoolId: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' } } };
-    expect(configFromDocument(plainConfig, { pollIntervalSeconds: 7 })).toEqual({ ok: true, ignoredOutputs: [], config: { ...plainConfig, pollIntervalSeconds: 7 } });
+    const plainConfig = {
+      region: 'eu-west-1',
+      Auth: { Cognito: { identityPoolId: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' } },
+    };
+    expect(configFromDocument(plainConfig, { pollIntervalSeconds: 7 })).toEqual({
+      ok: true,
+      ignoredOutputs: [],
+      config: { ...plainConfig, pollIntervalSeconds: 7 },
+    });
     expect(configFromDocument(AMPLIFY_OUTPUTS)).toEqual(configFromAmplifyOutputs(AMPLIFY_OUTPUTS));
     expect(configFromDocument({ ...plainConfig, region: 'mars' })).toMatchObject({ ok: false, problems: [{ field: 'region' }] });
     expect(configFromDocument([])).toMatchObject({ ok: false, problems: [{ field: '(root)' }] });
@@ -157,16 +181,31 @@ describe('npm run config: building config.json', () => {
     it('writes --out from --from-amplify with --endpoint and --signing-host', async () => {
       await writeFile(join(dir, 'amplify_outputs.json'), JSON.stringify(AMPLIFY_OUTPUTS));
       const code = await runConfigCli(
-        ['--from-amplify', 'amplify_outputs.json', '--endpoint=https://jobs.example.com/amplifybackend', '--signing-host', 'amplifybackend.eu-west-1.amazonaws.com', '--out', 'site/config.json'],
+        [
+          '--from-amplify',
+          'amplify_outputs.json',
+          '--endpoint=https://jobs.example.com/amplifybackend',
+          '--signing-host',
+          'amplifybackend.eu-west-1.amazonaws.com',
+          '--out',
+          'site/config.json',
+        ],
         io(),
       );
       expect(code).toBe(0);
       const written = JSON.parse(await readFile(join(dir, 'site/config.json'), 'utf8'));
-      expect(written).toMatchObject({ amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend', signingHost: 'amplifybackend.eu-west-1.amazonaws.com', region: 'eu-west-1' });
+      expect(written).toMatchObject({
+        amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
+        signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+        region: 'eu-west-1',
+      });
     });
 
     it('prints problems by field, writes nothing and exits 1 when the result would be invalid', async () => {
-      await writeFile(join(dir, 'amplify_outputs.json'), JSON.stringify({ ...AMPLIFY_OUTPUTS, auth: { ...AMPLIFY_OUTPUTS.auth, identity_pool_id: undefined } }));
+      await writeFile(
+        join(dir, 'amplify_outputs.json'),
+        JSON.stringify({ ...AMPLIFY_OUTPUTS, auth: { ...AMPLIFY_OUTPUTS.auth, identity_pool_id: undefined } }),
+      );
       expect(await runConfigCli(['--from-amplify', 'amplify_outputs.json', '--poll-interval', 'often'], io())).toBe(1);
       expect(lines.err.join('\n')).toMatch(/auth\.identity_pool_id: expected an identity pool ID/);
       expect(lines.err.join('\n')).toMatch(/pollIntervalSeconds: expected a number of seconds/);
@@ -192,7 +231,11 @@ describe('npm run config: building config.json', () => {
       expect(ok.stdout).toContain('Wrote config.json');
       expect(parseAppConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'))).ok).toBe(true);
 
-      const failed = await run(tsx, [script, '--from-stack', 'outputs.json', '--endpoint', 'http://proxy.example.com', '--out', 'bad.json'], { cwd: dir }).then(
+      const failed = await run(
+        tsx,
+        [script, '--from-stack', 'outputs.json', '--endpoint', 'http://proxy.example.com', '--out', 'bad.json'],
+        { cwd: dir },
+      ).then(
         () => undefined,
         (error: { code: number; stderr: string }) => error,
       );

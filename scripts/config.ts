@@ -57,12 +57,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Stack outputs in any of the shapes the AWS CLI prints, as name → value. */
 export function readStackOutputs(document: unknown): Record<string, string> {
   let list: unknown = document;
-  if (isRecord(document) && Array.isArray(document.Stacks)) list = (document.Stacks[0] as { Outputs?: unknown } | undefined)?.Outputs;
+  if (isRecord(document) && Array.isArray(document.Stacks))
+    list = (document.Stacks[0] as { Outputs?: unknown } | undefined)?.Outputs;
   if (Array.isArray(list)) {
     const outputs: Record<string, string> = {};
     for (const item of list) {
       if (!isRecord(item) || typeof item.OutputKey !== 'string' || typeof item.OutputValue !== 'string') {
-        throw new Error('each stack output needs an OutputKey and an OutputValue (aws cloudformation describe-stacks --query "Stacks[0].Outputs")');
+        throw new Error(
+          'each stack output needs an OutputKey and an OutputValue (aws cloudformation describe-stacks --query "Stacks[0].Outputs")',
+        );
       }
       outputs[item.OutputKey] = item.OutputValue;
     }
@@ -85,7 +88,11 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 
 function readOutput(value: string, kind: OutputKind): unknown {
   if (kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
-  if (kind === 'list') return value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (kind === 'list')
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   return value;
 }
 
@@ -134,7 +141,9 @@ export function configFromDocument(document: unknown, overrides: ConfigOverrides
   const config = isRecord(document) ? { ...document } : document;
   if (isRecord(config)) applyOverrides(config, overrides);
   const parsed = parseConfigDocument(config);
-  return parsed.ok ? { ok: true, config: config as Record<string, unknown>, ignoredOutputs: [] } : { ok: false, problems: parsed.problems, ignoredOutputs: [] };
+  return parsed.ok
+    ? { ok: true, config: config as Record<string, unknown>, ignoredOutputs: [] }
+    : { ok: false, problems: parsed.problems, ignoredOutputs: [] };
 }
 
 export interface CliIo {
@@ -159,7 +168,10 @@ function parseArgs(argv: string[]): CliArgs | string {
   const args: CliArgs = { fromStack: [], out: DEFAULT_OUT, overrides: {} };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i] as string;
-    const [name, inline] = flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const [name, inline] =
+      flag.startsWith('--') && flag.includes('=')
+        ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)]
+        : [flag, undefined];
     if (name === '--help' || name === '-h') return USAGE;
     const value = inline ?? argv[++i];
     if (value === undefined) return `${name} needs a value\n${USAGE}`;

@@ -16,7 +16,10 @@ export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 export function firstLoadAssets(distDir) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
+  const scripts = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => m[1]);
   const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]);
   const size = (href) => gzipSync(readFileSync(join(distDir, href.replace(/^\//, '')))).length;
   return {
@@ -33,7 +36,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of [...js, ...css]) console.log(`${kb(f.gzip).padStart(9)}  ${f.href}`);
   const jsTotal = total(js);
   const cssTotal = total(css);
-  console.log(`first-load JS ${kb(jsTotal)} gzip (budget ${kb(BUDGET_JS_GZIP_BYTES)}), CSS ${kb(cssTotal)} (budget ${kb(BUDGET_CSS_GZIP_BYTES)})`);
+  console.log(
+    `first-load JS ${kb(jsTotal)} gzip (budget ${kb(BUDGET_JS_GZIP_BYTES)}), CSS ${kb(cssTotal)} (budget ${kb(BUDGET_CSS_GZIP_BYTES)})`,
+  );
   if (jsTotal > BUDGET_JS_GZIP_BYTES || cssTotal > BUDGET_CSS_GZIP_BYTES) {
     console.error('Size budget exceeded.');
     process.exit(1);

@@ -57,7 +57,13 @@ async function boot() {
     const { params } = link;
     if ('jobId' in params) {
       const key = { region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId };
-      const deps = { client: services.client, intervalMs: config.pollIntervalSeconds * 1000, hidden: false, paused: false, jitterSeed: TAB_JITTER_SEED };
+      const deps = {
+        client: services.client,
+        intervalMs: config.pollIntervalSeconds * 1000,
+        hidden: false,
+        paused: false,
+        jitterSeed: TAB_JITTER_SEED,
+      };
       void queryClient.prefetchQuery(jobQueryOptions(key, deps));
     } else {
       services.credentials().catch(() => undefined);

@@ -83,7 +83,10 @@ const CONTENT_TYPES: Record<string, string> = {
 /** CloudFront path patterns: `*` matches any characters (slashes too), `?` exactly one; case-sensitive. */
 export function pathPatternMatches(pattern: string, path: string): boolean {
   const normalized = pattern.startsWith('/') ? pattern : `/${pattern}`;
-  const regex = normalized.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = normalized
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`).test(path);
 }
 
@@ -94,7 +97,10 @@ export function distributionConfig(stack: EvaluatedStack): DistributionConfig {
 }
 
 export function behaviourFor(config: DistributionConfig, path: string): Behaviour {
-  return (config.CacheBehaviors ?? []).find((behaviour) => pathPatternMatches(behaviour.PathPattern ?? '', path)) ?? config.DefaultCacheBehavior;
+  return (
+    (config.CacheBehaviors ?? []).find((behaviour) => pathPatternMatches(behaviour.PathPattern ?? '', path)) ??
+    config.DefaultCacheBehavior
+  );
 }
 
 /** The logical ID behind a `{Ref:X}` / `{GetAtt:X.Attr}` token of the evaluated stack. */
@@ -107,7 +113,8 @@ function logicalId(token: string): string {
 /** The headers a response headers policy adds, as CloudFront writes them. */
 export function responseHeadersOf(stack: EvaluatedStack, policyToken: string): Record<string, string> {
   const resource = stack.resources[logicalId(policyToken)];
-  if (resource?.Type !== 'AWS::CloudFront::ResponseHeadersPolicy') throw new Error(`${policyToken} is not a response headers policy`);
+  if (resource?.Type !== 'AWS::CloudFront::ResponseHeadersPolicy')
+    throw new Error(`${policyToken} is not a response headers policy`);
   const config = resource.Properties.ResponseHeadersPolicyConfig as HeadersPolicyConfig;
   const headers: Record<string, string> = {};
   const security = config.SecurityHeadersConfig ?? {};
@@ -117,7 +124,11 @@ export function responseHeadersOf(stack: EvaluatedStack, policyToken: string): R
   if (security.ReferrerPolicy) headers['Referrer-Policy'] = security.ReferrerPolicy.ReferrerPolicy;
   if (security.StrictTransportSecurity) {
     const hsts = security.StrictTransportSecurity;
-    headers['Strict-Transport-Security'] = [`max-age=${hsts.AccessControlMaxAgeSec}`, hsts.IncludeSubdomains ? 'includeSubDomains' : '', hsts.Preload ? 'preload' : '']
+    headers['Strict-Transport-Security'] = [
+      `max-age=${hsts.AccessControlMaxAgeSec}`,
+      hsts.IncludeSubdomains ? 'includeSubDomains' : '',
+      hsts.Preload ? 'preload' : '',
+    ]
       .filter(Boolean)
       .join('; ');
   }
@@ -141,8 +152,17 @@ export function runViewerRequestFunction(
   const resource = stack.resources[logicalId(functionToken)];
   if (resource?.Type !== 'AWS::CloudFront::Function') throw new Error(`${functionToken} is not a CloudFront Function`);
   const code = resource.Properties.FunctionCode as string;
-  const event = { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: '127.0.0.1' }, request: { querystring: {}, headers: {}, cookies: {}, ...request } };
-  const result = runInNewContext(`${code}\n;handler(event)`, { event: JSON.parse(JSON.stringify(event)) }, { timeout: 2_000 }) as Record<string, unknown>;
+  const event = {
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: '127.0.0.1' },
+    request: { querystring: {}, headers: {}, cookies: {}, ...request },
+  };
+  const result = runInNewContext(
+    `${code}\n;handler(event)`,
+    { event: JSON.parse(JSON.stringify(event)) },
+    { timeout: 2_000 },
+  ) as Record<string, unknown>;
   if (typeof result.statusCode === 'number') return { response: result as { statusCode: number } };
   return { request: result as unknown as ViewerRequest };
 }
@@ -163,12 +183,21 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
 
   async function fromS3(key: string): Promise<Answer> {
     const extra = options.extraObjects?.[key];
-    if (extra !== undefined) return { status: 200, headers: { 'content-type': CONTENT_TYPES[extname(key)] ?? 'binary/octet-stream' }, body: Buffer.from(extra) };
+    if (extra !== undefined)
+      return {
+        status: 200,
+        headers: { 'content-type': CONTENT_TYPES[extname(key)] ?? 'binary/octet-stream' },
+        body: Buffer.from(extra),
+      };
     const file = normalize(join(options.siteDir, key));
     if (!file.startsWith(normalize(options.siteDir)) || key === '') return accessDenied();
     try {
       if (!(await stat(file)).isFile()) return missing();
-      return { status: 200, headers: { 'content-type': CONTENT_TYPES[extname(key)] ?? 'binary/octet-stream' }, body: await readFile(file) };
+      return {
+        status: 200,
+        headers: { 'content-type': CONTENT_TYPES[extname(key)] ?? 'binary/octet-stream' },
+        body: await readFile(file),
+      };
     } catch {
       return missing();
     }
@@ -180,14 +209,28 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
 
   function missing(): Answer {
     if (!mayList) return accessDenied();
-    return { status: 404, headers: { 'content-type': 'application/xml' }, body: Buffer.from('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>') };
+    return {
+      status: 404,
+      headers: { 'content-type': 'application/xml' },
+      body: Buffer.from('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>'),
+    };
   }
 
   function accessDenied(): Answer {
-    return { status: 403, headers: { 'content-type': 'application/xml' }, body: Buffer.from('<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>') };
+    return {
+      status: 403,
+      headers: { 'content-type': 'application/xml' },
+      body: Buffer.from('<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>'),
+    };
   }
 
-  function toCustomOrigin(origin: Origin, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Answer> {
+  function toCustomOrigin(
+    origin: Origin,
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): Promise<Answer> {
     const target = new URL(options.connectTo?.[origin.Id] ?? `https://${origin.DomainName}`);
     const sent: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -207,22 +250,46 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
         });
         res.on('error', reject);
       });
-      outgoing.on('error', () => resolve({ status: 502, headers: { 'content-type': 'text/html' }, body: Buffer.from('<h1>502 Bad Gateway</h1>') }));
+      outgoing.on('error', () =>
+        resolve({ status: 502, headers: { 'content-type': 'text/html' }, body: Buffer.from('<h1>502 Bad Gateway</h1>') }),
+      );
       outgoing.end(body.length > 0 ? body : undefined);
     });
   }
 
-  async function viaBehaviour(method: string, uri: string, query: string, headers: IncomingHttpHeaders, body: Buffer): Promise<{ answer: Answer; behaviour: Behaviour }> {
+  async function viaBehaviour(
+    method: string,
+    uri: string,
+    query: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): Promise<{ answer: Answer; behaviour: Behaviour }> {
     const behaviour = behaviourFor(config, uri);
     if (!(behaviour.AllowedMethods ?? ['GET', 'HEAD']).includes(method)) {
-      return { behaviour, answer: { status: 403, headers: { 'content-type': 'text/html' }, body: Buffer.from('<h1>403 ERROR</h1><p>This distribution is not configured to allow the HTTP request method that was used for this request.</p>') } };
+      return {
+        behaviour,
+        answer: {
+          status: 403,
+          headers: { 'content-type': 'text/html' },
+          body: Buffer.from(
+            '<h1>403 ERROR</h1><p>This distribution is not configured to allow the HTTP request method that was used for this request.</p>',
+          ),
+        },
+      };
     }
     let path = uri;
     for (const association of behaviour.FunctionAssociations ?? []) {
       if (association.EventType !== 'viewer-request') continue;
       const result = runViewerRequestFunction(stack, association.FunctionARN, { method, uri: path });
       if ('response' in result) {
-        return { behaviour, answer: { status: result.response.statusCode, headers: { 'content-type': 'text/plain' }, body: Buffer.from(result.response.statusDescription ?? '') } };
+        return {
+          behaviour,
+          answer: {
+            status: result.response.statusCode,
+            headers: { 'content-type': 'text/plain' },
+            body: Buffer.from(result.response.statusDescription ?? ''),
+          },
+        };
       }
       path = result.request.uri;
     }

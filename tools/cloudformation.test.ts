@@ -25,7 +25,11 @@ const template: Template = {
         List: ['x', { 'Fn::If': ['On', 'y', { Ref: 'AWS::NoValue' }] }],
       },
     },
-    Other: { Type: 'Test::Other', Condition: 'On', Properties: { Of: { 'Fn::GetAtt': ['Thing', 'Arn'] }, By: { 'Fn::Sub': '${Thing.Arn}/${Thing}' } } },
+    Other: {
+      Type: 'Test::Other',
+      Condition: 'On',
+      Properties: { Of: { 'Fn::GetAtt': ['Thing', 'Arn'] }, By: { 'Fn::Sub': '${Thing.Arn}/${Thing}' } },
+    },
   },
   Outputs: { OtherId: { Condition: 'On', Value: { Ref: 'Other' } }, Names: { Value: { 'Fn::Join': [',', { Ref: 'Names' }] } } },
 };
@@ -33,7 +37,12 @@ const template: Template = {
 describe('the CloudFormation evaluator the template tests rely on', () => {
   it('evaluates parameters, pseudo parameters, Sub, Join, Select, If and NoValue', () => {
     const stack = evaluateStack(template, { stackName: 's', region: 'us-west-2' });
-    expect(stack.resources.Thing?.Properties).toEqual({ Name: 's-us-west-2-${Literal}', Joined: 'a+b', Second: 'b', List: ['x'] });
+    expect(stack.resources.Thing?.Properties).toEqual({
+      Name: 's-us-west-2-${Literal}',
+      Joined: 'a+b',
+      Second: 'b',
+      List: ['x'],
+    });
     expect(stack.resources.Other).toBeUndefined();
     expect(stack.outputs).toEqual({ Names: 'a,b' });
   });
@@ -41,7 +50,10 @@ describe('the CloudFormation evaluator the template tests rely on', () => {
   it('creates conditional resources and outputs when their condition holds', () => {
     const stack = evaluateStack(template, { parameters: { Flag: 'on' } });
     expect(stack.resources.Thing?.Properties).toMatchObject({ Maybe: 'yes', List: ['x', 'y'] });
-    expect(stack.resources.Other?.Properties).toEqual({ Of: getAtt('Thing', 'Arn'), By: `${getAtt('Thing', 'Arn')}/${ref('Thing')}` });
+    expect(stack.resources.Other?.Properties).toEqual({
+      Of: getAtt('Thing', 'Arn'),
+      By: `${getAtt('Thing', 'Arn')}/${ref('Thing')}`,
+    });
     expect(stack.outputs.OtherId).toBe(ref('Other'));
   });
 

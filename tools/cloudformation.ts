@@ -10,10 +10,22 @@ export type Json = string | number | boolean | null | Json[] | { [key: string]: 
 export interface Template {
   AWSTemplateFormatVersion?: string;
   Description?: string;
-  Parameters?: Record<string, { Type: string; Default?: string; AllowedValues?: string[]; AllowedPattern?: string; Description?: string }>;
+  Parameters?: Record<
+    string,
+    { Type: string; Default?: string; AllowedValues?: string[]; AllowedPattern?: string; Description?: string }
+  >;
   Conditions?: Record<string, Json>;
   Rules?: Record<string, Json>;
-  Resources: Record<string, { Type: string; Condition?: string; Properties?: Record<string, Json>; DependsOn?: string | string[]; [key: string]: Json | undefined }>;
+  Resources: Record<
+    string,
+    {
+      Type: string;
+      Condition?: string;
+      Properties?: Record<string, Json>;
+      DependsOn?: string | string[];
+      [key: string]: Json | undefined;
+    }
+  >;
   Outputs?: Record<string, { Value: Json; Condition?: string; Description?: string }>;
 }
 
@@ -51,7 +63,8 @@ function parameterValues(template: Template, given: Record<string, string>): Rec
     if (raw === undefined) throw new Error(`Parameters: [${name}] must have values`);
     const list = spec.Type === 'CommaDelimitedList' ? raw.split(',').map((item) => item.trim()) : [raw];
     for (const item of list) {
-      if (spec.AllowedValues && !spec.AllowedValues.includes(item)) throw new Error(`Parameter '${name}' must be one of AllowedValues`);
+      if (spec.AllowedValues && !spec.AllowedValues.includes(item))
+        throw new Error(`Parameter '${name}' must be one of AllowedValues`);
       if (spec.AllowedPattern && !new RegExp(`^(?:${spec.AllowedPattern})$`).test(item)) {
         throw new Error(`Parameter '${name}' failed to satisfy constraint: ${item} does not match ${spec.AllowedPattern}`);
       }
@@ -127,7 +140,8 @@ export function evaluateStack(template: Template, context: StackContext = {}): E
           const [logicalId, attribute] = Array.isArray(arg) ? (arg as string[]) : (arg as string).split(/\.(.*)/s);
           const resource = template.Resources[logicalId ?? ''];
           if (!resource) throw new Error(`Unresolved GetAtt ${logicalId}`);
-          if (resource.Condition && !condition(resource.Condition)) throw new Error(`GetAtt on ${logicalId}, which is not created`);
+          if (resource.Condition && !condition(resource.Condition))
+            throw new Error(`GetAtt on ${logicalId}, which is not created`);
           return getAtt(logicalId as string, attribute as string);
         }
         case 'Fn::Sub': {
@@ -185,10 +199,14 @@ export function evaluateStack(template: Template, context: StackContext = {}): E
 
   for (const name of Object.keys(template.Conditions ?? {})) condition(name);
   for (const [name, rule] of Object.entries(template.Rules ?? {})) {
-    const { RuleCondition, Assertions = [] } = rule as { RuleCondition?: Json; Assertions?: { Assert: Json; AssertDescription?: string }[] };
+    const { RuleCondition, Assertions = [] } = rule as {
+      RuleCondition?: Json;
+      Assertions?: { Assert: Json; AssertDescription?: string }[];
+    };
     if (RuleCondition !== undefined && evaluate(RuleCondition) !== true) continue;
     for (const assertion of Assertions) {
-      if (evaluate(assertion.Assert) !== true) throw new Error(`Rule ${name}: ${assertion.AssertDescription ?? 'assertion failed'}`);
+      if (evaluate(assertion.Assert) !== true)
+        throw new Error(`Rule ${name}: ${assertion.AssertDescription ?? 'assertion failed'}`);
     }
   }
 

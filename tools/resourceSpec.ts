@@ -32,7 +32,10 @@ function loadSpec(): Spec {
   if (spec) return spec;
   const path = createRequire(import.meta.url).resolve('@aws-cdk/aws-service-spec/db.json.gz');
   const db = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as {
-    schema: { resource: { entities: SpecResource[] }; typeDefinition: { entities: SpecTypeDefinition[] | Record<string, SpecTypeDefinition> } };
+    schema: {
+      resource: { entities: SpecResource[] };
+      typeDefinition: { entities: SpecTypeDefinition[] | Record<string, SpecTypeDefinition> };
+    };
   };
   spec = {
     resources: new Map(db.schema.resource.entities.map((resource) => [resource.cloudFormationType, resource])),
@@ -105,11 +108,15 @@ function properties(known: Record<string, SpecProperty>, value: Json, path: stri
     const attempts: string[] = [];
     matches(property.type, item, `${path}.${name}`, attempts, s);
     // A property whose type changed over time accepts its earlier shape too.
-    if (attempts.length > 0 && property.previousTypes?.some((previous) => {
-      const again: string[] = [];
-      matches(previous, item, `${path}.${name}`, again, s);
-      return again.length === 0;
-    })) continue;
+    if (
+      attempts.length > 0 &&
+      property.previousTypes?.some((previous) => {
+        const again: string[] = [];
+        matches(previous, item, `${path}.${name}`, again, s);
+        return again.length === 0;
+      })
+    )
+      continue;
     problems.push(...attempts);
   }
   for (const [name, property] of Object.entries(known)) {
@@ -137,7 +144,8 @@ export function checkAgainstResourceSpec(template: Template): string[] {
     const resource = template.Resources[logicalId];
     if (!resource) continue; // an AWS:: pseudo parameter or a Sub variable
     const definition = s.resources.get(resource.Type);
-    if (definition && !(attribute in definition.attributes)) problems.push(`Fn::GetAtt ${logicalId}.${attribute}: ${resource.Type} has no such attribute`);
+    if (definition && !(attribute in definition.attributes))
+      problems.push(`Fn::GetAtt ${logicalId}.${attribute}: ${resource.Type} has no such attribute`);
   }
   return problems;
 }

@@ -28,7 +28,16 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
 
     beforeAll(async () => {
       sim = await startSimServer({ port: 0 });
-      sim.sim.jobs.put({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1', steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'COMPLETED', atMs: 1 }] });
+      sim.sim.jobs.put({
+        region: 'us-east-1',
+        appId: 'd2k9vite',
+        envName: 'staging',
+        jobId: 'job-1',
+        steps: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'COMPLETED', atMs: 1 },
+        ],
+      });
       process.env.AMPLIFYBACKEND_PROXY_REGION = 'us-east-1';
       process.env.AMPLIFYBACKEND_PROXY_TARGET = sim.origin;
       vite = await createServer({
@@ -53,16 +62,29 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
     });
 
     it('carries signed GetBackendJob and ListBackendJobs calls, verified for the signing host', async () => {
-      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${origin}/amplifybackend`, signingHost: SIGNING_HOST });
-      await expect(client.getBackendJob({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1' })).resolves.toMatchObject({ status: 'COMPLETED' });
-      const page = await client.listBackendJobs({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging' }, { status: 'COMPLETED' });
+      const client = await dashboardClient(sim.origin, {
+        amplifyBackendEndpoint: `${origin}/amplifybackend`,
+        signingHost: SIGNING_HOST,
+      });
+      await expect(
+        client.getBackendJob({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1' }),
+      ).resolves.toMatchObject({ status: 'COMPLETED' });
+      const page = await client.listBackendJobs(
+        { region: 'us-east-1', appId: 'd2k9vite', envName: 'staging' },
+        { status: 'COMPLETED' },
+      );
       expect(page.jobs.map((job) => job.jobId)).toEqual(['job-1']);
       expect(sim.sim.count({ service: 'amplifybackend', operation: 'GetBackendJob' })).toBe(1);
     });
 
     it('gets a 403 signature mismatch when the page signs for another host', async () => {
-      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${origin}/amplifybackend`, signingHost: 'amplifybackend.eu-west-1.amazonaws.com' });
-      const error = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1' }).catch((caught: unknown) => caught);
+      const client = await dashboardClient(sim.origin, {
+        amplifyBackendEndpoint: `${origin}/amplifybackend`,
+        signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+      });
+      const error = await client
+        .getBackendJob({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1' })
+        .catch((caught: unknown) => caught);
       expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
     });
   });

@@ -18,7 +18,8 @@ function readCustomHttp(yaml: string): { pattern: string; headers: { key: string
     else if (value) {
       const header = rules.at(-1)?.headers.at(-1);
       if (header) header.value = JSON.parse(value[1] as string);
-    } else if (line && !line.startsWith('#') && line !== 'customHeaders:' && line !== '    headers:') throw new Error(`unexpected line: ${line}`);
+    } else if (line && !line.startsWith('#') && line !== 'customHeaders:' && line !== '    headers:')
+      throw new Error(`unexpected line: ${line}`);
   }
   return rules;
 }
@@ -32,7 +33,9 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
     const rules = readCustomHttp(await file('customHttp.yml'));
     expect(rules[0]?.pattern).toBe('**/*');
     expect(Object.fromEntries(rules[0]?.headers.map((header) => [header.key, header.value]) ?? [])).toEqual(securityHeaders(''));
-    expect(rules.slice(1)).toEqual(CACHE_RULES.map((rule) => ({ pattern: rule.pattern, headers: [{ key: 'Cache-Control', value: rule.cacheControl }] })));
+    expect(rules.slice(1)).toEqual(
+      CACHE_RULES.map((rule) => ({ pattern: rule.pattern, headers: [{ key: 'Cache-Control', value: rule.cacheControl }] })),
+    );
     expect(CACHE_RULES).toEqual([
       { pattern: '/index.html', cacheControl: 'no-cache' },
       { pattern: '/config.json', cacheControl: 'no-cache' },
@@ -49,7 +52,9 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
 
   it('rewrites.json is the SPA rule and up to date', async () => {
     expect(await file('rewrites.json')).toBe(rewritesJson());
-    expect(JSON.parse(await file('rewrites.json'))).toEqual([{ source: SPA_REWRITE.source, target: '/index.html', status: '200' }]);
+    expect(JSON.parse(await file('rewrites.json'))).toEqual([
+      { source: SPA_REWRITE.source, target: '/index.html', status: '200' },
+    ]);
   });
 
   it('the README shows the same rewrite rule', async () => {
@@ -58,11 +63,22 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
 
   it('the rewrite sends client-side routes to index.html and leaves every file of the build alone', async () => {
     const rule = rewriteRegExp();
-    for (const route of ['/', '/apps/d2k9/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37', '/apps/d2k9/environments/staging/jobs', '/apps/a/environments/prod.v2/jobs/x']) {
+    for (const route of [
+      '/',
+      '/apps/d2k9/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37',
+      '/apps/d2k9/environments/staging/jobs',
+      '/apps/a/environments/prod.v2/jobs/x',
+    ]) {
       expect(rule.test(route), route).toBe(true);
     }
     const publicFiles = (await readdir(new URL('../../public/', import.meta.url))).map((name) => `/${name}`);
-    for (const path of [...publicFiles, '/config.json', '/assets/index-Ab12_x.js', '/assets/index-Ab12_x.css', '/assets/index-Ab12_x.js.map']) {
+    for (const path of [
+      ...publicFiles,
+      '/config.json',
+      '/assets/index-Ab12_x.js',
+      '/assets/index-Ab12_x.css',
+      '/assets/index-Ab12_x.js.map',
+    ]) {
       expect(rule.test(path), path).toBe(false);
     }
   });

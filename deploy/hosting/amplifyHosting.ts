@@ -54,7 +54,12 @@ export function customHttpYaml(connectExtra = ''): string {
     lines.push(`      - key: ${quote(key)}`, `        value: ${quote(value)}`);
   }
   for (const rule of CACHE_RULES) {
-    lines.push(`  - pattern: ${quote(rule.pattern)}`, '    headers:', `      - key: ${quote('Cache-Control')}`, `        value: ${quote(rule.cacheControl)}`);
+    lines.push(
+      `  - pattern: ${quote(rule.pattern)}`,
+      '    headers:',
+      `      - key: ${quote('Cache-Control')}`,
+      `        value: ${quote(rule.cacheControl)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

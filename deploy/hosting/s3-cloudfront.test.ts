@@ -27,7 +27,11 @@ const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const plain = evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333' });
-const proxied = evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333', parameters: { ProxyRegion: 'us-east-1' } });
+const proxied = evaluateStack(template, {
+  region: 'eu-west-1',
+  accountId: '111122223333',
+  parameters: { ProxyRegion: 'us-east-1' },
+});
 
 function spaRoute(stack: EvaluatedStack, uri: string): string {
   const fn = behaviourFor(distributionConfig(stack), uri).FunctionAssociations?.[0]?.FunctionARN;
@@ -53,7 +57,9 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
           Principal: { Service: 'cloudfront.amazonaws.com' },
           Action: 's3:GetObject',
           Resource: `${getAtt('SiteBucket', 'Arn')}/*`,
-          Condition: { StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` } },
+          Condition: {
+            StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` },
+          },
         },
         {
           Sid: 'MissingFilesAre404NotAccessDenied',
@@ -61,12 +67,21 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
           Principal: { Service: 'cloudfront.amazonaws.com' },
           Action: 's3:ListBucket',
           Resource: getAtt('SiteBucket', 'Arn'),
-          Condition: { StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` } },
+          Condition: {
+            StringEquals: { 'AWS:SourceArn': `arn:aws:cloudfront::111122223333:distribution/${ref('Distribution')}` },
+          },
         },
       ]);
       const [site] = distributionConfig(plain).Origins;
-      expect(site).toMatchObject({ Id: 'site', DomainName: getAtt('SiteBucket', 'RegionalDomainName'), OriginAccessControlId: getAtt('SiteOriginAccessControl', 'Id') });
-      expect(plain.resources.SiteOriginAccessControl?.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+      expect(site).toMatchObject({
+        Id: 'site',
+        DomainName: getAtt('SiteBucket', 'RegionalDomainName'),
+        OriginAccessControlId: getAtt('SiteOriginAccessControl', 'Id'),
+      });
+      expect(plain.resources.SiteOriginAccessControl?.Properties.OriginAccessControlConfig).toMatchObject({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      });
     });
   });
 
@@ -81,11 +96,24 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
     });
 
     it('rewrites client-side routes to /index.html at the edge and leaves the build’s files alone', async () => {
-      for (const route of ['/', '/apps/d2k9/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37', '/apps/d2k9/environments/staging/jobs', '/anything/else', '/apps/a/environments/prod.v2/jobs/x']) {
+      for (const route of [
+        '/',
+        '/apps/d2k9/environments/staging/jobs/7f3c9e2a-5b1d-4c8e-9a6f-2d4b8c1e0f37',
+        '/apps/d2k9/environments/staging/jobs',
+        '/anything/else',
+        '/apps/a/environments/prod.v2/jobs/x',
+      ]) {
         expect(spaRoute(plain, route), route).toBe('/index.html');
       }
       const publicFiles = (await readdir(new URL('../../public/', import.meta.url))).map((name) => `/${name}`);
-      for (const file of [...publicFiles, '/config.json', '/index.html', '/assets/index-Ab12_x.js', '/assets/index-Ab12_x.css', '/assets/index-Ab12_x.js.map']) {
+      for (const file of [
+        ...publicFiles,
+        '/config.json',
+        '/index.html',
+        '/assets/index-Ab12_x.js',
+        '/assets/index-Ab12_x.css',
+        '/assets/index-Ab12_x.js.map',
+      ]) {
         expect(spaRoute(plain, file), file).toBe(file);
       }
     });
@@ -115,7 +143,11 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
             expect(behaviour.PathPattern).toBe('/amplifybackend/*');
             continue;
           }
-          const { 'Cache-Control': _cache, 'Strict-Transport-Security': hsts, ...headers } = responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId);
+          const {
+            'Cache-Control': _cache,
+            'Strict-Transport-Security': hsts,
+            ...headers
+          } = responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId);
           expect(headers, behaviour.PathPattern ?? 'default').toEqual(securityHeaders(extra));
           expect(hsts).toBe('max-age=31536000; includeSubDomains');
         }
@@ -123,7 +155,9 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
     }
 
     it('refuse CspConnectExtra that is not a list of origins', () => {
-      expect(() => evaluateStack(template, { parameters: { CspConnectExtra: "https://a.example.com; script-src 'unsafe-inline'" } })).toThrow(/CspConnectExtra/);
+      expect(() =>
+        evaluateStack(template, { parameters: { CspConnectExtra: "https://a.example.com; script-src 'unsafe-inline'" } }),
+      ).toThrow(/CspConnectExtra/);
     });
   });
 
@@ -165,8 +199,12 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
     it('strips the prefix for the two job calls only', () => {
       const fn = behaviourFor(distributionConfig(proxied), '/amplifybackend/x').FunctionAssociations?.[0]?.FunctionARN as string;
       const run = (method: string, uri: string) => runViewerRequestFunction(proxied, fn, { method, uri });
-      expect(run('GET', '/amplifybackend/backend/d2k9/job/staging/7f3c%2F9e')).toEqual({ request: expect.objectContaining({ uri: '/backend/d2k9/job/staging/7f3c%2F9e' }) });
-      expect(run('POST', '/amplifybackend/backend/d2k9/job/staging')).toEqual({ request: expect.objectContaining({ uri: '/backend/d2k9/job/staging' }) });
+      expect(run('GET', '/amplifybackend/backend/d2k9/job/staging/7f3c%2F9e')).toEqual({
+        request: expect.objectContaining({ uri: '/backend/d2k9/job/staging/7f3c%2F9e' }),
+      });
+      expect(run('POST', '/amplifybackend/backend/d2k9/job/staging')).toEqual({
+        request: expect.objectContaining({ uri: '/backend/d2k9/job/staging' }),
+      });
       for (const [method, uri] of [
         ['POST', '/amplifybackend/backend/d2k9/job/staging/7f3c'],
         ['GET', '/amplifybackend/backend/d2k9/details'],
@@ -185,7 +223,10 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       });
       const build = configFromStackOutputs([
         { region: 'us-east-1', identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' },
-        { ...(proxied.outputs as Record<string, string>), amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend' },
+        {
+          ...(proxied.outputs as Record<string, string>),
+          amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
+        },
       ]);
       expect(build).toMatchObject({ ok: true, ignoredOutputs: ['DashboardUrl', 'BucketName', 'DistributionId'] });
     });
@@ -204,7 +245,12 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       await mkdir(join(siteDir, 'assets'));
       await writeFile(join(siteDir, 'index.html'), '<!doctype html><title>Amplify Job Watch</title>');
       await writeFile(join(siteDir, 'assets/index-Ab12.js'), 'console.log(1)');
-      withProxy = await startCloudFrontEmulator({ stack: proxied, siteDir, connectTo: { amplifybackend: sim.origin }, extraObjects: { 'config.json': '{}' } });
+      withProxy = await startCloudFrontEmulator({
+        stack: proxied,
+        siteDir,
+        connectTo: { amplifybackend: sim.origin },
+        extraObjects: { 'config.json': '{}' },
+      });
       withoutProxy = await startCloudFrontEmulator({ stack: plain, siteDir });
     });
     afterAll(async () => {
@@ -246,8 +292,18 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
     });
 
     it('carries a signed GetBackendJob and ListBackendJobs to AmplifyBackend, which verifies them for the signing host', async () => {
-      sim.sim.jobs.put({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1', operation: 'CreateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }] });
-      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`, signingHost: SIGNING_HOST });
+      sim.sim.jobs.put({
+        region: 'us-east-1',
+        appId: 'd2k9proxy',
+        envName: 'staging',
+        jobId: 'job-1',
+        operation: 'CreateBackendAuth',
+        steps: [{ status: 'RUNNING', atMs: 0 }],
+      });
+      const client = await dashboardClient(sim.origin, {
+        amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`,
+        signingHost: SIGNING_HOST,
+      });
       const job = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1' });
       expect(job).toMatchObject({ jobId: 'job-1', status: 'RUNNING' });
       const page = await client.listBackendJobs({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging' }, {});
@@ -259,15 +315,31 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
     });
 
     it('passes AWS’s own 404 through (not index.html) so the page can say the job does not exist', async () => {
-      sim.sim.jobs.put({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-2', steps: [{ status: 'RUNNING', atMs: 0 }] });
-      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`, signingHost: SIGNING_HOST });
-      const error = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'nope' }).catch((caught: unknown) => caught);
+      sim.sim.jobs.put({
+        region: 'us-east-1',
+        appId: 'd2k9proxy',
+        envName: 'staging',
+        jobId: 'job-2',
+        steps: [{ status: 'RUNNING', atMs: 0 }],
+      });
+      const client = await dashboardClient(sim.origin, {
+        amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`,
+        signingHost: SIGNING_HOST,
+      });
+      const error = await client
+        .getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'nope' })
+        .catch((caught: unknown) => caught);
       expect(isAwsError(error) && error.kind).toBe('not-found');
     });
 
     it('gets a 403 signature mismatch when the page signs for another host', async () => {
-      const client = await dashboardClient(sim.origin, { amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`, signingHost: 'amplifybackend.us-west-2.amazonaws.com' });
-      const error = await client.getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1' }).catch((caught: unknown) => caught);
+      const client = await dashboardClient(sim.origin, {
+        amplifyBackendEndpoint: `${withProxy.origin}/amplifybackend`,
+        signingHost: 'amplifybackend.us-west-2.amazonaws.com',
+      });
+      const error = await client
+        .getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'job-1' })
+        .catch((caught: unknown) => caught);
       expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
     });
   });

@@ -100,7 +100,9 @@ const TARGETS = {
 const began = Date.now();
 function progress(message: string): void {
   const seconds = Math.round((Date.now() - began) / 1000);
-  process.stderr.write(`[bench ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}] ${message}\n`);
+  process.stderr.write(
+    `[bench ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}] ${message}\n`,
+  );
 }
 
 /** A config.json for a deployment whose AWS is the simulation. */
@@ -180,9 +182,15 @@ function buildRows(
     target,
     verdict: verdict(ok),
   });
-  const jsCss = (s: VariantSummary): Spread => spread(s.runs.filter((r) => r.ok).map((r) => r.firstLoadJsGzip + r.firstLoadCssGzip));
+  const jsCss = (s: VariantSummary): Spread =>
+    spread(s.runs.filter((r) => r.ok).map((r) => r.firstLoadJsGzip + r.firstLoadCssGzip));
   rows.push(
-    bytesRow('first-load JS, gzip', (s) => s.firstLoadJsGzip, '≤ 100 KB', app.firstLoadJsGzip.n ? app.firstLoadJsGzip.median <= TARGETS.firstLoadJsGzip : undefined),
+    bytesRow(
+      'first-load JS, gzip',
+      (s) => s.firstLoadJsGzip,
+      '≤ 100 KB',
+      app.firstLoadJsGzip.n ? app.firstLoadJsGzip.median <= TARGETS.firstLoadJsGzip : undefined,
+    ),
   );
   rows.push(bytesRow('first-load CSS, gzip', (s) => s.firstLoadCssGzip));
   rows.push(bytesRow('first-load JS + CSS, gzip', jsCss));
@@ -195,7 +203,9 @@ function buildRows(
     vsSdk: ratio(app.timeToStatus.median, sdk.timeToStatus.median),
     target: '≤ 1.3× floor',
     verdict: verdict(
-      app.timeToStatus.n && floor.timeToStatus.n ? app.timeToStatus.median <= TARGETS.timeToStatusVsFloor * floor.timeToStatus.median : undefined,
+      app.timeToStatus.n && floor.timeToStatus.n
+        ? app.timeToStatus.median <= TARGETS.timeToStatusVsFloor * floor.timeToStatus.median
+        : undefined,
     ),
   });
   rows.push({
@@ -294,7 +304,10 @@ function milestoneTable(summaries: Record<Variant, VariantSummary>): string {
 function waterfallText(run: LoadRun | undefined): string {
   if (!run) return '(no successful run)';
   return run.waterfall
-    .map((row) => `${String(row.startMs).padStart(6)} → ${String(row.endMs).padStart(6)} ms  ${row.gzipBytes ? kb(row.gzipBytes).padStart(9) : ''.padStart(9)}  ${row.what}`)
+    .map(
+      (row) =>
+        `${String(row.startMs).padStart(6)} → ${String(row.endMs).padStart(6)} ms  ${row.gzipBytes ? kb(row.gzipBytes).padStart(9) : ''.padStart(9)}  ${row.what}`,
+    )
     .join('\n');
 }
 
@@ -352,7 +365,14 @@ async function main(): Promise<void> {
     } as Record<Variant, VariantSummary>;
 
     progress(`detection latency: ${DETECTION_SAMPLES} samples in real time…`);
-    const detection = await detectionSamples(browser, bench, sites.app, POLL_INTERVAL_SECONDS * 1000, DETECTION_SAMPLES, progress);
+    const detection = await detectionSamples(
+      browser,
+      bench,
+      sites.app,
+      POLL_INTERVAL_SECONDS * 1000,
+      DETECTION_SAMPLES,
+      progress,
+    );
 
     progress('request economy: a simulated 15-minute watch on a fake clock…');
     let economy: EconomyResult | undefined;
@@ -378,9 +398,11 @@ async function main(): Promise<void> {
     const notes: string[] = [];
     for (const variant of VARIANTS) {
       const s = summaries[variant];
-      if (s.failures) notes.push(`${variant}: ${s.failures} of ${s.runs.length} loads failed: ${s.runs.find((r) => !r.ok)?.error}`);
+      if (s.failures)
+        notes.push(`${variant}: ${s.failures} of ${s.runs.length} loads failed: ${s.runs.find((r) => !r.ok)?.error}`);
       const mismatches = [...new Set(s.runs.flatMap((r) => r.sizeMismatches))];
-      if (mismatches.length) notes.push(`${variant}: Resource Timing sizes differ from the served gzip: ${mismatches.join('; ')}`);
+      if (mismatches.length)
+        notes.push(`${variant}: Resource Timing sizes differ from the served gzip: ${mismatches.join('; ')}`);
       const late = [...new Set(s.runs.flatMap((r) => r.inFlightAtStatus))];
       if (late.length) notes.push(`${variant}: requested before the status but still arriving (not counted): ${late.join(', ')}`);
     }
@@ -421,14 +443,27 @@ async function main(): Promise<void> {
 
     const json = {
       date: new Date().toISOString(),
-      environment: { chromium: browser.version(), node: process.version, cores: cpus().length, loadAverage1m: { start: loadAtStart, end: loadAtEnd } },
+      environment: {
+        chromium: browser.version(),
+        node: process.version,
+        cores: cpus().length,
+        loadAverage1m: { start: loadAtStart, end: loadAtEnd },
+      },
       conditions: { ...CONDITIONS, coldCache: true, rounds: RUNS, warmUpRounds: 1, pollIntervalSeconds: POLL_INTERVAL_SECONDS },
       targets: TARGETS,
       table: rows,
       variants: Object.fromEntries(
         VARIANTS.map((variant) => {
           const { medianRun, ...summary } = summaries[variant];
-          return [variant, { ...summary, medianRunRound: medianRun?.round, medianWaterfall: medianRun?.waterfall, medianFirstLoadFiles: medianRun?.firstLoadFiles }];
+          return [
+            variant,
+            {
+              ...summary,
+              medianRunRound: medianRun?.round,
+              medianWaterfall: medianRun?.waterfall,
+              medianFirstLoadFiles: medianRun?.firstLoadFiles,
+            },
+          ];
         }),
       ),
       detection,

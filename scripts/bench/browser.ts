@@ -153,7 +153,12 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
   page.on('request', (request) => {
     if (!request.url().startsWith(options.simOrigin) || request.method() === 'OPTIONS') return;
     const backend = isBackend(request.url());
-    traffic.started.push({ kind: backend ? 'amplifybackend' : 'cognito', method: request.method(), path: new URL(request.url()).pathname, at: Date.now() });
+    traffic.started.push({
+      kind: backend ? 'amplifybackend' : 'cognito',
+      method: request.method(),
+      path: new URL(request.url()).pathname,
+      at: Date.now(),
+    });
     traffic.inFlight += 1;
     if (backend) {
       traffic.backendInFlight += 1;
@@ -195,7 +200,9 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
         if (now) return resolve(now);
         const timer = setTimeout(() => {
           waiters.delete(wake);
-          reject(new Error(`no matching status within ${timeoutMs} ms (seen: ${changes.map((c) => c.text).join(', ') || 'none'})`));
+          reject(
+            new Error(`no matching status within ${timeoutMs} ms (seen: ${changes.map((c) => c.text).join(', ') || 'none'})`),
+          );
         }, timeoutMs);
         const wake = () => {
           const change = found();

@@ -18,7 +18,15 @@ export interface BenchJob {
 export function createRunningJob(bench: BenchSim): BenchJob {
   const jobId = randomUUID();
   const startedAt = bench.sim.now();
-  bench.putJob({ region: REGION, appId: APP_ID, envName: ENV_NAME, jobId, operation: 'UpdateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }], startedAt });
+  bench.putJob({
+    region: REGION,
+    appId: APP_ID,
+    envName: ENV_NAME,
+    jobId,
+    operation: 'UpdateBackendAuth',
+    steps: [{ status: 'RUNNING', atMs: 0 }],
+    startedAt,
+  });
   return { jobId, startedAt, path: `/apps/${APP_ID}/environments/${ENV_NAME}/jobs/${jobId}` };
 }
 
@@ -105,7 +113,13 @@ function describeResource(entry: ResourceEntry, siteOrigin: string, simOrigin: s
 }
 
 /** One cold page load of a deep link under CPU and network throttling. */
-export async function loadOnce(browser: Browser, bench: BenchSim, site: StaticSite, variant: string, round: number): Promise<LoadRun> {
+export async function loadOnce(
+  browser: Browser,
+  bench: BenchSim,
+  site: StaticSite,
+  variant: string,
+  round: number,
+): Promise<LoadRun> {
   const job = createRunningJob(bench);
   const opened = await openPage(browser, { simOrigin: bench.origin, throttle: true });
   const run: LoadRun = {
@@ -163,7 +177,12 @@ export async function loadOnce(browser: Browser, bench: BenchSim, site: StaticSi
     }
     const rows: WaterfallRow[] = [];
     if (timings.navigation) {
-      rows.push({ what: 'document', startMs: 0, endMs: Math.round(timings.navigation.responseEnd), gzipBytes: timings.navigation.encodedBodySize });
+      rows.push({
+        what: 'document',
+        startMs: 0,
+        endMs: Math.round(timings.navigation.responseEnd),
+        gzipBytes: timings.navigation.encodedBodySize,
+      });
     }
     for (const entry of timings.resources) {
       if (entry.startTime > shown.at) continue;
@@ -176,9 +195,19 @@ export async function loadOnce(browser: Browser, bench: BenchSim, site: StaticSi
     }
     for (const task of timings.longTasks) {
       if (task.start >= shown.at) continue;
-      rows.push({ what: 'main thread busy (long task)', startMs: Math.round(task.start), endMs: Math.round(task.start + task.duration), gzipBytes: 0 });
+      rows.push({
+        what: 'main thread busy (long task)',
+        startMs: Math.round(task.start),
+        endMs: Math.round(task.start + task.duration),
+        gzipBytes: 0,
+      });
     }
-    rows.push({ what: `status "${shown.text}" in the DOM`, startMs: Math.round(shown.at), endMs: Math.round(shown.at), gzipBytes: 0 });
+    rows.push({
+      what: `status "${shown.text}" in the DOM`,
+      startMs: Math.round(shown.at),
+      endMs: Math.round(shown.at),
+      gzipBytes: 0,
+    });
     run.waterfall = rows.sort((a, b) => a.startMs - b.startMs);
     const sim = timings.resources.filter((e) => e.name.startsWith(bench.origin) && e.startTime <= shown.at);
     const cognito = sim.filter((e) => !new URL(e.name).pathname.startsWith('/backend/'));
@@ -199,7 +228,10 @@ export async function loadOnce(browser: Browser, bench: BenchSim, site: StaticSi
     run.ok = true;
   } catch (error) {
     run.error = error instanceof Error ? error.message : String(error);
-    const text = await opened.page.locator('body').innerText({ timeout: 2_000 }).catch(() => '');
+    const text = await opened.page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '');
     if (text) run.error += ` — page says: ${text.slice(0, 300).replace(/\s+/g, ' ')}`;
   } finally {
     await opened.close();
@@ -349,8 +381,13 @@ export async function requestEconomy(
   };
   const phase = (name: string, from: number, to: number): EconomyPhase => {
     const inWindow = bench.records((r) => r.at >= from && r.at < to);
-    const polls = inWindow.filter((r) => r.service === 'amplifybackend' && r.operation === 'GetBackendJob' && r.jobId === job.jobId);
-    const gaps = polls.slice(1).map((r, i) => r.at - (polls[i] as { at: number }).at).sort((a, b) => a - b);
+    const polls = inWindow.filter(
+      (r) => r.service === 'amplifybackend' && r.operation === 'GetBackendJob' && r.jobId === job.jobId,
+    );
+    const gaps = polls
+      .slice(1)
+      .map((r, i) => r.at - (polls[i] as { at: number }).at)
+      .sort((a, b) => a - b);
     const minutes = (to - from) / 60_000;
     return {
       name,
@@ -401,7 +438,8 @@ export async function requestEconomy(
     await advance(300, async (step) => {
       if (step === 120) await opened.setHidden(true);
       if (step === 150) await opened.setHidden(false);
-      if (step === 180) await page.evaluate(`window.dispatchEvent(new Event('focus')); window.dispatchEvent(new Event('online'))`);
+      if (step === 180)
+        await page.evaluate(`window.dispatchEvent(new Event('focus')); window.dispatchEvent(new Event('online'))`);
     });
     const endedTo = bench.sim.now();
 

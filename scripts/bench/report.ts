@@ -16,7 +16,8 @@ export function spread(values: number[]): Spread {
 
 export const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : 'n/a');
 export const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
-export const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+export const ratio = (a: number, b: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—';
 export const spreadMs = (s: Spread) => (s.n ? `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : 'n/a');
 
 export type Verdict = 'meets' | 'MISSES' | '';

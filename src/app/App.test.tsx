@@ -27,10 +27,22 @@ describe('links that are not valid', () => {
 
   it.each([
     ['a 300-character job ID', `${base}/${'a'.repeat(300)}`, 'Job ID is 300 characters long; at most 256 are accepted.'],
-    ['a control character (%01) in the app ID', `/apps/ab%01cd/environments/${TEST_ENV}/jobs/j1`, 'App ID contains control characters.'],
-    ['a control character (%1F) in the environment', `/apps/${TEST_APP_ID}/environments/dev%1F/jobs/j1`, 'Environment contains control characters.'],
+    [
+      'a control character (%01) in the app ID',
+      `/apps/ab%01cd/environments/${TEST_ENV}/jobs/j1`,
+      'App ID contains control characters.',
+    ],
+    [
+      'a control character (%1F) in the environment',
+      `/apps/${TEST_APP_ID}/environments/dev%1F/jobs/j1`,
+      'Environment contains control characters.',
+    ],
     ['an empty job ID', `${base}/`, 'Job ID is empty.'],
-    ['a space-padded environment', `/apps/${TEST_APP_ID}/environments/%20dev/jobs/j1`, 'Environment has spaces at its start or end.'],
+    [
+      'a space-padded environment',
+      `/apps/${TEST_APP_ID}/environments/%20dev/jobs/j1`,
+      'Environment has spaces at its start or end.',
+    ],
     ['an unknown ?region=', `${base}/j1?region=mars-east-1`, 'Region “mars-east-1” is not one where AmplifyBackend runs'],
     ['a region in the wrong case', `${base}/j1?region=US-EAST-1`, 'Region “US-EAST-1” is not one where AmplifyBackend runs'],
   ])('%s: says what is wrong and sends nothing', async (_name, path, message) => {

@@ -11,8 +11,8 @@ export function ClockNote({ clock }: { clock: ClockOffset }) {
   const direction = offset > 0 ? 'behind' : 'ahead of';
   return (
     <p className="clock-note" role="status">
-      This computer’s clock is {formatDuration(Math.abs(offset))} {direction} AWS’s. Requests are signed with AWS’s time; times shown
-      here use your clock.
+      This computer’s clock is {formatDuration(Math.abs(offset))} {direction} AWS’s. Requests are signed with AWS’s time; times
+      shown here use your clock.
     </p>
   );
 }

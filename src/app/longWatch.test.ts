@@ -125,7 +125,8 @@ async function watchForEightHours(intervalSeconds: number): Promise<WatchResult>
   );
   const problems: string[] = [];
   const unsubscribe = observer.subscribe((result) => {
-    if (result.status === 'error' || result.failureCount > 0) problems.push(`${result.status} after ${result.failureCount} failures: ${String(result.failureReason)}`);
+    if (result.status === 'error' || result.failureCount > 0)
+      problems.push(`${result.status} after ${result.failureCount} failures: ${String(result.failureReason)}`);
   });
 
   /** Lets the request in flight (if any) finish on the real event loop, the fake clock standing still. */
@@ -174,7 +175,9 @@ describe('a watch of 8 hours', () => {
       expect(credentialRequests).toBeLessThanOrEqual(Math.ceil(WATCH_MS / AMPLIFY_CREDENTIALS_TTL_MS) + 1);
       expect(credentialRequests).toBeGreaterThanOrEqual(Math.floor(WATCH_MS / AMPLIFY_CREDENTIALS_TTL_MS));
       for (let i = 1; i < watch.credentialStarts.length; i += 1) {
-        expect((watch.credentialStarts[i] ?? 0) - (watch.credentialStarts[i - 1] ?? 0)).toBeGreaterThanOrEqual(AMPLIFY_CREDENTIALS_TTL_MS);
+        expect((watch.credentialStarts[i] ?? 0) - (watch.credentialStarts[i - 1] ?? 0)).toBeGreaterThanOrEqual(
+          AMPLIFY_CREDENTIALS_TTL_MS,
+        );
       }
       expect(watch.maxCredentialCallsOpen).toBe(1);
       expect(watch.maxSessionReadsOpen).toBe(1);

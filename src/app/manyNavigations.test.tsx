@@ -40,7 +40,13 @@ describe('a long session of moving between jobs', { timeout: 60_000 }, () => {
   it('forgets jobs nobody looks at: the query cache is bounded by its 10-minute garbage collection', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const jobs = Array.from({ length: 12 }, () =>
-      addJob({ startedAt: Date.now() - 60_000, steps: [{ status: 'RUNNING', atMs: 0 }, { status: 'COMPLETED', atMs: 1000 }] }),
+      addJob({
+        startedAt: Date.now() - 60_000,
+        steps: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'COMPLETED', atMs: 1000 },
+        ],
+      }),
     );
     const { queryClient } = await renderApp({ path: jobs[0]?.path ?? '/', strict: false });
     for (const job of jobs) {

@@ -125,7 +125,7 @@ describe('JobStore', () => {
     expect(snapshot(job, START + 5_000).status).toBe('RUNNING');
   });
 
-  it('copies the spec\'s steps and faults, so later edits to the spec do not leak in', () => {
+  it("copies the spec's steps and faults, so later edits to the spec do not leak in", () => {
     const spec: SimJobSpec = {
       appId: 'a',
       envName: 'e',
@@ -164,7 +164,7 @@ describe('JobStore', () => {
     expect(store.list(DEFAULT_REGION, 'a', 'e').map((job) => job.operation)).toEqual(['Second']);
   });
 
-  it('lists one environment\'s jobs newest first', () => {
+  it("lists one environment's jobs newest first", () => {
     const store = storeAt(START);
     store.put({ appId: 'a', envName: 'e', jobId: 'old', startedAt: START - 60_000, steps: [] });
     store.put({ appId: 'a', envName: 'e', jobId: 'new', startedAt: START, steps: [] });

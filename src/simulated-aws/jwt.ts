@@ -75,9 +75,7 @@ export class TokenSigner {
   readonly #key: Promise<CryptoKey>;
 
   constructor(secret: string) {
-    this.#key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
+    this.#key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   }
 
   async #mac(data: string): Promise<string> {

@@ -226,8 +226,12 @@ describe('verifySigV4 against the real signer (@smithy/signature-v4)', () => {
     });
 
     it('a clock 4 min 59 s behind or ahead, inside the five-minute window', async () => {
-      expect(await verifySigV4(await signed({ signingDate: new Date(NOW - 5 * MINUTE + 1_000) }), options())).toMatchObject({ ok: true });
-      expect(await verifySigV4(await signed({ signingDate: new Date(NOW + 5 * MINUTE - 1_000) }), options())).toMatchObject({ ok: true });
+      expect(await verifySigV4(await signed({ signingDate: new Date(NOW - 5 * MINUTE + 1_000) }), options())).toMatchObject({
+        ok: true,
+      });
+      expect(await verifySigV4(await signed({ signingDate: new Date(NOW + 5 * MINUTE - 1_000) }), options())).toMatchObject({
+        ok: true,
+      });
     });
 
     it('any region when the endpoint does not pin one, and reports it', async () => {

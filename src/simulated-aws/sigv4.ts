@@ -17,8 +17,7 @@ export interface SigningSecret {
 }
 
 export type VerifyResult =
-  | { ok: true; accessKeyId: string; region: string; service: string }
-  | { ok: false; errorType: string; message: string };
+  { ok: true; accessKeyId: string; region: string; service: string } | { ok: false; errorType: string; message: string };
 
 export interface VerifyOptions {
   service: string;
@@ -74,7 +73,10 @@ export function amzDateToMs(amzDate: string): number | undefined {
 }
 
 export function msToAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export async function signingKey(secret: string, date: string, region: string, service: string): Promise<ArrayBuffer> {
@@ -97,7 +99,11 @@ export async function verifySigV4(request: VerifiableRequest, options: VerifyOpt
   const auth = /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(
     authorization.trim(),
   );
-  if (!auth) return fail('IncompleteSignatureException', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${ALGORITHM}`);
+  if (!auth)
+    return fail(
+      'IncompleteSignatureException',
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${ALGORITHM}`,
+    );
   const [, credential = '', signedHeadersList = '', signature = ''] = auth;
   const [accessKeyId = '', scopeDate, scopeRegion = '', scopeService, terminator] = credential.split('/');
   if (!scopeDate || !scopeService || terminator !== 'aws4_request') {
@@ -129,7 +135,10 @@ export async function verifySigV4(request: VerifiableRequest, options: VerifyOpt
     );
   }
   if (scopeDate !== amzDate.slice(0, 8)) {
-    return fail('InvalidSignatureException', `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${amzDate.slice(0, 8)}'`);
+    return fail(
+      'InvalidSignatureException',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${amzDate.slice(0, 8)}'`,
+    );
   }
   if (scopeService !== options.service) {
     return fail('InvalidSignatureException', `Credential should be scoped to correct service: '${options.service}'. `);

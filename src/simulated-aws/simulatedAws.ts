@@ -216,7 +216,12 @@ export class SimulatedAws {
     if (operation === 'GetId') {
       const poolId = String(body.IdentityPoolId ?? '');
       const match = IDENTITY_POOL_ID.exec(poolId);
-      if (!match) return cognitoError(400, 'ValidationException', `1 validation error detected: Value '${poolId}' at 'identityPoolId' failed to satisfy constraint`);
+      if (!match)
+        return cognitoError(
+          400,
+          'ValidationException',
+          `1 validation error detected: Value '${poolId}' at 'identityPoolId' failed to satisfy constraint`,
+        );
       const region = match[1] as string;
       if (!login && !this.guestAccess) return cognitoError(400, 'NotAuthorizedException', UNAUTHENTICATED);
       const identityId = login ? await this.#identityFor(region, login) : `${region}:${crypto.randomUUID()}`;
@@ -306,7 +311,9 @@ export class SimulatedAws {
     const list = JOBS_PATH.exec(url.pathname);
     if (list && request.method === 'POST') return finish(this.#listJobs(list, verdict.region, body));
     if (!match || request.method !== 'GET' || ids.some((id) => id === undefined)) {
-      return finish(awsError(404, 'NotFoundException', `No route for ${request.method} ${url.pathname}`, { resourceType: 'Route' }));
+      return finish(
+        awsError(404, 'NotFoundException', `No route for ${request.method} ${url.pathname}`, { resourceType: 'Route' }),
+      );
     }
     const [appId = '', envName = '', id = ''] = ids as string[];
     const region = verdict.region;
@@ -318,9 +325,14 @@ export class SimulatedAws {
     if (!job) {
       const resourceType = this.jobs.hasApp(region, appId) ? 'BackendJob' : 'App';
       return finish(
-        awsError(404, 'NotFoundException', resourceType === 'App' ? `App ${appId} not found.` : `Job ${id} not found for environment ${envName}.`, {
-          resourceType,
-        }),
+        awsError(
+          404,
+          'NotFoundException',
+          resourceType === 'App' ? `App ${appId} not found.` : `Job ${id} not found for environment ${envName}.`,
+          {
+            resourceType,
+          },
+        ),
       );
     }
     return finish(json(200, snapshot(job, this.now())));
@@ -338,7 +350,8 @@ export class SimulatedAws {
       return awsError(400, 'BadRequestException', 'Request body is not JSON');
     }
     const fault = this.listFaults.get(jobKey(region, appId, envName, ''))?.shift();
-    if (fault?.type === 'http') return awsError(fault.status, fault.errorType ?? 'ServiceException', fault.message ?? `Simulated HTTP ${fault.status}`);
+    if (fault?.type === 'http')
+      return awsError(fault.status, fault.errorType ?? 'ServiceException', fault.message ?? `Simulated HTTP ${fault.status}`);
     const maxResults = filters.maxResults ?? 25;
     if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 25) {
       return awsError(400, 'BadRequestException', 'maxResults must be between 1 and 25');
@@ -382,7 +395,10 @@ export class SimulatedAws {
         );
       case 'body':
         return finish(
-          new Response(fault.body, { status: fault.status, headers: { 'content-type': fault.contentType ?? 'application/json' } }),
+          new Response(fault.body, {
+            status: fault.status,
+            headers: { 'content-type': fault.contentType ?? 'application/json' },
+          }),
         );
       case 'hang':
         finish(new Response(null, { status: 599 }));

@@ -88,7 +88,9 @@ async function signedJobRequest(credentials: { accessKeyId: string; secretAccess
 }
 
 function storedRefreshToken(username: string): string {
-  const value = window.sessionStorage.getItem(`CognitoIdentityServiceProvider.${DEMO_USER_POOL_CLIENT_ID}.${username}.refreshToken`);
+  const value = window.sessionStorage.getItem(
+    `CognitoIdentityServiceProvider.${DEMO_USER_POOL_CLIENT_ID}.${username}.refreshToken`,
+  );
   if (!value) throw new Error('no refresh token stored');
   return value;
 }
@@ -175,7 +177,10 @@ describe('USER_PASSWORD_AUTH', () => {
     const first = await fetchAuthSession();
     // Amplify sends the stored guest identity with the login; Cognito answers with the user's identity.
     expect(first.identityId).not.toBe(guest.identityId);
-    expect(sim.credentialsIdentity(first.credentials?.accessKeyId ?? '')).toEqual({ identityId: first.identityId, authenticated: true });
+    expect(sim.credentialsIdentity(first.credentials?.accessKeyId ?? '')).toEqual({
+      identityId: first.identityId,
+      authenticated: true,
+    });
 
     await signOut();
     await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH });
@@ -212,11 +217,14 @@ describe('USER_PASSWORD_AUTH', () => {
   });
 
   it('a right password resets the count of wrong ones', async () => {
-    for (let i = 0; i < 4; i += 1) await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1', options: PASSWORD_AUTH }));
+    for (let i = 0; i < 4; i += 1)
+      await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1', options: PASSWORD_AUTH }));
     await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH });
     await signOut();
     await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1', options: PASSWORD_AUTH }));
-    expect(await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH })).toMatchObject({ isSignedIn: true });
+    expect(await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH })).toMatchObject({
+      isSignedIn: true,
+    });
   });
 
   it('accepts the email as an alias and signs in as the user it belongs to', async () => {
@@ -262,11 +270,21 @@ describe('password reset', () => {
         codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'r***@e***', attributeName: 'email' },
       },
     });
-    const wrongCode = await errorOf(confirmResetPassword({ username: 'reset', confirmationCode: '000000', newPassword: 'Fresh-password-9' }));
-    expect(wrongCode).toMatchObject({ name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' });
+    const wrongCode = await errorOf(
+      confirmResetPassword({ username: 'reset', confirmationCode: '000000', newPassword: 'Fresh-password-9' }),
+    );
+    expect(wrongCode).toMatchObject({
+      name: 'CodeMismatchException',
+      message: 'Invalid verification code provided, please try again.',
+    });
     const weak = await errorOf(confirmResetPassword({ username: 'reset', confirmationCode: DEMO_CODE, newPassword: 'short1' }));
-    expect(weak).toMatchObject({ name: 'InvalidPasswordException', message: 'Password does not conform to policy: Password not long enough' });
-    const noDigit = await errorOf(confirmResetPassword({ username: 'reset', confirmationCode: DEMO_CODE, newPassword: 'no-digits-here' }));
+    expect(weak).toMatchObject({
+      name: 'InvalidPasswordException',
+      message: 'Password does not conform to policy: Password not long enough',
+    });
+    const noDigit = await errorOf(
+      confirmResetPassword({ username: 'reset', confirmationCode: DEMO_CODE, newPassword: 'no-digits-here' }),
+    );
     expect(noDigit.message).toBe('Password does not conform to policy: Password must have numeric characters');
     await confirmResetPassword({ username: 'reset', confirmationCode: DEMO_CODE, newPassword: 'Fresh-password-9' });
 
@@ -280,15 +298,24 @@ describe('password reset', () => {
   });
 
   it('a confirmation without a code having been sent is refused, and 5 wrong codes hit LimitExceededException', async () => {
-    const early = await errorOf(confirmResetPassword({ username: 'demo', confirmationCode: DEMO_CODE, newPassword: 'Fresh-password-9' }));
+    const early = await errorOf(
+      confirmResetPassword({ username: 'demo', confirmationCode: DEMO_CODE, newPassword: 'Fresh-password-9' }),
+    );
     expect(early.name).toBe('ExpiredCodeException');
     await resetPassword({ username: 'demo' });
     for (let i = 0; i < 5; i += 1) {
-      const error = await errorOf(confirmResetPassword({ username: 'demo', confirmationCode: '999999', newPassword: 'Fresh-password-9' }));
+      const error = await errorOf(
+        confirmResetPassword({ username: 'demo', confirmationCode: '999999', newPassword: 'Fresh-password-9' }),
+      );
       expect(error.name).toBe('CodeMismatchException');
     }
-    const limited = await errorOf(confirmResetPassword({ username: 'demo', confirmationCode: DEMO_CODE, newPassword: 'Fresh-password-9' }));
-    expect(limited).toMatchObject({ name: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' });
+    const limited = await errorOf(
+      confirmResetPassword({ username: 'demo', confirmationCode: DEMO_CODE, newPassword: 'Fresh-password-9' }),
+    );
+    expect(limited).toMatchObject({
+      name: 'LimitExceededException',
+      message: 'Attempt limit exceeded, please try after some time.',
+    });
   });
 
   it('answers ForgotPassword for an unknown user as if the code had gone out', async () => {
@@ -306,7 +333,10 @@ describe('challenges', () => {
     });
     const weak = await errorOf(confirmSignIn({ challengeResponse: 'password' }));
     expect(weak).toMatchObject({ name: 'InvalidPasswordException' });
-    expect(await confirmSignIn({ challengeResponse: 'Chosen-password-2' })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(await confirmSignIn({ challengeResponse: 'Chosen-password-2' })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
     expect(sim.userPool.user('newpass')).toMatchObject({ state: 'confirmed', password: 'Chosen-password-2' });
     expect((await fetchAuthSession()).tokens?.idToken?.payload['cognito:username']).toBe('newpass');
   });
@@ -372,7 +402,9 @@ describe('challenges', () => {
   it('a new password followed by MFA: both steps in turn', async () => {
     sim.userPool.putUser({ username: 'both', password: 'Temp-password-1', state: 'force-change-password', mfa: 'TOTP' });
     await signIn({ username: 'both', password: 'Temp-password-1', options: PASSWORD_AUTH });
-    expect((await confirmSignIn({ challengeResponse: 'Chosen-password-2' })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
+    expect((await confirmSignIn({ challengeResponse: 'Chosen-password-2' })).nextStep.signInStep).toBe(
+      'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+    );
     expect(await confirmSignIn({ challengeResponse: DEMO_CODE })).toMatchObject({ isSignedIn: true });
   });
 
@@ -381,13 +413,19 @@ describe('challenges', () => {
     await signIn({ username: 'mfa', password: DEMO_PASSWORD, options: PASSWORD_AUTH });
     vi.setSystemTime(Date.now() + 3 * 60 * 1000 + 1);
     const expired = await errorOf(confirmSignIn({ challengeResponse: DEMO_CODE }));
-    expect(expired).toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' });
+    expect(expired).toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session is expired.',
+    });
   });
 });
 
-describe('USER_SRP_AUTH (Amplify\'s default flow)', () => {
-  it('signs in through PASSWORD_VERIFIER with Amplify\'s own SRP client', async () => {
-    expect(await signIn({ username: 'demo', password: DEMO_PASSWORD })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+describe("USER_SRP_AUTH (Amplify's default flow)", () => {
+  it("signs in through PASSWORD_VERIFIER with Amplify's own SRP client", async () => {
+    expect(await signIn({ username: 'demo', password: DEMO_PASSWORD })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
     expect(idpCount('InitiateAuth')).toBe(1);
     expect(idpCount('RespondToAuthChallenge')).toBe(1);
     const session = await fetchAuthSession();
@@ -405,11 +443,15 @@ describe('USER_SRP_AUTH (Amplify\'s default flow)', () => {
     configure({ userPoolId: 'us-east-1_SomeOtherPool' });
     const otherPool = await errorOf(signIn({ username: 'demo', password: DEMO_PASSWORD }));
     expect(otherPool.name).toBe('NotAuthorizedException');
-    expect(await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH })).toMatchObject({ isSignedIn: true });
+    expect(await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH })).toMatchObject({
+      isSignedIn: true,
+    });
   });
 
   it('goes on to the same challenges as the password flow', async () => {
-    expect((await signIn({ username: 'mfa', password: DEMO_PASSWORD })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
+    expect((await signIn({ username: 'mfa', password: DEMO_PASSWORD })).nextStep.signInStep).toBe(
+      'CONFIRM_SIGN_IN_WITH_TOTP_CODE',
+    );
     expect(await confirmSignIn({ challengeResponse: DEMO_CODE })).toMatchObject({ isSignedIn: true });
     await signOut();
     expect((await signIn({ username: 'reset', password: DEMO_PASSWORD })).nextStep.signInStep).toBe('RESET_PASSWORD');
@@ -417,8 +459,11 @@ describe('USER_SRP_AUTH (Amplify\'s default flow)', () => {
   });
 
   it('counts wrong SRP proofs toward the lockout', async () => {
-    for (let i = 0; i < 4; i += 1) await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1', options: PASSWORD_AUTH }));
-    expect((await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1' }))).message).toBe('Incorrect username or password.');
+    for (let i = 0; i < 4; i += 1)
+      await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1', options: PASSWORD_AUTH }));
+    expect((await errorOf(signIn({ username: 'demo', password: 'Wrong-password-1' }))).message).toBe(
+      'Incorrect username or password.',
+    );
     const locked = await errorOf(signIn({ username: 'demo', password: DEMO_PASSWORD }));
     expect(locked.message).toBe('Password attempts exceeded');
   });
@@ -469,10 +514,13 @@ describe('refresh, revocation and sign-out', () => {
       }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ __type: 'NotAuthorizedException', message: expect.stringMatching(/^Invalid login token\. Token expired: /) });
+    expect(await response.json()).toMatchObject({
+      __type: 'NotAuthorizedException',
+      message: expect.stringMatching(/^Invalid login token\. Token expired: /),
+    });
   });
 
-  it('revoked refresh token: tokens are dropped; Amplify then asks for guest credentials on the user\'s identity, which Cognito refuses', async () => {
+  it("revoked refresh token: tokens are dropped; Amplify then asks for guest credentials on the user's identity, which Cognito refuses", async () => {
     await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH });
     const signedIn = await fetchAuthSession();
     sim.revokeAllRefreshTokens();
@@ -481,13 +529,19 @@ describe('refresh, revocation and sign-out', () => {
     const error = await errorOf(fetchAuthSession({ forceRefresh: true }));
     hub.stop();
     const failure = hub.payloads.find((p) => p.event === 'tokenRefresh_failure');
-    expect((failure?.data as { error: Error }).error).toMatchObject({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
+    expect((failure?.data as { error: Error }).error).toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Refresh Token has been revoked',
+    });
     // Amplify keeps the authenticated identity ID in memory and asks for it without a login.
     expect(error).toMatchObject({
       name: 'NotAuthorizedException',
       message: "Logins don't match. Please include at least one valid login for this identity or identity pool.",
     });
-    expect(sim.records.filter((r) => r.service === 'cognito-identity').at(-1)).toMatchObject({ operation: 'GetCredentialsForIdentity', status: 400 });
+    expect(sim.records.filter((r) => r.service === 'cognito-identity').at(-1)).toMatchObject({
+      operation: 'GetCredentialsForIdentity',
+      status: 400,
+    });
 
     // The way out: signOut() clears the identity too; then guest credentials come on a new identity.
     await signOut();
@@ -513,7 +567,9 @@ describe('refresh, revocation and sign-out', () => {
   it('signOut sends RevokeToken, after which the refresh token is dead', async () => {
     await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH });
     const refreshToken = storedRefreshToken('demo');
-    expect((await idp('GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: refreshToken })).status).toBe(200);
+    expect(
+      (await idp('GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: refreshToken })).status,
+    ).toBe(200);
 
     await signOut();
     expect(sim.records.filter((r) => r.operation === 'RevokeToken')).toEqual([
@@ -533,9 +589,9 @@ describe('refresh, revocation and sign-out', () => {
 
     await signOut({ global: true });
     expect(idpCount('GlobalSignOut')).toBe(1);
-    expect((await idp('GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: refreshToken })).body.message).toBe(
-      'Refresh Token has been revoked',
-    );
+    expect(
+      (await idp('GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: refreshToken })).body.message,
+    ).toBe('Refresh Token has been revoked');
     expect((await idp('GetUser', { AccessToken: accessToken })).body).toEqual({
       __type: 'NotAuthorizedException',
       message: 'Access Token has been revoked',
@@ -545,15 +601,23 @@ describe('refresh, revocation and sign-out', () => {
   it('a refresh token only works for the client it was issued to, and not after its lifetime', async () => {
     await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH });
     const refreshToken = storedRefreshToken('demo');
-    expect((await idp('GetTokensFromRefreshToken', { ClientId: 'someotherclient', RefreshToken: refreshToken })).body.message).toBe(
-      'Invalid Refresh Token',
-    );
-    expect((await idp('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: DEMO_USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } })).status).toBe(200);
+    expect(
+      (await idp('GetTokensFromRefreshToken', { ClientId: 'someotherclient', RefreshToken: refreshToken })).body.message,
+    ).toBe('Invalid Refresh Token');
+    expect(
+      (
+        await idp('InitiateAuth', {
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: DEMO_USER_POOL_CLIENT_ID,
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        })
+      ).status,
+    ).toBe(200);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 31 * 24 * 60 * 60 * 1000);
-    expect((await idp('GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: refreshToken })).body.message).toBe(
-      'Refresh Token has expired',
-    );
+    expect(
+      (await idp('GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: refreshToken })).body.message,
+    ).toBe('Refresh Token has expired');
   });
 });
 
@@ -597,7 +661,11 @@ describe('tokens', () => {
   });
 
   it('USER_AUTH and custom flows are answered with InvalidParameterException', async () => {
-    const raw = await idp('InitiateAuth', { AuthFlow: 'CUSTOM_AUTH', ClientId: DEMO_USER_POOL_CLIENT_ID, AuthParameters: { USERNAME: 'demo' } });
+    const raw = await idp('InitiateAuth', {
+      AuthFlow: 'CUSTOM_AUTH',
+      ClientId: DEMO_USER_POOL_CLIENT_ID,
+      AuthParameters: { USERNAME: 'demo' },
+    });
     expect(raw.body.__type).toBe('InvalidParameterException');
     expect(raw.body.message).toMatch(/^CUSTOM_AUTH flow not enabled for this client/);
   });
@@ -648,7 +716,10 @@ describe('Hosted UI (signInWithRedirect)', () => {
     expect(idpCount('OAuth2Token')).toBe(1);
 
     const session = await fetchAuthSession();
-    expect(session.tokens?.accessToken.payload).toMatchObject({ username: 'demo', scope: 'openid email profile aws.cognito.signin.user.admin' });
+    expect(session.tokens?.accessToken.payload).toMatchObject({
+      username: 'demo',
+      scope: 'openid email profile aws.cognito.signin.user.admin',
+    });
     expect(session.credentials).toBeDefined();
     expect((await signedJobRequest(session.credentials!)).status).toBe(200);
   });
@@ -721,18 +792,30 @@ describe('Hosted UI (signInWithRedirect)', () => {
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
-    const exchanged = await token({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: DEMO_USER_POOL_CLIENT_ID, redirect_uri: redirect() });
+    const exchanged = await token({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: DEMO_USER_POOL_CLIENT_ID,
+      redirect_uri: redirect(),
+    });
     expect(exchanged.status).toBe(200);
     expect(Object.keys(exchanged.body).sort()).toEqual(['access_token', 'expires_in', 'id_token', 'refresh_token', 'token_type']);
     expect(exchanged.body).toMatchObject({ expires_in: 3600, token_type: 'Bearer' });
     // A code works once.
-    expect(await token({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: DEMO_USER_POOL_CLIENT_ID })).toEqual({
+    expect(
+      await token({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: DEMO_USER_POOL_CLIENT_ID }),
+    ).toEqual({
       status: 400,
       body: { error: 'invalid_grant' },
     });
 
     const refreshToken = String(exchanged.body.refresh_token);
-    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEMO_USER_POOL_CLIENT_ID });
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: DEMO_USER_POOL_CLIENT_ID,
+    });
     expect(refreshed.status).toBe(200);
     expect(Object.keys(refreshed.body).sort()).toEqual(['access_token', 'expires_in', 'id_token', 'token_type']);
 
@@ -742,11 +825,15 @@ describe('Hosted UI (signInWithRedirect)', () => {
       body: new URLSearchParams({ token: refreshToken, client_id: DEMO_USER_POOL_CLIENT_ID }),
     });
     expect(revoked.status).toBe(200);
-    expect(await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEMO_USER_POOL_CLIENT_ID })).toEqual({
+    expect(
+      await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEMO_USER_POOL_CLIENT_ID }),
+    ).toEqual({
       status: 400,
       body: { error: 'invalid_grant' },
     });
-    expect((await token({ grant_type: 'password', client_id: DEMO_USER_POOL_CLIENT_ID })).body).toEqual({ error: 'unsupported_grant_type' });
+    expect((await token({ grant_type: 'password', client_id: DEMO_USER_POOL_CLIENT_ID })).body).toEqual({
+      error: 'unsupported_grant_type',
+    });
   });
 });
 

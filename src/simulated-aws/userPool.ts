@@ -539,7 +539,12 @@ export class SimulatedUserPool {
   #challenge(user: SimUser, challenge: Challenge, context: RequestContext, choices?: MfaChallenge[]): Response {
     this.#prune();
     const session = randomBase64Url(192);
-    const pending: PendingSession = { ...context, username: user.username, challenge, expiresAt: this.#now() + this.sessionLifetimeMs };
+    const pending: PendingSession = {
+      ...context,
+      username: user.username,
+      challenge,
+      expiresAt: this.#now() + this.sessionLifetimeMs,
+    };
     if (choices) pending.choices = choices;
     this.#sessions.set(session, pending);
     const parameters: Record<string, string> = { USER_ID_FOR_SRP: user.username };
@@ -778,7 +783,14 @@ export class SimulatedUserPool {
     const server = await srpServerChallenge(verifier);
     this.#prune();
     const secretBlock = randomBase64Url(96).replace(/-/g, '+').replace(/_/g, '/');
-    const pending: PendingSrp = { ...context, usernameForSrp, A, verifier, server, expiresAt: this.#now() + this.sessionLifetimeMs };
+    const pending: PendingSrp = {
+      ...context,
+      usernameForSrp,
+      A,
+      verifier,
+      server,
+      expiresAt: this.#now() + this.sessionLifetimeMs,
+    };
     if (user) pending.username = user.username;
     this.#srp.set(secretBlock, pending);
     return ok({
@@ -799,7 +811,8 @@ export class SimulatedUserPool {
     if (!pending || pending.clientId !== clientId || pending.expiresAt <= this.#now()) return INVALID_SESSION();
     this.#srp.delete(secretBlock);
     const timestamp = str(responses.TIMESTAMP) ?? '';
-    if (!SRP_TIMESTAMP.test(timestamp)) return idpError('InvalidParameterException', 'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
+    if (!SRP_TIMESTAMP.test(timestamp))
+      return idpError('InvalidParameterException', 'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.');
     const username = str(responses.USERNAME);
     const user = pending.username ? this.#find(pending.username) : undefined;
     if (!user || !username || this.#find(username) !== user) return INCORRECT();
@@ -848,7 +861,8 @@ export class SimulatedUserPool {
       case 'SELECT_MFA_TYPE': {
         const answer = str(responses.ANSWER);
         const choice = session.choices?.find((c) => c === answer);
-        if (!choice) return idpError('InvalidParameterException', `ANSWER must be one of ${JSON.stringify(session.choices ?? [])}`);
+        if (!choice)
+          return idpError('InvalidParameterException', `ANSWER must be one of ${JSON.stringify(session.choices ?? [])}`);
         this.#sessions.delete(sessionId);
         return this.#challenge(user, choice, context);
       }
@@ -861,7 +875,9 @@ export class SimulatedUserPool {
         if (code !== DEMO_CODE) {
           return idpError(
             'CodeMismatchException',
-            session.challenge === 'SOFTWARE_TOKEN_MFA' ? 'Invalid code received for user' : 'Invalid code or auth state for the user.',
+            session.challenge === 'SOFTWARE_TOKEN_MFA'
+              ? 'Invalid code received for user'
+              : 'Invalid code or auth state for the user.',
           );
         }
         this.#sessions.delete(sessionId);
@@ -962,7 +978,8 @@ export class SimulatedUserPool {
   }
 
   async #form(request: Request): Promise<URLSearchParams | undefined> {
-    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return undefined;
+    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded'))
+      return undefined;
     return new URLSearchParams(await request.text());
   }
 
@@ -971,7 +988,8 @@ export class SimulatedUserPool {
     if (!form) return oauthJson(400, { error: 'invalid_request' });
     const clientId = form.get('client_id');
     if (!clientId) return oauthJson(400, { error: 'invalid_request' });
-    if (this.#options.clientIds && !this.#options.clientIds.includes(clientId)) return oauthJson(400, { error: 'invalid_client' });
+    if (this.#options.clientIds && !this.#options.clientIds.includes(clientId))
+      return oauthJson(400, { error: 'invalid_client' });
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') {
       const code = this.#codes.get(form.get('code') ?? '');
@@ -1048,7 +1066,8 @@ export class SimulatedUserPool {
       return redirectError('invalid_request', `The simulated Hosted UI has no identity provider ${provider}`);
     }
     const method = q.get('code_challenge_method');
-    if (q.get('code_challenge') !== null && method !== 'S256') return redirectError('invalid_request', 'code_challenge_method must be S256');
+    if (q.get('code_challenge') !== null && method !== 'S256')
+      return redirectError('invalid_request', 'code_challenge_method must be S256');
     if (q.get('prompt') === 'none') return redirectError('login_required');
 
     if (request.method.toUpperCase() !== 'POST') return loginForm(url.search, q.get('login_hint') ?? '');

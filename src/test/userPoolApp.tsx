@@ -15,7 +15,10 @@ export interface UserPoolConfigOptions {
  * demo app client.
  */
 export function userPoolConfig(options: UserPoolConfigOptions = {}): AppConfig {
-  const config = testConfig({ allowGuestAccess: options.allowGuestAccess ?? false, pollIntervalSeconds: options.pollIntervalSeconds });
+  const config = testConfig({
+    allowGuestAccess: options.allowGuestAccess ?? false,
+    pollIntervalSeconds: options.pollIntervalSeconds,
+  });
   config.Auth.Cognito.userPoolId = DEMO_USER_POOL_ID;
   config.Auth.Cognito.userPoolClientId = DEMO_USER_POOL_CLIENT_ID;
   if (options.loginWith) config.Auth.Cognito.loginWith = options.loginWith;

@@ -35,7 +35,10 @@ async function cognitoIdentity(endpoint, operation, body) {
 async function getBackendJob(baseUrl, region, credentials, ids) {
   const url = new URL(baseUrl);
   const path = `/backend/${encodeURIComponent(ids.appId)}/job/${encodeURIComponent(ids.envName)}/${encodeURIComponent(ids.jobId)}`;
-  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const signedHeaders = 'host;x-amz-date;x-amz-security-token';
   const canonicalRequest = [
@@ -85,7 +88,10 @@ async function main() {
   const config = await (await fetch('/config.json', { credentials: 'same-origin' })).json();
   const cognito = config.Auth.Cognito;
   const poolRegion = cognito.identityPoolId.split(':')[0];
-  const identityEndpoint = (cognito.identityPoolEndpoint ?? `https://cognito-identity.${poolRegion}.amazonaws.com`).replace(/\/+$/, '');
+  const identityEndpoint = (cognito.identityPoolEndpoint ?? `https://cognito-identity.${poolRegion}.amazonaws.com`).replace(
+    /\/+$/,
+    '',
+  );
   const { IdentityId } = await cognitoIdentity(identityEndpoint, 'GetId', { IdentityPoolId: cognito.identityPoolId });
   const { Credentials } = await cognitoIdentity(identityEndpoint, 'GetCredentialsForIdentity', { IdentityId });
   const region = new URLSearchParams(location.search).get('region') ?? config.region;

@@ -4,7 +4,11 @@
 // including the request main.tsx starts early for a deep link.
 import type { CredentialSource } from '../../../src/shared/aws/credentials';
 import type * as original from '../../../src/shared/aws/signedFetch';
-import { createSignedFetch as createAppSignedFetch, type SignedFetch, type SignedFetchDeps } from '../../../src/shared/aws/signedFetch';
+import {
+  createSignedFetch as createAppSignedFetch,
+  type SignedFetch,
+  type SignedFetchDeps,
+} from '../../../src/shared/aws/signedFetch';
 
 export * from '../../../src/shared/aws/signedFetch';
 

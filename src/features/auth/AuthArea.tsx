@@ -50,7 +50,11 @@ export function AuthStatus({ services }: AuthAreaProps) {
   }
   return (
     <div className="auth-status">
-      <button type="button" className="button button--small" onClick={() => services.gate.open('Sign in with your user pool account.')}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => services.gate.open('Sign in with your user pool account.')}
+      >
         Sign in
       </button>
     </div>

@@ -22,7 +22,9 @@ const PASSWORD_AUTH = { authFlowType: 'USER_PASSWORD_AUTH' } as const;
 /** A running job, opened by its deep link, with guests refused and a user pool to sign in to. */
 async function openJob(options: UserPoolConfigOptions = {}) {
   const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-  const app = await renderAppWithConfig(userPoolConfig({ pollIntervalSeconds: JOB_POLL_SECONDS, ...options }), { path: job.path });
+  const app = await renderAppWithConfig(userPoolConfig({ pollIntervalSeconds: JOB_POLL_SECONDS, ...options }), {
+    path: job.path,
+  });
   const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
   // The sign-in screen is loaded on demand: wait for it, not just for the dialog around it.
   await within(dialog).findByRole('heading', { name: 'Sign in' });
@@ -80,7 +82,9 @@ describe('a job link when the identity pool gives credentials only to signed-in 
   it('asks for sign-in in a dialog instead of showing an error, with the page behind it inert', async () => {
     const { dialog, job } = await openJob();
     expect(within(dialog).getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    expect(dialog).toHaveTextContent('This identity pool gives AWS credentials only to signed-in users. Sign in to watch the job.');
+    expect(dialog).toHaveTextContent(
+      'This identity pool gives AWS credentials only to signed-in users. Sign in to watch the job.',
+    );
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(document.querySelector('.shell')).toHaveAttribute('inert');
     // Whatever the page says about the missing credentials stays behind the dialog, in the inert part.
@@ -195,7 +199,9 @@ describe('password reset required', () => {
     await user.paste('Brand-new-password-7');
     await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
 
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Your password has been changed. Sign in with the new password.');
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Your password has been changed. Sign in with the new password.',
+    );
     expect(idpCount('ForgotPassword')).toBe(1);
     expect(idpCount('ConfirmForgotPassword')).toBe(1);
     await submitCredentials(user, 'reset', 'Brand-new-password-7');

@@ -2,7 +2,15 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { confirmResetPassword, confirmSignIn, resetPassword, signIn, signInWithRedirect } from '@aws-amplify/auth';
 import type { AuthFlowType, OAuthConfig } from '../../shared/config/appConfig';
 import { describeAuthError } from './authErrors';
-import { codeLabel, MFA_LABELS, stepFromNextStep, usernameLabel, type LoginWith, type MfaChoice, type SignInStep } from './signInSteps';
+import {
+  codeLabel,
+  MFA_LABELS,
+  stepFromNextStep,
+  usernameLabel,
+  type LoginWith,
+  type MfaChoice,
+  type SignInStep,
+} from './signInSteps';
 
 export interface SignInScreenProps {
   authFlowType: AuthFlowType;
@@ -225,8 +233,8 @@ export function SignInScreen({ authFlowType, loginWith, returnTo, reason, hint, 
 
       {step.kind === 'unsupported' ? (
         <p className="panel panel--warning" role="alert">
-          Cognito asked for a sign-in step this dashboard does not handle ({step.step}). Sign in with the hosted sign-in page or ask
-          an administrator.
+          Cognito asked for a sign-in step this dashboard does not handle ({step.step}). Sign in with the hosted sign-in page or
+          ask an administrator.
         </p>
       ) : null}
 
@@ -318,7 +326,18 @@ interface SingleFieldFormProps {
   onBack?: () => void;
 }
 
-function SingleFieldForm({ intro, label, type = 'text', autoComplete, inputMode, initialValue = '', submit, busy, onSubmit, onBack }: SingleFieldFormProps) {
+function SingleFieldForm({
+  intro,
+  label,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  initialValue = '',
+  submit,
+  busy,
+  onSubmit,
+  onBack,
+}: SingleFieldFormProps) {
   const [value, setValue] = useState(initialValue);
   const id = useId();
   return (
@@ -413,9 +432,24 @@ function ResetConfirmForm({ destination, busy, onSubmit }: ResetConfirmFormProps
     >
       <p>{destination ? `A code was sent to ${destination}.` : 'Cognito sent a code.'} Enter it with a new password.</p>
       <label htmlFor={`${id}-code`}>Reset code</label>
-      <input id={`${id}-code`} autoComplete="one-time-code" inputMode="numeric" required autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
+      <input
+        id={`${id}-code`}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        required
+        autoFocus
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <label htmlFor={`${id}-password`}>New password</label>
-      <input id={`${id}-password`} type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input
+        id={`${id}-password`}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Please wait…' : 'Change password'}

@@ -22,13 +22,19 @@ describe('describeAuthError: NotAuthorizedException', () => {
     ['a disabled user', 'User is disabled.', 'This user is disabled. Ask an administrator of the user pool.'],
     ['an invalid refresh token', 'Invalid Refresh Token', 'Your session has ended. Sign in again.'],
     ['an expired refresh token', 'Refresh Token has expired', 'Your session has ended. Sign in again.'],
-    ['an expired challenge session', 'Invalid session for the user, session is expired.', 'Your session has ended. Sign in again.'],
+    [
+      'an expired challenge session',
+      'Invalid session for the user, session is expired.',
+      'Your session has ended. Sign in again.',
+    ],
   ])('explains %s', (_label, message, expected) => {
     expect(describeAuthError(cognitoError('NotAuthorizedException', message))).toBe(expected);
   });
 
   it('matches the messages regardless of case', () => {
-    expect(describeAuthError(cognitoError('NotAuthorizedException', 'PASSWORD ATTEMPTS EXCEEDED'))).toMatch(/^Too many failed attempts/);
+    expect(describeAuthError(cognitoError('NotAuthorizedException', 'PASSWORD ATTEMPTS EXCEEDED'))).toMatch(
+      /^Too many failed attempts/,
+    );
   });
 });
 
@@ -42,30 +48,45 @@ describe('describeAuthError: other Cognito exceptions', () => {
 
   it.each([
     ['UserNotConfirmedException', 'User is not confirmed.', /not confirmed yet/],
-    ['PasswordResetRequiredException', 'Password reset required for the user', /^A password reset is required for this account\.$/],
+    [
+      'PasswordResetRequiredException',
+      'Password reset required for the user',
+      /^A password reset is required for this account\.$/,
+    ],
     ['CodeMismatchException', 'Invalid code received for user', /^That code is not right\. Check it and try again\.$/],
-    ['ExpiredCodeException', 'Invalid code provided, please request a code again.', /^That code has expired\. Start again to get a new one\.$/],
+    [
+      'ExpiredCodeException',
+      'Invalid code provided, please request a code again.',
+      /^That code has expired\. Start again to get a new one\.$/,
+    ],
     ['UserAlreadyAuthenticatedException', 'There is already a signed in user.', /^You are already signed in\.$/],
     ['NetworkError', 'A network error has occurred.', new RegExp(`^${NO_NETWORK}$`)],
   ])('explains %s', (name, message, expected) => {
     expect(describeAuthError(cognitoError(name, message))).toMatch(expected);
   });
 
-  it.each(['TooManyRequestsException', 'TooManyFailedAttemptsException', 'LimitExceededException'])('asks the person to wait after %s', (name) => {
-    expect(describeAuthError(cognitoError(name, 'Rate exceeded'))).toBe(TOO_MANY);
-  });
+  it.each(['TooManyRequestsException', 'TooManyFailedAttemptsException', 'LimitExceededException'])(
+    'asks the person to wait after %s',
+    (name) => {
+      expect(describeAuthError(cognitoError(name, 'Rate exceeded'))).toBe(TOO_MANY);
+    },
+  );
 
   it('passes on the pool’s password rules, which only Cognito knows', () => {
-    expect(describeAuthError(cognitoError('InvalidPasswordException', 'Password does not conform to policy: Password must have symbol characters'))).toBe(
-      'The new password is not accepted: Password does not conform to policy: Password must have symbol characters',
+    expect(
+      describeAuthError(
+        cognitoError('InvalidPasswordException', 'Password does not conform to policy: Password must have symbol characters'),
+      ),
+    ).toBe('The new password is not accepted: Password does not conform to policy: Password must have symbol characters');
+    expect(describeAuthError(cognitoError('InvalidPasswordException'))).toBe(
+      'The new password does not meet the pool’s password rules.',
     );
-    expect(describeAuthError(cognitoError('InvalidPasswordException'))).toBe('The new password does not meet the pool’s password rules.');
   });
 
   it('passes on why Cognito refused the parameters', () => {
-    expect(describeAuthError(cognitoError('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client'))).toBe(
-      'Cognito refused the request: USER_PASSWORD_AUTH flow not enabled for this client',
-    );
+    expect(
+      describeAuthError(cognitoError('InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client')),
+    ).toBe('Cognito refused the request: USER_PASSWORD_AUTH flow not enabled for this client');
     expect(describeAuthError(cognitoError('InvalidParameterException'))).toBe('Cognito refused the request.');
   });
 
@@ -122,7 +143,14 @@ describe('describeAuthError: odd values', () => {
     ['an empty object', {}],
     ['an object shaped like an error', { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }],
     ['an object whose message is an object', { message: { code: 1 } }],
-    ['an object with a throwing toString', { toString: () => { throw new Error('no'); } }],
+    [
+      'an object with a throwing toString',
+      {
+        toString: () => {
+          throw new Error('no');
+        },
+      },
+    ],
     ['an array', ['a', 'b']],
     ['a function', () => 'x'],
     ['an object without a prototype', Object.create(null) as unknown],

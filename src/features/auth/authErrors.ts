@@ -28,7 +28,9 @@ export function describeAuthError(error: unknown): string {
     case 'ExpiredCodeException':
       return 'That code has expired. Start again to get a new one.';
     case 'InvalidPasswordException':
-      return message ? `The new password is not accepted: ${message}` : 'The new password does not meet the pool’s password rules.';
+      return message
+        ? `The new password is not accepted: ${message}`
+        : 'The new password does not meet the pool’s password rules.';
     case 'InvalidParameterException':
       return message ? `Cognito refused the request: ${message}` : 'Cognito refused the request.';
     case 'UserAlreadyAuthenticatedException':

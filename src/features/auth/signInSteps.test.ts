@@ -17,7 +17,9 @@ describe('stepFromNextStep', () => {
   });
 
   it('asks for a new password when one is required', () => {
-    expect(stepFromNextStep({ signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', missingAttributes: ['email'] }, USER)).toEqual({
+    expect(
+      stepFromNextStep({ signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', missingAttributes: ['email'] }, USER),
+    ).toEqual({
       kind: 'newPassword',
     });
   });
@@ -29,7 +31,10 @@ describe('stepFromNextStep', () => {
   it('asks for an SMS code, saying where it went', () => {
     expect(
       stepFromNextStep(
-        { signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE', codeDeliveryDetails: { deliveryMedium: 'SMS', destination: '+*******1234' } },
+        {
+          signInStep: 'CONFIRM_SIGN_IN_WITH_SMS_CODE',
+          codeDeliveryDetails: { deliveryMedium: 'SMS', destination: '+*******1234' },
+        },
         USER,
       ),
     ).toEqual({ kind: 'code', medium: 'SMS', destination: '+*******1234' });
@@ -38,7 +43,10 @@ describe('stepFromNextStep', () => {
   it('asks for an email code, saying where it went', () => {
     expect(
       stepFromNextStep(
-        { signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'a***@e***' } },
+        {
+          signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE',
+          codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'a***@e***' },
+        },
         USER,
       ),
     ).toEqual({ kind: 'code', medium: 'EMAIL', destination: 'a***@e***' });
@@ -53,14 +61,18 @@ describe('stepFromNextStep', () => {
   });
 
   it('asks for the answer to a custom challenge', () => {
-    expect(stepFromNextStep({ signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE', additionalInfo: { hint: 'x' } }, USER)).toEqual({
+    expect(
+      stepFromNextStep({ signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE', additionalInfo: { hint: 'x' } }, USER),
+    ).toEqual({
       kind: 'code',
       medium: 'CUSTOM',
     });
   });
 
   it('offers the MFA types the pool allows', () => {
-    expect(stepFromNextStep({ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: ['SMS', 'TOTP'] }, USER)).toEqual({
+    expect(
+      stepFromNextStep({ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: ['SMS', 'TOTP'] }, USER),
+    ).toEqual({
       kind: 'mfaSelection',
       allowed: ['SMS', 'TOTP'],
       setup: false,
@@ -76,7 +88,9 @@ describe('stepFromNextStep', () => {
   });
 
   it('offers MFA types to set up, marked as setup', () => {
-    expect(stepFromNextStep({ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION', allowedMFATypes: ['EMAIL'] }, USER)).toEqual({
+    expect(
+      stepFromNextStep({ signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION', allowedMFATypes: ['EMAIL'] }, USER),
+    ).toEqual({
       kind: 'mfaSelection',
       allowed: ['EMAIL'],
       setup: true,
@@ -100,7 +114,9 @@ describe('stepFromNextStep', () => {
           sharedSecret: 'JBSWY3DPEHPK3PXP',
           getSetupUri: (appName, accountName) => {
             asked.push([appName, accountName]);
-            return new URL(`otpauth://totp/${encodeURIComponent(appName)}:${encodeURIComponent(accountName ?? '')}?secret=JBSWY3DPEHPK3PXP`);
+            return new URL(
+              `otpauth://totp/${encodeURIComponent(appName)}:${encodeURIComponent(accountName ?? '')}?secret=JBSWY3DPEHPK3PXP`,
+            );
           },
         },
       },

@@ -86,9 +86,11 @@ export function usernameLabel(loginWith: LoginWith | undefined): string {
   const email = loginWith?.email === true;
   const phone = loginWith?.phone === true;
   const username = loginWith?.username === true;
-  const names = [username || (!email && !phone) ? 'username' : null, email ? 'email' : null, phone ? 'phone number' : null].filter(
-    (name): name is string => name !== null,
-  );
+  const names = [
+    username || (!email && !phone) ? 'username' : null,
+    email ? 'email' : null,
+    phone ? 'phone number' : null,
+  ].filter((name): name is string => name !== null);
   const label = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? 'username');
   return label.charAt(0).toUpperCase() + label.slice(1);
 }

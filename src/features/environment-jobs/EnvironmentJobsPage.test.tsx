@@ -43,7 +43,12 @@ afterEach(() => {
 });
 
 const listPath = (extra: { status?: string; operation?: string; envName?: string } = {}) =>
-  environmentJobsPath({ appId: TEST_APP_ID, envName: extra.envName ?? TEST_ENV, status: extra.status, operation: extra.operation });
+  environmentJobsPath({
+    appId: TEST_APP_ID,
+    envName: extra.envName ?? TEST_ENV,
+    status: extra.status,
+    operation: extra.operation,
+  });
 
 /** The job IDs in the table, top to bottom. */
 function rowJobIds(): string[] {
@@ -118,7 +123,11 @@ describe('filters', () => {
     expect(await findRows(3)).toEqual([failedApi.jobId, failedAuth.jobId, completedApi.jobId]);
 
     const status = screen.getByRole('combobox', { name: 'Status' });
-    expect(within(status).getAllByRole('option').map((option) => option.textContent)).toEqual(['All', 'RUNNING', 'COMPLETED', 'FAILED']);
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All', 'RUNNING', 'COMPLETED', 'FAILED']);
     await user.selectOptions(status, 'FAILED');
     expect(window.location.search).toBe('?status=FAILED');
     expect(await findRows(2)).toEqual([failedApi.jobId, failedAuth.jobId]);
@@ -188,7 +197,8 @@ describe('nothing to show', () => {
 describe('errors', () => {
   it('access denied: says so in words, names the IAM action, quotes AWS, and offers Try again', async () => {
     const job = finished('COMPLETED', HOUR);
-    const message = 'User: arn:aws:sts::123456789012:assumed-role/Guest/x is not authorized to perform: amplifybackend:ListBackendJobs';
+    const message =
+      'User: arn:aws:sts::123456789012:assumed-role/Guest/x is not authorized to perform: amplifybackend:ListBackendJobs';
     sim.listFaults.set(jobKey('us-east-1', TEST_APP_ID, TEST_ENV, ''), [
       { type: 'http', status: 403, errorType: 'AccessDeniedException', message },
     ]);

@@ -43,7 +43,12 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const hidden = usePageHidden();
   const filters = { status: params.status, operation: params.operation };
   const query = useInfiniteQuery(
-    jobListQueryOptions(envKey, filters, { client, intervalMs: config.pollIntervalSeconds * 1000, hidden, jitterSeed: TAB_JITTER_SEED }),
+    jobListQueryOptions(envKey, filters, {
+      client,
+      intervalMs: config.pollIntervalSeconds * 1000,
+      hidden,
+      jitterSeed: TAB_JITTER_SEED,
+    }),
   );
   const now = useNow(5000);
   const statusId = useId();
@@ -55,7 +60,12 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const jobs = newestFirst(query.data);
   const running = anyRunning(query.data);
   const problem = query.failureReason ?? query.error;
-  const context = errorContext(config, envKey.region, 'amplifybackend:ListBackendJobs', `environment ${envKey.envName} of app ${envKey.appId}`);
+  const context = errorContext(
+    config,
+    envKey.region,
+    'amplifybackend:ListBackendJobs',
+    `environment ${envKey.envName} of app ${envKey.appId}`,
+  );
   const regionForLinks = params.region;
 
   return (
@@ -70,7 +80,11 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter jobs">
         <span>
           <label htmlFor={statusId}>Status </label>
-          <select id={statusId} value={params.status ?? ''} onChange={(event) => setFilter({ status: event.target.value || undefined })}>
+          <select
+            id={statusId}
+            value={params.status ?? ''}
+            onChange={(event) => setFilter({ status: event.target.value || undefined })}
+          >
             <option value="">All</option>
             {LIST_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -138,7 +152,14 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
                 </td>
                 <td data-label="Job ID" className="mono break">
                   {job.jobId ? (
-                    <Link href={jobPagePath({ appId: envKey.appId, envName: envKey.envName, jobId: job.jobId, region: regionForLinks })}>
+                    <Link
+                      href={jobPagePath({
+                        appId: envKey.appId,
+                        envName: envKey.envName,
+                        jobId: job.jobId,
+                        region: regionForLinks,
+                      })}
+                    >
                       {job.jobId}
                     </Link>
                   ) : (
@@ -166,12 +187,21 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
             {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>
         ) : null}
-        <button type="button" className="button" onClick={() => void query.refetch({ cancelRefetch: false })} aria-busy={query.isFetching}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void query.refetch({ cancelRefetch: false })}
+          aria-busy={query.isFetching}
+        >
           Refresh now
         </button>
       </div>
       <p className="muted">
-        {running ? `Refreshing every ${config.pollIntervalSeconds} s while a listed job runs.` : query.isSuccess ? 'No listed job is running; not refreshing.' : ''}
+        {running
+          ? `Refreshing every ${config.pollIntervalSeconds} s while a listed job runs.`
+          : query.isSuccess
+            ? 'No listed job is running; not refreshing.'
+            : ''}
       </p>
     </article>
   );

@@ -1,6 +1,12 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { AmplifyBackendClient, BackendJob, BackendJobFilters, BackendJobPage, EnvironmentKey } from '../../shared/aws/amplifyBackend';
+import type {
+  AmplifyBackendClient,
+  BackendJob,
+  BackendJobFilters,
+  BackendJobPage,
+  EnvironmentKey,
+} from '../../shared/aws/amplifyBackend';
 import { AwsError } from '../../shared/aws/awsError';
 import { parseJobTime } from '../../shared/aws/jobTime';
 import { LIST_PAGE_SIZE, anyRunning, jobListQueryOptions, newestFirst, type JobListDeps } from './jobListQuery';
@@ -49,7 +55,10 @@ function deps(overrides: Partial<JobListDeps> = {}): JobListDeps {
 type Options = ReturnType<typeof jobListQueryOptions>;
 
 /** Calls refetchInterval the way React Query does, with only the parts of the query it reads. */
-function refetchIntervalFor(options: Options, state: { data: InfiniteData<BackendJobPage, string | undefined> | undefined; status: string }) {
+function refetchIntervalFor(
+  options: Options,
+  state: { data: InfiniteData<BackendJobPage, string | undefined> | undefined; status: string },
+) {
   const refetchInterval = options.refetchInterval;
   if (typeof refetchInterval !== 'function') throw new Error('expected refetchInterval to be a function');
   return refetchInterval({ state } as unknown as Parameters<typeof refetchInterval>[0]);
@@ -75,7 +84,11 @@ describe('newestFirst', () => {
   it('compares epoch-millisecond and ISO times by the instant they denote', () => {
     const epoch = String(Date.UTC(2024, 4, 1, 12, 0, 0));
     const sorted = newestFirst(
-      data([job('iso-earlier', 'COMPLETED', '2024-05-01T11:59:59Z'), job('epoch', 'COMPLETED', epoch), job('iso-later', 'COMPLETED', '2024-05-01T14:00:00+02:00')]),
+      data([
+        job('iso-earlier', 'COMPLETED', '2024-05-01T11:59:59Z'),
+        job('epoch', 'COMPLETED', epoch),
+        job('iso-later', 'COMPLETED', '2024-05-01T14:00:00+02:00'),
+      ]),
     );
     // 14:00+02:00 is 12:00Z: the same instant as `epoch`, which came first.
     expect(ids(sorted)).toEqual(['epoch', 'iso-later', 'iso-earlier']);
@@ -85,7 +98,11 @@ describe('newestFirst', () => {
     const sorted = newestFirst(
       data(
         [job('no-time-1', 'RUNNING'), job('old', 'COMPLETED', '2020-01-01T00:00:00Z')],
-        [job('garbage-time', 'RUNNING', 'yesterday'), job('new', 'COMPLETED', '2024-01-01T00:00:00Z'), job('no-time-2', 'FAILED')],
+        [
+          job('garbage-time', 'RUNNING', 'yesterday'),
+          job('new', 'COMPLETED', '2024-01-01T00:00:00Z'),
+          job('no-time-2', 'FAILED'),
+        ],
       ),
     );
     expect(ids(sorted)).toEqual(['new', 'old', 'no-time-1', 'garbage-time', 'no-time-2']);
@@ -157,13 +174,24 @@ describe('jobListQueryOptions', () => {
     const client = fakeClient(page);
     const options = jobListQueryOptions(KEY, { status: 'RUNNING', operation: 'UpdateBackendAPI' }, deps({ client }));
     const signal = new AbortController().signal;
-    const queryFn = options.queryFn as (context: { pageParam: string | undefined; signal: AbortSignal }) => Promise<BackendJobPage>;
+    const queryFn = options.queryFn as (context: {
+      pageParam: string | undefined;
+      signal: AbortSignal;
+    }) => Promise<BackendJobPage>;
 
     await expect(queryFn({ pageParam: undefined, signal })).resolves.toBe(page);
     await queryFn({ pageParam: 'token-2', signal });
     expect(client.calls).toEqual([
-      { key: KEY, filters: { status: 'RUNNING', operation: 'UpdateBackendAPI', maxResults: LIST_PAGE_SIZE, nextToken: undefined }, signal },
-      { key: KEY, filters: { status: 'RUNNING', operation: 'UpdateBackendAPI', maxResults: LIST_PAGE_SIZE, nextToken: 'token-2' }, signal },
+      {
+        key: KEY,
+        filters: { status: 'RUNNING', operation: 'UpdateBackendAPI', maxResults: LIST_PAGE_SIZE, nextToken: undefined },
+        signal,
+      },
+      {
+        key: KEY,
+        filters: { status: 'RUNNING', operation: 'UpdateBackendAPI', maxResults: LIST_PAGE_SIZE, nextToken: 'token-2' },
+        signal,
+      },
     ]);
     expect(LIST_PAGE_SIZE).toBe(25);
   });
@@ -180,7 +208,9 @@ describe('jobListQueryOptions', () => {
     const options = jobListQueryOptions(KEY, {}, deps({ intervalMs: 5_000 }));
 
     it('stops when every listed job has ended', () => {
-      expect(refetchIntervalFor(options, { data: data([job('a', 'COMPLETED')], [job('b', 'FAILED')]), status: 'success' })).toBe(false);
+      expect(refetchIntervalFor(options, { data: data([job('a', 'COMPLETED')], [job('b', 'FAILED')]), status: 'success' })).toBe(
+        false,
+      );
     });
 
     it('does not poll before anything is loaded, nor an empty list', () => {

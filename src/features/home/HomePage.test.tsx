@@ -20,7 +20,9 @@ function form() {
 
 /** A paste of `text` into `target`, as the browser fires it (the form listens for it). */
 function paste(target: HTMLElement, text: string): void {
-  fireEvent.paste(target, { clipboardData: { getData: (type: string) => (type === 'text' || type === 'text/plain' ? text : '') } });
+  fireEvent.paste(target, {
+    clipboardData: { getData: (type: string) => (type === 'text' || type === 'text/plain' ? text : '') },
+  });
 }
 
 /** Moves the app to `path` the way the browser's back/forward does (popstate). */
@@ -76,7 +78,13 @@ describe('the open-a-job form', () => {
     await openHome();
     const fields = form();
     const cli = JSON.stringify(
-      { AppId: 'd1cliapp', BackendEnvironmentName: 'dev', JobId: 'job-from-cli', Operation: 'CreateBackendAuth', Status: 'RUNNING' },
+      {
+        AppId: 'd1cliapp',
+        BackendEnvironmentName: 'dev',
+        JobId: 'job-from-cli',
+        Operation: 'CreateBackendAuth',
+        Status: 'RUNNING',
+      },
       null,
       4,
     );
@@ -151,7 +159,11 @@ describe('the open-a-job form', () => {
   it.each([
     ['nothing filled in', { appId: '', envName: '' }, ['App ID is empty.', 'Environment is empty.']],
     ['“..” as the environment', { appId: 'dApp', envName: '..' }, ['Environment cannot be “..”.']],
-    ['a 300-character job ID', { appId: 'dApp', envName: 'dev', jobId: 'j'.repeat(300) }, ['Job ID is 300 characters long; at most 256 are accepted.']],
+    [
+      'a 300-character job ID',
+      { appId: 'dApp', envName: 'dev', jobId: 'j'.repeat(300) },
+      ['Job ID is 300 characters long; at most 256 are accepted.'],
+    ],
   ])('%s: says what is wrong and stays on the page', async (_name, values, messages) => {
     const { user } = await openHome();
     const fields = form();
@@ -163,7 +175,11 @@ describe('the open-a-job form', () => {
     }
     await user.click(fields.open);
     const alert = within(fields.section).getByRole('alert');
-    expect(within(alert).getAllByRole('listitem').map((item) => item.textContent)).toEqual(messages);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(messages);
     expect(here()).toBe('/');
     expect(sim.records).toEqual([]);
   });
@@ -172,7 +188,11 @@ describe('the open-a-job form', () => {
 describe('recently watched jobs', () => {
   it('lists jobs watched in this browser, newest first, with their status and a link back', async () => {
     const first = addJob({ operation: 'CreateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const second = addJob({ operation: 'UpdateBackendAPI', startedAt: Date.now() - 5000, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const second = addJob({
+      operation: 'UpdateBackendAPI',
+      startedAt: Date.now() - 5000,
+      steps: [{ status: 'COMPLETED', atMs: 0 }],
+    });
     const { user } = await renderApp({ path: first.path, pollIntervalSeconds: 60 });
     await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING'));
     goTo(second.path);
@@ -201,7 +221,15 @@ describe('recently watched jobs', () => {
     await renderApp({ path: '/elsewhere' });
     const now = Date.now();
     const stored: RecentJob[] = [
-      { region: 'eu-west-1', appId: 'dAppB', envName: 'prod', jobId: 'job-b', status: 'FAILED', operation: 'DeleteBackend', lastSeen: now - 2 * 60_000 },
+      {
+        region: 'eu-west-1',
+        appId: 'dAppB',
+        envName: 'prod',
+        jobId: 'job-b',
+        status: 'FAILED',
+        operation: 'DeleteBackend',
+        lastSeen: now - 2 * 60_000,
+      },
       { region: 'us-east-1', appId: 'dAppA', envName: 'dev', jobId: 'job-a', status: 'COMPLETED', lastSeen: now - 3 * 3600_000 },
     ];
     window.localStorage.setItem(RECENT_JOBS_KEY, JSON.stringify(stored));
@@ -212,14 +240,19 @@ describe('recently watched jobs', () => {
     expect(items[0]).toHaveTextContent('FAILED');
     expect(items[0]).toHaveTextContent('DeleteBackend · dAppB / prod · eu-west-1 · seen 2 min ago');
     expect(items[1]).toHaveTextContent('dAppA / dev · us-east-1 · seen 3 h ago');
-    expect(within(items[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', '/apps/dAppB/environments/prod/jobs/job-b?region=eu-west-1');
+    expect(within(items[0] as HTMLElement).getByRole('link')).toHaveAttribute(
+      'href',
+      '/apps/dAppB/environments/prod/jobs/job-b?region=eu-west-1',
+    );
   });
 
   it('“Forget these jobs” empties the list and the storage', async () => {
     const { user } = await renderApp({ path: '/elsewhere' });
     window.localStorage.setItem(
       RECENT_JOBS_KEY,
-      JSON.stringify([{ region: 'us-east-1', appId: 'dApp', envName: 'dev', jobId: 'job-1', status: 'RUNNING', lastSeen: Date.now() }]),
+      JSON.stringify([
+        { region: 'us-east-1', appId: 'dApp', envName: 'dev', jobId: 'job-1', status: 'RUNNING', lastSeen: Date.now() },
+      ]),
     );
     goTo('/');
     const recent = await screen.findByRole('region', { name: 'Recently watched in this browser' });

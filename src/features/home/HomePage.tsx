@@ -38,7 +38,9 @@ export function HomePage({ demo, defaultRegion }: HomePageProps) {
             ))}
           </ul>
           <p>
-            <Link href={environmentJobsPath({ appId: DEMO_APP_ID, envName: DEMO_ENV })}>All jobs of the demo’s staging environment</Link>
+            <Link href={environmentJobsPath({ appId: DEMO_APP_ID, envName: DEMO_ENV })}>
+              All jobs of the demo’s staging environment
+            </Link>
           </p>
         </section>
       ) : null}
@@ -80,9 +82,11 @@ function OpenJobForm({ defaultRegion }: { defaultRegion: string }) {
     const appId = fields.appId.trim();
     const envName = fields.envName.trim();
     const jobId = fields.jobId.trim();
-    const found = [validateId('App ID', appId), validateId('Environment', envName), jobId ? validateId('Job ID', jobId) : null].filter(
-      (problem): problem is string => problem !== null,
-    );
+    const found = [
+      validateId('App ID', appId),
+      validateId('Environment', envName),
+      jobId ? validateId('Job ID', jobId) : null,
+    ].filter((problem): problem is string => problem !== null);
     setProblems(found);
     if (found.length > 0) return;
     const region = fields.region === defaultRegion ? undefined : fields.region;
@@ -92,7 +96,10 @@ function OpenJobForm({ defaultRegion }: { defaultRegion: string }) {
   return (
     <section aria-labelledby={`${id}-title`} className="open-job">
       <h2 id={`${id}-title`}>Open a job</h2>
-      <p className="muted">Paste a job link or the JSON the AWS CLI printed into any field, and the form fills itself in. Leave Job ID empty to see the environment’s jobs.</p>
+      <p className="muted">
+        Paste a job link or the JSON the AWS CLI printed into any field, and the form fills itself in. Leave Job ID empty to see
+        the environment’s jobs.
+      </p>
       <form className="form open-job__form" onSubmit={onSubmit} onPaste={onPaste} noValidate>
         <label htmlFor={`${id}-region`}>Region</label>
         <select id={`${id}-region`} value={fields.region} onChange={set('region')}>

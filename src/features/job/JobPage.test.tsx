@@ -253,8 +253,7 @@ describe('a failed job', () => {
   });
 
   it('renders markup in the error as text, creating no elements from it', async () => {
-    const hostile =
-      'Deploy failed: <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> & done';
+    const hostile = 'Deploy failed: <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> & done';
     const job = addJob({ startedAt: Date.now() - 1000, steps: [{ status: 'FAILED', atMs: 0 }], error: hostile });
     const { container } = await renderApp({ path: job.path });
     await findStatus('FAILED');
@@ -290,7 +289,9 @@ describe('errors from AWS', () => {
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Not found in us-east-1 (HTTP 404)');
-    expect(alert).toHaveTextContent(`AWS has no job ${job.jobId} of app ${TEST_APP_ID}, environment ${TEST_ENV} in region us-east-1`);
+    expect(alert).toHaveTextContent(
+      `AWS has no job ${job.jobId} of app ${TEST_APP_ID}, environment ${TEST_ENV} in region us-east-1`,
+    );
     expect(alert).toHaveTextContent(`App ${TEST_APP_ID} not found.`);
     expect(document.title).toBe(`Error · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`);
     await sleep(QUIET_MS);
@@ -336,7 +337,9 @@ describe('errors from AWS', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Access denied (HTTP 403)');
     // The detail (not the server's quote, which does not name it) gives the IAM action to grant.
-    expect(within(alert).getByText(/It needs the IAM action amplifybackend:GetBackendJob on this app in us-east-1/)).toBeInTheDocument();
+    expect(
+      within(alert).getByText(/It needs the IAM action amplifybackend:GetBackendJob on this app in us-east-1/),
+    ).toBeInTheDocument();
     expect(within(alert).getByText(/assumed-role\/Unauth\/CognitoIdentityCredentials is not authorized/)).toBeInTheDocument();
     await sleep(QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(1);
@@ -409,8 +412,16 @@ describe('errors from AWS', () => {
 
   it.each([
     ['a network failure', { type: 'network' } as SimFault, 'Can’t reach AWS'],
-    ['an HTML 502 from a proxy', { type: 'html', status: 502 } as SimFault, 'The AmplifyBackend service is having trouble (HTTP 502)'],
-    ['an unreadable 200 answer', { type: 'body', status: 200, body: '<html>login</html>' } as SimFault, 'The answer could not be read as a job'],
+    [
+      'an HTML 502 from a proxy',
+      { type: 'html', status: 502 } as SimFault,
+      'The AmplifyBackend service is having trouble (HTTP 502)',
+    ],
+    [
+      'an unreadable 200 answer',
+      { type: 'body', status: 200, body: '<html>login</html>' } as SimFault,
+      'The answer could not be read as a job',
+    ],
   ])('%s on the first load: a warning while it retries by itself, then the job', async (_name, fault, title) => {
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }], faults: [fault] });
     await renderApp({ path: job.path, pollIntervalSeconds: 60 });
@@ -440,8 +451,8 @@ describe('errors from AWS', () => {
     sim.expireAllCredentials();
     await waitFor(() => expect(sim.count({ operation: 'GetCredentialsForIdentity' })).toBe(2));
     const before = sim.records.filter((r) => r.jobId === job.jobId && r.status === 200).length;
-    await waitFor(
-      () => expect(sim.records.filter((r) => r.jobId === job.jobId && r.status === 200).length).toBeGreaterThan(before),
+    await waitFor(() =>
+      expect(sim.records.filter((r) => r.jobId === job.jobId && r.status === 200).length).toBeGreaterThan(before),
     );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByText(/Couldn’t/)).not.toBeInTheDocument();

@@ -98,12 +98,16 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
           ? 'failed'
           : 'running';
   const titleStatus = data?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
-  useTabIndicator(
-    `${unreachable ? 'Can’t reach AWS · ' : ''}${titleStatus} · ${shortId(jobKey.jobId)} · ${APP_TITLE}`,
-    tabState,
-  );
+  useTabIndicator(`${unreachable ? 'Can’t reach AWS · ' : ''}${titleStatus} · ${shortId(jobKey.jobId)} · ${APP_TITLE}`, tabState);
   useTerminalNotification(
-    { key: storageKey, jobId: jobKey.jobId, operation: data?.operation, status: data?.status, appId: jobKey.appId, envName: jobKey.envName },
+    {
+      key: storageKey,
+      jobId: jobKey.jobId,
+      operation: data?.operation,
+      status: data?.status,
+      appId: jobKey.appId,
+      envName: jobKey.envName,
+    },
     notify.state === 'on',
   );
 
@@ -176,9 +180,7 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
   }
 
   const finished = isTerminalStatus(data?.status);
-  const delay = paused
-    ? false
-    : nextPollDelay({ status: data?.status, stoppedByError: status === 'error', intervalMs, hidden });
+  const delay = paused ? false : nextPollDelay({ status: data?.status, stoppedByError: status === 'error', intervalMs, hidden });
   const lastSettled = Math.max(dataUpdatedAt, errorUpdatedAt);
   // `now` ticks once a second and may predate the check that just landed.
   const nextCheckInMs = delay === false || lastSettled === 0 ? null : lastSettled + delay - Math.max(now, lastSettled);

@@ -101,14 +101,11 @@ describe('the “Check every” interval', () => {
     await findStatus('RUNNING');
     const select = screen.getByRole('combobox', { name: 'Check every' });
     expect(select).toHaveValue('0.1');
-    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      '0 s (default)',
-      '2 s',
-      '5 s',
-      '10 s',
-      '30 s',
-      '1 min 00 s',
-    ]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['0 s (default)', '2 s', '5 s', '10 s', '30 s', '1 min 00 s']);
     await expectPolling(job.jobId);
 
     await user.selectOptions(select, '2 s');
@@ -184,9 +181,11 @@ describe('the statuses seen by this browser', () => {
     const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     const section = await screen.findByRole('region', { name: 'Statuses seen by this browser' });
-    expect(within(section).getAllByRole('listitem').map((item) => item.querySelector('.status-badge__text')?.textContent)).toEqual([
-      'RUNNING',
-    ]);
+    expect(
+      within(section)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.status-badge__text')?.textContent),
+    ).toEqual(['RUNNING']);
 
     setJobStatus(job, 'COMPLETED');
     await findStatus('COMPLETED');
@@ -235,7 +234,9 @@ describe('the statuses seen by this browser', () => {
     await waitFor(() => {
       const stored = JSON.parse(window.localStorage.getItem(TIMELINE_KEY) ?? '{}') as Timelines;
       expect(Object.keys(stored)).toHaveLength(MAX_TIMELINE_JOBS);
-      expect(stored[JSON.stringify(['us-east-1', TEST_APP_ID, TEST_ENV, job.jobId])]?.entries.map((e) => e.status)).toEqual(['RUNNING']);
+      expect(stored[JSON.stringify(['us-east-1', TEST_APP_ID, TEST_ENV, job.jobId])]?.entries.map((e) => e.status)).toEqual([
+        'RUNNING',
+      ]);
       expect(stored[JSON.stringify(['us-east-1', 'app', 'env', 'old-0'])]).toBeUndefined();
       expect(stored[JSON.stringify(['us-east-1', 'app', 'env', 'old-1'])]).toBeDefined();
     });
@@ -246,7 +247,9 @@ describe('AWS CLI command and raw JSON', () => {
   it('“Copy as AWS CLI” copies the exact command, quoting what the shell would break on', async () => {
     const jobId = `it's job ${crypto.randomUUID().slice(0, 8)}`;
     const job = addJob({ region: 'eu-west-1', jobId, steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: jobPagePath({ appId: job.appId, envName: job.envName, jobId, region: 'eu-west-1' }) });
+    const { user } = await renderApp({
+      path: jobPagePath({ appId: job.appId, envName: job.envName, jobId, region: 'eu-west-1' }),
+    });
     await findStatus('RUNNING');
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
 
@@ -298,21 +301,28 @@ describe('AWS CLI command and raw JSON', () => {
 describe('the environment link', () => {
   it('leads to the environment’s job list, keeping a non-default region', async () => {
     const job = addJob({ region: 'eu-west-1', steps: [{ status: 'COMPLETED', atMs: 0 }] });
-    const { user } = await renderApp({ path: jobPagePath({ appId: job.appId, envName: job.envName, jobId: job.jobId, region: 'eu-west-1' }) });
+    const { user } = await renderApp({
+      path: jobPagePath({ appId: job.appId, envName: job.envName, jobId: job.jobId, region: 'eu-west-1' }),
+    });
     await findStatus('COMPLETED');
     const link = screen.getByRole('link', { name: TEST_ENV });
     expect(link).toHaveAttribute('href', `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs?region=eu-west-1`);
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: `Jobs of environment ${TEST_ENV}` })).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: job.jobId })).toBeInTheDocument();
-    expect(window.location.pathname + window.location.search).toBe(`/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs?region=eu-west-1`);
+    expect(window.location.pathname + window.location.search).toBe(
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs?region=eu-west-1`,
+    );
   });
 
   it('has no ?region= for the config’s region', async () => {
     const job = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
     await renderApp({ path: job.path });
     await findStatus('COMPLETED');
-    expect(screen.getByRole('link', { name: TEST_ENV })).toHaveAttribute('href', `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs`);
+    expect(screen.getByRole('link', { name: TEST_ENV })).toHaveAttribute(
+      'href',
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs`,
+    );
   });
 });
 

@@ -25,7 +25,8 @@ export function ObservedTimeline({ entries, now, finished }: ObservedTimelinePro
             <li key={`${entry.status}-${entry.firstSeen}`}>
               <StatusBadge status={entry.status} small />{' '}
               <span>
-                first seen <time dateTime={new Date(entry.firstSeen).toISOString()}>{formatLocalDateTime(new Date(entry.firstSeen))}</time>
+                first seen{' '}
+                <time dateTime={new Date(entry.firstSeen).toISOString()}>{formatLocalDateTime(new Date(entry.firstSeen))}</time>
               </span>
               {lasted !== null ? (
                 <span className="muted">

@@ -35,7 +35,8 @@ export function WatchControls({
   if (paused) countdown = 'Auto-refresh is paused.';
   else if (checking) countdown = 'Checking now…';
   else if (nextCheckInMs === null) countdown = '';
-  else countdown = `Next check in ${formatDuration(Math.max(0, nextCheckInMs) + 999)}${hidden ? ' (slower while this tab is hidden)' : ''}.`;
+  else
+    countdown = `Next check in ${formatDuration(Math.max(0, nextCheckInMs) + 999)}${hidden ? ' (slower while this tab is hidden)' : ''}.`;
   return (
     <div className="watch-controls">
       <button type="button" className="button" aria-pressed={paused} onClick={() => onPausedChange(!paused)}>

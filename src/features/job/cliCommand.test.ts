@@ -71,16 +71,12 @@ describe('the test’s own unquoter', () => {
 });
 
 describe('shellQuote', () => {
-  it.each([
-    'd2k9xq7v1ab3cd',
-    'staging',
-    '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60',
-    'us-east-1',
-    'ap-southeast-2',
-    'dev_env.2',
-  ])('leaves the plain ID %s as it is, so the command stays readable', (id) => {
-    expect(shellQuote(id)).toBe(id);
-  });
+  it.each(['d2k9xq7v1ab3cd', 'staging', '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60', 'us-east-1', 'ap-southeast-2', 'dev_env.2'])(
+    'leaves the plain ID %s as it is, so the command stays readable',
+    (id) => {
+      expect(shellQuote(id)).toBe(id);
+    },
+  );
 
   it.each([
     ['the empty string', '', "''"],

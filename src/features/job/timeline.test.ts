@@ -11,7 +11,6 @@ import {
 } from './timeline';
 import { memoryStorage } from '../../test/memoryStorage';
 
-
 /** Counts writes, so tests can tell an unchanged timeline was not rewritten. */
 function countingStorage(initial: Record<string, string> = {}): Storage & { writes: number } {
   const inner = memoryStorage(initial);

@@ -25,7 +25,7 @@ function invalidResponseFrom(text: string, headers: Record<string, string> = {})
 }
 
 describe('backendJobPath', () => {
-  it('builds GetBackendJob\'s path', () => {
+  it("builds GetBackendJob's path", () => {
     expect(backendJobPath({ appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d' })).toBe(
       '/backend/d2k9xq7v1ab3cd/job/staging/7f3c9e2a-5b1d',
     );
@@ -140,12 +140,20 @@ describe('deserializeBackendJob', () => {
       wire(JSON.stringify({ jobId: 'job1', status: 7, createTime: 1617375907613, error: { code: 'x' }, operation: null })),
     );
     expect(job.jobId).toBe('job1');
-    for (const member of ['appId', 'backendEnvironmentName', 'operation', 'status', 'createTime', 'updateTime', 'error'] as const) {
+    for (const member of [
+      'appId',
+      'backendEnvironmentName',
+      'operation',
+      'status',
+      'createTime',
+      'updateTime',
+      'error',
+    ] as const) {
       expect(job[member], member).toBeUndefined();
     }
   });
 
-  it('ignores the SDK\'s PascalCase names, which are not what travels', () => {
+  it("ignores the SDK's PascalCase names, which are not what travels", () => {
     expect(() => deserializeBackendJob(wire(JSON.stringify({ JobId: 'job1', Status: 'RUNNING' })))).toThrow(AwsError);
   });
 

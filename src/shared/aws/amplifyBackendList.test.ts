@@ -37,7 +37,9 @@ const FULL_JOB = {
 
 describe('deserializeBackendJobPage', () => {
   it('reads every job of a page with its members and times', () => {
-    const page = deserializeBackendJobPage(wire({ jobs: [FULL_JOB, { ...FULL_JOB, jobId: 'second', status: 'FAILED', error: 'Boom' }] }));
+    const page = deserializeBackendJobPage(
+      wire({ jobs: [FULL_JOB, { ...FULL_JOB, jobId: 'second', status: 'FAILED', error: 'Boom' }] }),
+    );
     expect(page.jobs).toHaveLength(2);
     expect(page.jobs[0]).toMatchObject({
       appId: 'd2k9xq7v1ab3cd',
@@ -70,20 +72,35 @@ describe('deserializeBackendJobPage', () => {
   it('skips entries that are not jobs, keeping the rest', () => {
     const page = deserializeBackendJobPage(
       wire({
-        jobs: [null, 42, 'job', true, [], ['jobId', 'x'], {}, { jobId: 7, status: null }, { unrelated: 'x' }, { jobId: 'kept', status: 'RUNNING' }],
+        jobs: [
+          null,
+          42,
+          'job',
+          true,
+          [],
+          ['jobId', 'x'],
+          {},
+          { jobId: 7, status: null },
+          { unrelated: 'x' },
+          { jobId: 'kept', status: 'RUNNING' },
+        ],
       }),
     );
     expect(page.jobs.map((job) => job.jobId)).toEqual(['kept']);
   });
 
   it('keeps an entry with at least one readable member, dropping members of the wrong type', () => {
-    const page = deserializeBackendJobPage(wire({ jobs: [{ jobId: 'j', status: 5, createTime: 1714564800000, error: { message: 'x' } }] }));
+    const page = deserializeBackendJobPage(
+      wire({ jobs: [{ jobId: 'j', status: 5, createTime: 1714564800000, error: { message: 'x' } }] }),
+    );
     expect(page.jobs).toHaveLength(1);
     expect(page.jobs[0]).toMatchObject({ jobId: 'j', status: undefined, createTime: undefined, error: undefined });
   });
 
   it('keeps the nextToken for the next page', () => {
-    expect(deserializeBackendJobPage(wire({ jobs: [FULL_JOB], nextToken: 'eyJwYWdlIjoyfQ==' })).nextToken).toBe('eyJwYWdlIjoyfQ==');
+    expect(deserializeBackendJobPage(wire({ jobs: [FULL_JOB], nextToken: 'eyJwYWdlIjoyfQ==' })).nextToken).toBe(
+      'eyJwYWdlIjoyfQ==',
+    );
   });
 
   it.each([
@@ -179,13 +196,21 @@ describe('listBackendJobs', () => {
       service: AMPLIFY_BACKEND_SERVICE,
     });
     expect(request?.url.href).toBe('https://amplifybackend.eu-west-1.amazonaws.com/backend/app%201/job/staging');
-    expect(JSON.parse(request?.body ?? 'null')).toEqual({ status: 'RUNNING', operation: 'CreateBackendAuth', maxResults: 25, nextToken: 'n1' });
+    expect(JSON.parse(request?.body ?? 'null')).toEqual({
+      status: 'RUNNING',
+      operation: 'CreateBackendAuth',
+      maxResults: 25,
+      nextToken: 'n1',
+    });
   });
 
   it('leaves empty and missing filters out of the body', async () => {
     const { requests, signedFetch } = recordingFetch({ jobs: [] });
     const client = createAmplifyBackendClient({}, signedFetch);
-    await client.listBackendJobs({ region: 'us-east-1', appId: 'a', envName: 'e' }, { status: '', operation: undefined, maxResults: 25 });
+    await client.listBackendJobs(
+      { region: 'us-east-1', appId: 'a', envName: 'e' },
+      { status: '', operation: undefined, maxResults: 25 },
+    );
     expect(JSON.parse(requests[0]?.body ?? 'null')).toEqual({ maxResults: 25 });
   });
 
@@ -204,7 +229,11 @@ describe('listBackendJobs', () => {
   it('passes the abort signal on', async () => {
     const { requests, signedFetch } = recordingFetch({ jobs: [] });
     const signal = new AbortController().signal;
-    await createAmplifyBackendClient({}, signedFetch).listBackendJobs({ region: 'us-east-1', appId: 'a', envName: 'e' }, {}, signal);
+    await createAmplifyBackendClient({}, signedFetch).listBackendJobs(
+      { region: 'us-east-1', appId: 'a', envName: 'e' },
+      {},
+      signal,
+    );
     expect(requests[0]?.signal).toBe(signal);
   });
 

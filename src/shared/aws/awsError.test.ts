@@ -11,8 +11,7 @@ import {
   type AwsErrorKind,
 } from './awsError';
 
-const EXPIRED_SKEW =
-  'Signature expired: 20261129T120000Z is now earlier than 20261129T122500Z (20261129T123000Z - 5 min.)';
+const EXPIRED_SKEW = 'Signature expired: 20261129T120000Z is now earlier than 20261129T122500Z (20261129T123000Z - 5 min.)';
 const FUTURE_SKEW =
   'Signature not yet current: 20261129T124000Z is still later than 20261129T123500Z (20261129T123000Z + 5 min.)';
 
@@ -22,7 +21,10 @@ function response(status: number, headers: Record<string, string> = {}) {
 
 describe('normalizeErrorType', () => {
   it.each([
-    ['com.amazonaws.amplifybackend#NotFoundException:http://internal.amazon.com/coral/com.amazonaws.amplifybackend/', 'NotFoundException'],
+    [
+      'com.amazonaws.amplifybackend#NotFoundException:http://internal.amazon.com/coral/com.amazonaws.amplifybackend/',
+      'NotFoundException',
+    ],
     ['com.amazonaws.amplifybackend#NotFoundException', 'NotFoundException'],
     ['NotFoundException:http://internal.amazon.com/coral/', 'NotFoundException'],
     ['TooManyRequestsException', 'TooManyRequestsException'],
@@ -55,7 +57,12 @@ describe('classifyForbidden', () => {
       undefined,
       'signature-mismatch',
     ],
-    ['an InvalidSignatureException about the scope', "Credential should be scoped to a valid region, not 'eu-west-1'. ", 'InvalidSignatureException', 'signature-mismatch'],
+    [
+      'an InvalidSignatureException about the scope',
+      "Credential should be scoped to a valid region, not 'eu-west-1'. ",
+      'InvalidSignatureException',
+      'signature-mismatch',
+    ],
     ['an invalid token', 'The security token included in the request is invalid.', undefined, 'invalid-credentials'],
     ['the UnrecognizedClientException type', 'Bad client', 'UnrecognizedClientException', 'invalid-credentials'],
     [
@@ -116,8 +123,7 @@ describe('serverTimeFromSkewMessage', () => {
   });
 
   it('takes the time in the parentheses, not the request time or the limit', () => {
-    const message =
-      'Signature expired: 20200101T000000Z is now earlier than 20200101T010000Z (20200101T010500Z - 5 min.)';
+    const message = 'Signature expired: 20200101T000000Z is now earlier than 20200101T010000Z (20200101T010500Z - 5 min.)';
     expect(serverTimeFromSkewMessage(message)?.toISOString()).toBe('2020-01-01T01:05:00.000Z');
   });
 
@@ -125,7 +131,10 @@ describe('serverTimeFromSkewMessage', () => {
     ['an unrelated message', 'The security token included in the request is expired'],
     ['an empty message', ''],
     ['a skew message without the server time', 'Signature expired: 20261129T120000Z is now earlier than 20261129T122500Z'],
-    ['an impossible date', 'Signature expired: 20261129T120000Z is now earlier than 20261129T122500Z (20261399T123000Z - 5 min.)'],
+    [
+      'an impossible date',
+      'Signature expired: 20261129T120000Z is now earlier than 20261129T122500Z (20261399T123000Z - 5 min.)',
+    ],
   ])('gives undefined for %s', (_label, message) => {
     expect(serverTimeFromSkewMessage(message)).toBeUndefined();
   });
@@ -205,7 +214,9 @@ describe('errorFromResponse', () => {
   });
 
   it('reads the request id from x-amzn-requestid, else x-amz-request-id', () => {
-    expect(errorFromResponse(response(500, { 'x-amzn-requestid': 'req-1', 'x-amz-request-id': 'req-2' }), '').requestId).toBe('req-1');
+    expect(errorFromResponse(response(500, { 'x-amzn-requestid': 'req-1', 'x-amz-request-id': 'req-2' }), '').requestId).toBe(
+      'req-1',
+    );
     expect(errorFromResponse(response(500, { 'x-amz-request-id': 'req-2' }), '').requestId).toBe('req-2');
     expect(errorFromResponse(response(500), '').requestId).toBeUndefined();
   });

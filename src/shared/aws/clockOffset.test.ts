@@ -35,12 +35,15 @@ describe('createClockOffset', () => {
     expect(offset.now().getTime()).toBe(LOCAL + 1_234);
   });
 
-  it.each([0, 1_000, -1_000, CLOCK_NOISE_MS - 1, -(CLOCK_NOISE_MS - 1)])('ignores a difference of %i ms as noise', (difference) => {
-    const { offset, notifications } = withCounter();
-    offset.learn(at(LOCAL + difference), at(LOCAL));
-    expect(offset.get()).toBe(0);
-    expect(notifications()).toBe(0);
-  });
+  it.each([0, 1_000, -1_000, CLOCK_NOISE_MS - 1, -(CLOCK_NOISE_MS - 1)])(
+    'ignores a difference of %i ms as noise',
+    (difference) => {
+      const { offset, notifications } = withCounter();
+      offset.learn(at(LOCAL + difference), at(LOCAL));
+      expect(offset.get()).toBe(0);
+      expect(notifications()).toBe(0);
+    },
+  );
 
   it.each([CLOCK_NOISE_MS, -CLOCK_NOISE_MS, 5 * 60_000, -5 * 60_000, 3 * 3_600_000, -86_400_000])(
     'learns a difference of %i ms and notifies once',

@@ -120,7 +120,9 @@ describe('createCredentialSource (with a stand-in fetchSession)', () => {
     const fake = fakeSession();
     const source = createCredentialSource(fake.fetchSession);
     const pending = source();
-    fake.pending[0]!.reject(Object.assign(new Error('Unauthenticated access is not supported.'), { name: 'NotAuthorizedException' }));
+    fake.pending[0]!.reject(
+      Object.assign(new Error('Unauthenticated access is not supported.'), { name: 'NotAuthorizedException' }),
+    );
     const error = await rejection(pending);
     expect(error.kind).toBe('credentials-failed');
     expect(error.serverMessage).toBe('Unauthenticated access is not supported.');

@@ -65,7 +65,12 @@ describe('signedFetch against the simulated AWS (real SigV4 verification)', () =
     const response = await signedFetch(jobRequest('job-ok'));
 
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.text)).toMatchObject({ appId: APP, backendEnvironmentName: ENV, jobId: 'job-ok', status: 'RUNNING' });
+    expect(JSON.parse(response.text)).toMatchObject({
+      appId: APP,
+      backendEnvironmentName: ENV,
+      jobId: 'job-ok',
+      status: 'RUNNING',
+    });
     expect(statuses(sim, 'job-ok')).toEqual([200]);
     expect(seen).toHaveLength(1);
     const headers = seen[0]!.headers;
@@ -79,7 +84,10 @@ describe('signedFetch against the simulated AWS (real SigV4 verification)', () =
   it('signs IDs that need percent-encoding (spaces, slashes, unicode, %) so the service accepts them', async () => {
     const jobId = 'job id/ü%2F+*(x)';
     putJob(sim, jobId);
-    const client = createAmplifyBackendClient({}, createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() }));
+    const client = createAmplifyBackendClient(
+      {},
+      createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() }),
+    );
     const job = await client.getBackendJob({ region: REGION, appId: APP, envName: ENV, jobId });
     expect(job.jobId).toBe(jobId);
     expect(statuses(sim, jobId)).toEqual([200]);
@@ -276,7 +284,9 @@ describe('signedFetch against the simulated AWS (real SigV4 verification)', () =
       { amplifyBackendEndpoint: 'http://127.0.0.1:4999' },
       createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() }),
     );
-    const error = await awsRejection(client.getBackendJob({ region: REGION, appId: APP, envName: ENV, jobId: 'job-proxy-unsigned' }));
+    const error = await awsRejection(
+      client.getBackendJob({ region: REGION, appId: APP, envName: ENV, jobId: 'job-proxy-unsigned' }),
+    );
     expect(error.kind).toBe('signature-mismatch');
   });
 });

@@ -8,13 +8,9 @@ interface Point {
 }
 
 const isPoint = (value: unknown): value is Point =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Point).x === 'number' &&
-  typeof (value as Point).y === 'number';
+  typeof value === 'object' && value !== null && typeof (value as Point).x === 'number' && typeof (value as Point).y === 'number';
 
 const FALLBACK: Point = { x: 0, y: 0 };
-
 
 /** Storage as a browser with full, disabled or forbidden storage presents it: every call throws. */
 function throwingStorage(error: unknown = new DOMException('The quota has been exceeded.', 'QuotaExceededError')): Storage {
@@ -47,7 +43,7 @@ describe('readJson', () => {
     ['truncated JSON', '{"x":1,'],
     ['plain text', 'hello'],
     ['the string "undefined"', 'undefined'],
-    ['a JavaScript object literal', "{x: 1, y: 2}"],
+    ['a JavaScript object literal', '{x: 1, y: 2}'],
     ['NaN', 'NaN'],
   ])('returns the fallback for invalid JSON (%s)', (_label, text) => {
     expect(readJson('k', isPoint, FALLBACK, memoryStorage({ k: text }))).toBe(FALLBACK);

@@ -2,7 +2,12 @@
  * JSON in localStorage that never grows without bound and never breaks the page: storage may be
  * full, disabled (private modes) or hold something written by an older version.
  */
-export function readJson<T>(key: string, isValid: (value: unknown) => value is T, fallback: T, storage: Storage | undefined = safeLocalStorage()): T {
+export function readJson<T>(
+  key: string,
+  isValid: (value: unknown) => value is T,
+  fallback: T,
+  storage: Storage | undefined = safeLocalStorage(),
+): T {
   try {
     const text = storage?.getItem(key);
     if (!text) return fallback;

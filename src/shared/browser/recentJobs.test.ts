@@ -10,11 +10,18 @@ import {
 } from './recentJobs';
 import { memoryStorage } from '../../test/memoryStorage';
 
-
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 
 function job(jobId: string, overrides: Partial<RecentJob> = {}): RecentJob {
-  return { region: 'us-east-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId, status: 'IN_PROGRESS', lastSeen: T0, ...overrides };
+  return {
+    region: 'us-east-1',
+    appId: 'd2k9xq7v1ab3cd',
+    envName: 'staging',
+    jobId,
+    status: 'IN_PROGRESS',
+    lastSeen: T0,
+    ...overrides,
+  };
 }
 
 const ids = (jobs: RecentJob[]) => jobs.map((entry) => entry.jobId);
@@ -41,7 +48,10 @@ describe('addRecentJob', () => {
   });
 
   it('treats a different status or operation of the same job as the same entry', () => {
-    const next = addRecentJob([job('a', { status: 'IN_PROGRESS' })], job('a', { status: 'FAILED', operation: 'CreateBackendAuth' }));
+    const next = addRecentJob(
+      [job('a', { status: 'IN_PROGRESS' })],
+      job('a', { status: 'FAILED', operation: 'CreateBackendAuth' }),
+    );
     expect(next).toEqual([job('a', { status: 'FAILED', operation: 'CreateBackendAuth' })]);
   });
 

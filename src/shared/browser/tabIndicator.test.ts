@@ -123,9 +123,12 @@ describe('useTabIndicator', () => {
 
   it('follows changes of title and state, and still restores the original title at the end', () => {
     addDefaultIcon();
-    const { rerender, unmount } = renderHook(({ title, state }: { title: string; state: TabState }) => useTabIndicator(title, state), {
-      initialProps: { title: 'Loading · job', state: 'idle' },
-    });
+    const { rerender, unmount } = renderHook(
+      ({ title, state }: { title: string; state: TabState }) => useTabIndicator(title, state),
+      {
+        initialProps: { title: 'Loading · job', state: 'idle' },
+      },
+    );
     expect(document.title).toBe('Loading · job');
     expect(iconLink()?.getAttribute('href')).toBe(DEFAULT_FAVICON);
 

@@ -9,8 +9,7 @@ export type TabState = 'running' | 'completed' | 'failed' | 'unreachable' | 'idl
  * by people who do not see the colors: a ring, a check in a disc, a cross in a square, a triangle.
  */
 const ICONS: Record<Exclude<TabState, 'idle'>, string> = {
-  running:
-    '<circle cx="16" cy="16" r="12" fill="none" stroke="#0a5cc2" stroke-width="6" stroke-dasharray="56 20"/>',
+  running: '<circle cx="16" cy="16" r="12" fill="none" stroke="#0a5cc2" stroke-width="6" stroke-dasharray="56 20"/>',
   completed:
     '<circle cx="16" cy="16" r="15" fill="#1a7f37"/><path d="M8 16.5l5.5 5.5L24 11" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/>',
   failed:

@@ -6,7 +6,8 @@ import { loadConfig } from './loadConfig';
 
 /** What `npx ampx sandbox` / a Gen 2 pipeline writes for an app with auth (trimmed of unrelated sections' detail). */
 const OUTPUTS = {
-  $schema: 'https://raw.githubusercontent.com/aws-amplify/amplify-backend/main/packages/client-config/src/client-config-schema/schema_v1.4.json',
+  $schema:
+    'https://raw.githubusercontent.com/aws-amplify/amplify-backend/main/packages/client-config/src/client-config-schema/schema_v1.4.json',
   version: '1.4',
   auth: {
     user_pool_id: 'eu-west-1_AbCdEfGhI',
@@ -19,7 +20,13 @@ const OUTPUTS = {
     user_verification_types: ['email'],
     groups: [],
     mfa_configuration: 'NONE',
-    password_policy: { min_length: 8, require_lowercase: true, require_numbers: true, require_symbols: true, require_uppercase: true },
+    password_policy: {
+      min_length: 8,
+      require_lowercase: true,
+      require_numbers: true,
+      require_symbols: true,
+      require_uppercase: true,
+    },
     oauth: {
       identity_providers: ['GOOGLE'],
       redirect_sign_in_uri: ['https://jobs.example.com/'],
@@ -30,7 +37,12 @@ const OUTPUTS = {
     },
     unauthenticated_identities_enabled: true,
   },
-  data: { url: 'https://abc.appsync-api.eu-west-1.amazonaws.com/graphql', aws_region: 'eu-west-1', default_authorization_type: 'AMAZON_COGNITO_USER_POOLS', authorization_types: [] },
+  data: {
+    url: 'https://abc.appsync-api.eu-west-1.amazonaws.com/graphql',
+    aws_region: 'eu-west-1',
+    default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
+    authorization_types: [],
+  },
   storage: { aws_region: 'eu-west-1', bucket_name: 'files' },
 };
 
@@ -61,7 +73,8 @@ const PLAIN = {
 };
 
 function file(body: unknown) {
-  return (async () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+  return (async () =>
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
 }
 
 describe('amplify_outputs.json as config.json', () => {

@@ -19,7 +19,17 @@ import { parseAppConfig, type ConfigParseResult, type ConfigProblem } from './ap
  */
 
 /** Top-level sections that Amplify's outputs schema (version 1.x) defines. */
-const AMPLIFY_SECTIONS = new Set(['$schema', 'version', 'auth', 'data', 'storage', 'geo', 'analytics', 'notifications', 'custom']);
+const AMPLIFY_SECTIONS = new Set([
+  '$schema',
+  'version',
+  'auth',
+  'data',
+  'storage',
+  'geo',
+  'analytics',
+  'notifications',
+  'custom',
+]);
 
 /** The `auth` members read here, and the config field each becomes (for naming problems in the file's terms). */
 const AUTH_FIELDS: Record<string, string> = {
@@ -52,11 +62,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** An `amplify_outputs.json`: a 1.x `version` and an `auth` section, and no plain-config `Auth`. */
 export function isAmplifyOutputs(raw: unknown): raw is Record<string, unknown> & { auth: Record<string, unknown> } {
-  return isRecord(raw) && typeof raw.version === 'string' && raw.version.startsWith('1') && isRecord(raw.auth) && !('Auth' in raw);
+  return (
+    isRecord(raw) && typeof raw.version === 'string' && raw.version.startsWith('1') && isRecord(raw.auth) && !('Auth' in raw)
+  );
 }
 
 /** The plain config object an `amplify_outputs.json` stands for (not yet validated). */
-export function fromAmplifyOutputs(outputs: Record<string, unknown> & { auth: Record<string, unknown> }): Record<string, unknown> {
+export function fromAmplifyOutputs(
+  outputs: Record<string, unknown> & { auth: Record<string, unknown> },
+): Record<string, unknown> {
   const auth = outputs.auth;
   const cognito: Record<string, unknown> = {};
   if (auth.identity_pool_id !== undefined) cognito.identityPoolId = auth.identity_pool_id;
@@ -74,7 +88,9 @@ export function fromAmplifyOutputs(outputs: Record<string, unknown> & { auth: Re
     const oauth = auth.oauth;
     if (isRecord(oauth)) {
       const providers = Array.isArray(oauth.identity_providers)
-        ? oauth.identity_providers.flatMap((name) => (typeof name === 'string' && OAUTH_PROVIDERS[name] ? [OAUTH_PROVIDERS[name]] : []))
+        ? oauth.identity_providers.flatMap((name) =>
+            typeof name === 'string' && OAUTH_PROVIDERS[name] ? [OAUTH_PROVIDERS[name]] : [],
+          )
         : [];
       loginWith.oauth = {
         domain: oauth.domain,
@@ -90,7 +106,8 @@ export function fromAmplifyOutputs(outputs: Record<string, unknown> & { auth: Re
   }
   if (Object.keys(loginWith).length > 0) cognito.loginWith = loginWith;
   // Not a list: passed on as it is, so the config rules report it (as auth.username_attributes).
-  if (auth.username_attributes !== undefined && !Array.isArray(auth.username_attributes)) cognito.loginWith = auth.username_attributes;
+  if (auth.username_attributes !== undefined && !Array.isArray(auth.username_attributes))
+    cognito.loginWith = auth.username_attributes;
 
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(outputs)) {

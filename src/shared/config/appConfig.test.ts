@@ -322,7 +322,9 @@ describe('parseAppConfig: Auth', () => {
   it('applies the endpoint rules to identityPoolEndpoint and userPoolEndpoint', () => {
     expect(parseAppConfig(withCognito({ identityPoolEndpoint: 'http://localhost:9229' })).ok).toBe(true);
     const problems = problemsOf(
-      parseAppConfig(withCognito({ identityPoolEndpoint: 'http://cognito.example.com', userPoolEndpoint: 'javascript:alert(1)' })),
+      parseAppConfig(
+        withCognito({ identityPoolEndpoint: 'http://cognito.example.com', userPoolEndpoint: 'javascript:alert(1)' }),
+      ),
     );
     expect(problems.map((p) => p.field)).toEqual(['Auth.Cognito.identityPoolEndpoint', 'Auth.Cognito.userPoolEndpoint']);
   });

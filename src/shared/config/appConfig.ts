@@ -220,7 +220,9 @@ function checkAuth(auth: unknown): ConfigProblem[] {
 }
 
 function isUrlList(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && checkEndpoint(item) === null);
+  return (
+    Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string' && checkEndpoint(item) === null)
+  );
 }
 
 function checkLoginWith(loginWith: unknown, hasUserPool: boolean): ConfigProblem[] {
@@ -235,15 +237,20 @@ function checkLoginWith(loginWith: unknown, hasUserPool: boolean): ConfigProblem
   const oauth = loginWith.oauth;
   if (oauth === undefined) return problems;
   if (!isRecord(oauth)) return [...problems, { field: `${field}.oauth`, expected: "Amplify's Hosted UI settings" }];
-  if (!hasUserPool) problems.push({ field: `${field}.oauth`, expected: 'a user pool (userPoolId and userPoolClientId) to sign in to' });
+  if (!hasUserPool)
+    problems.push({ field: `${field}.oauth`, expected: 'a user pool (userPoolId and userPoolClientId) to sign in to' });
   if (typeof oauth.domain !== 'string' || !HOST.test(oauth.domain)) {
-    problems.push({ field: `${field}.oauth.domain`, expected: 'the Hosted UI domain, e.g. "myapp.auth.us-east-1.amazoncognito.com"' });
+    problems.push({
+      field: `${field}.oauth.domain`,
+      expected: 'the Hosted UI domain, e.g. "myapp.auth.us-east-1.amazoncognito.com"',
+    });
   }
   if (!Array.isArray(oauth.scopes) || !oauth.scopes.every((scope) => typeof scope === 'string')) {
     problems.push({ field: `${field}.oauth.scopes`, expected: 'a list of scopes such as ["openid", "email"]' });
   }
   for (const key of ['redirectSignIn', 'redirectSignOut'] as const) {
-    if (!isUrlList(oauth[key])) problems.push({ field: `${field}.oauth.${key}`, expected: 'a list of https:// URLs of this dashboard' });
+    if (!isUrlList(oauth[key]))
+      problems.push({ field: `${field}.oauth.${key}`, expected: 'a list of https:// URLs of this dashboard' });
   }
   if (oauth.responseType !== 'code') {
     problems.push({ field: `${field}.oauth.responseType`, expected: '"code" (authorization code with PKCE)' });

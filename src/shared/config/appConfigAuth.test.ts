@@ -94,16 +94,13 @@ describe('parseAppConfig: tokenStorage', () => {
 });
 
 describe('parseAppConfig: Auth.Cognito.loginWith', () => {
-  it.each([
-    [{ username: true }],
-    [{ email: true }],
-    [{ phone: true }],
-    [{ username: true, email: true, phone: false }],
-    [{}],
-  ])('accepts %j and passes it through unchanged', (loginWith) => {
-    const config = configOf(parseAppConfig(withCognito({ ...USER_POOL, loginWith })));
-    expect(config.Auth.Cognito.loginWith).toEqual(loginWith);
-  });
+  it.each([[{ username: true }], [{ email: true }], [{ phone: true }], [{ username: true, email: true, phone: false }], [{}]])(
+    'accepts %j and passes it through unchanged',
+    (loginWith) => {
+      const config = configOf(parseAppConfig(withCognito({ ...USER_POOL, loginWith })));
+      expect(config.Auth.Cognito.loginWith).toEqual(loginWith);
+    },
+  );
 
   it.each([
     ['a string', 'email'],
@@ -116,7 +113,9 @@ describe('parseAppConfig: Auth.Cognito.loginWith', () => {
   });
 
   it('names each sign-in alias that is not true or false', () => {
-    const problems = problemsOf(parseAppConfig(withCognito({ ...USER_POOL, loginWith: { username: 'yes', email: 1, phone: null } })));
+    const problems = problemsOf(
+      parseAppConfig(withCognito({ ...USER_POOL, loginWith: { username: 'yes', email: 1, phone: null } })),
+    );
     expect(problems).toEqual([
       { field: 'Auth.Cognito.loginWith.username', expected: 'true or false' },
       { field: 'Auth.Cognito.loginWith.email', expected: 'true or false' },
@@ -146,7 +145,11 @@ describe('parseAppConfig: Auth.Cognito.loginWith.oauth (Hosted UI)', () => {
   });
 
   it('accepts loopback http redirects for local development', () => {
-    const oauth = { ...VALID_OAUTH, redirectSignIn: ['http://localhost:5173/', 'https://jobs.example.com/'], redirectSignOut: ['http://127.0.0.1:4173/'] };
+    const oauth = {
+      ...VALID_OAUTH,
+      redirectSignIn: ['http://localhost:5173/', 'https://jobs.example.com/'],
+      redirectSignOut: ['http://127.0.0.1:4173/'],
+    };
     expect(parseAppConfig(withOAuth(oauth)).ok).toBe(true);
   });
 

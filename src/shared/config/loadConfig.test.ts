@@ -132,7 +132,11 @@ describe('loadConfig', () => {
 
     it('passes on every field problem of a parsed but wrong file', async () => {
       const result = await loadConfig(fakeFetch(() => json({ region: 'mars-1', pollIntervalSeconds: 0 })).fetchImpl);
-      expect(problemsOf(result).map((p) => p.field).sort()).toEqual(['Auth', 'pollIntervalSeconds', 'region']);
+      expect(
+        problemsOf(result)
+          .map((p) => p.field)
+          .sort(),
+      ).toEqual(['Auth', 'pollIntervalSeconds', 'region']);
     });
 
     it('reports a JSON array as a wrong root', async () => {

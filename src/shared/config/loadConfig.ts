@@ -1,9 +1,7 @@
 import type { AppConfig, ConfigProblem } from './appConfig';
 import { parseConfigDocument } from './amplifyOutputs';
 
-export type ConfigLoadResult =
-  | { kind: 'ready'; config: AppConfig }
-  | { kind: 'invalid'; problems: ConfigProblem[] };
+export type ConfigLoadResult = { kind: 'ready'; config: AppConfig } | { kind: 'invalid'; problems: ConfigProblem[] };
 
 /** Runs against the simulated AWS inside the page; nothing here reaches a real account. */
 export const DEMO_CONFIG: AppConfig = {

@@ -9,7 +9,9 @@ function matchHref(path: string) {
 
 describe('environmentJobsPath', () => {
   it('builds the plain path', () => {
-    expect(environmentJobsPath({ appId: 'd2k9xq7v1ab3cd', envName: 'staging' })).toBe('/apps/d2k9xq7v1ab3cd/environments/staging/jobs');
+    expect(environmentJobsPath({ appId: 'd2k9xq7v1ab3cd', envName: 'staging' })).toBe(
+      '/apps/d2k9xq7v1ab3cd/environments/staging/jobs',
+    );
   });
 
   it('adds region, status and operation as query parameters, in that order', () => {
@@ -19,8 +21,12 @@ describe('environmentJobsPath', () => {
   });
 
   it('leaves out empty filters', () => {
-    expect(environmentJobsPath({ appId: 'a', envName: 'e', region: '', status: '', operation: '' })).toBe('/apps/a/environments/e/jobs');
-    expect(environmentJobsPath({ appId: 'a', envName: 'e', status: 'RUNNING' })).toBe('/apps/a/environments/e/jobs?status=RUNNING');
+    expect(environmentJobsPath({ appId: 'a', envName: 'e', region: '', status: '', operation: '' })).toBe(
+      '/apps/a/environments/e/jobs',
+    );
+    expect(environmentJobsPath({ appId: 'a', envName: 'e', status: 'RUNNING' })).toBe(
+      '/apps/a/environments/e/jobs?status=RUNNING',
+    );
   });
 
   it('keeps each ID in one path segment, whatever it contains', () => {
@@ -98,7 +104,10 @@ describe('matchEnvironmentJobsPath', () => {
   });
 
   it('accepts a trailing slash', () => {
-    expect(matchEnvironmentJobsPath('/apps/a/environments/e/jobs/', '')).toEqual({ ok: true, params: { appId: 'a', envName: 'e' } });
+    expect(matchEnvironmentJobsPath('/apps/a/environments/e/jobs/', '')).toEqual({
+      ok: true,
+      params: { appId: 'a', envName: 'e' },
+    });
   });
 
   it('decodes each segment on its own, so an encoded slash stays inside its ID', () => {

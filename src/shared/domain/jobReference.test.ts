@@ -11,7 +11,11 @@ describe('parseJobReference: links', () => {
   });
 
   it('reads a job link from any host, over http too (a local dev server)', () => {
-    expect(parseJobReference('http://127.0.0.1:5173/apps/a/environments/e/jobs/j')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+    expect(parseJobReference('http://127.0.0.1:5173/apps/a/environments/e/jobs/j')).toEqual({
+      appId: 'a',
+      envName: 'e',
+      jobId: 'j',
+    });
   });
 
   it('reads a job link without a region and invents none', () => {
@@ -30,7 +34,11 @@ describe('parseJobReference: links', () => {
   });
 
   it('ignores surrounding whitespace and line breaks from copying', () => {
-    expect(parseJobReference('  \n https://x.example/apps/a/environments/e/jobs/j \t\n')).toEqual({ appId: 'a', envName: 'e', jobId: 'j' });
+    expect(parseJobReference('  \n https://x.example/apps/a/environments/e/jobs/j \t\n')).toEqual({
+      appId: 'a',
+      envName: 'e',
+      jobId: 'j',
+    });
   });
 
   it('accepts a trailing slash, a fragment and other query parameters', () => {
@@ -43,7 +51,11 @@ describe('parseJobReference: links', () => {
   });
 
   it('decodes percent-encoded IDs, keeping an encoded slash inside its ID', () => {
-    expect(parseJobReference('/apps/a%2Fb/environments/my%20env/jobs/%E6%97%A5')).toEqual({ appId: 'a/b', envName: 'my env', jobId: '日' });
+    expect(parseJobReference('/apps/a%2Fb/environments/my%20env/jobs/%E6%97%A5')).toEqual({
+      appId: 'a/b',
+      envName: 'my env',
+      jobId: '日',
+    });
   });
 
   it('round-trips every link the app itself builds', () => {
@@ -53,7 +65,9 @@ describe('parseJobReference: links', () => {
 
   it('reads an environment list link as app, environment and region', () => {
     expect(
-      parseJobReference('https://jobs.example.com/apps/d2k9xq7v1ab3cd/environments/staging/jobs?region=eu-west-1&status=FAILED&operation=CreateBackendAuth'),
+      parseJobReference(
+        'https://jobs.example.com/apps/d2k9xq7v1ab3cd/environments/staging/jobs?region=eu-west-1&status=FAILED&operation=CreateBackendAuth',
+      ),
     ).toEqual({ appId: 'd2k9xq7v1ab3cd', envName: 'staging', region: 'eu-west-1' });
   });
 

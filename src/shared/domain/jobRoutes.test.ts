@@ -9,9 +9,7 @@ function matchHref(href: string) {
 
 describe('jobPagePath', () => {
   it('builds the job page path', () => {
-    expect(jobPagePath({ appId: 'app1', envName: 'staging', jobId: 'job1' })).toBe(
-      '/apps/app1/environments/staging/jobs/job1',
-    );
+    expect(jobPagePath({ appId: 'app1', envName: 'staging', jobId: 'job1' })).toBe('/apps/app1/environments/staging/jobs/job1');
   });
 
   it('adds the region as a query', () => {

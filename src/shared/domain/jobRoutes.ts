@@ -33,4 +33,3 @@ export function matchJobPagePath(pathname: string, search: string): JobPathMatch
   if (region !== undefined) params.region = region;
   return { ok: true, params };
 }
-

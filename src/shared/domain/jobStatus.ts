@@ -22,6 +22,6 @@ export function friendlyOperation(operation: string | undefined): string | undef
   const words = operation.match(/[A-Z]+(?![a-z])|[A-Z][a-z]+/g);
   if (!words || words.join('') !== operation) return undefined;
   return words
-    .map((word, index) => (index === 0 || word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()))
+    .map((word, index) => (index === 0 || (word.length > 1 && word === word.toUpperCase()) ? word : word.toLowerCase()))
     .join(' ');
 }

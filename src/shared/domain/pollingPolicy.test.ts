@@ -46,13 +46,10 @@ describe('nextPollDelay', () => {
 });
 
 describe('shouldRetry', () => {
-  it.each<AwsErrorKind>(['throttled', 'service-unavailable', 'network', 'timeout', 'invalid-response'])(
-    'retries %s',
-    (kind) => {
-      expect(shouldRetry(0, new AwsError({ kind }))).toBe(true);
-      expect(shouldRetry(5, new AwsError({ kind }))).toBe(true);
-    },
-  );
+  it.each<AwsErrorKind>(['throttled', 'service-unavailable', 'network', 'timeout', 'invalid-response'])('retries %s', (kind) => {
+    expect(shouldRetry(0, new AwsError({ kind }))).toBe(true);
+    expect(shouldRetry(5, new AwsError({ kind }))).toBe(true);
+  });
 
   it.each<AwsErrorKind>([
     'bad-request',

@@ -10,7 +10,9 @@ function job(status: string | undefined): BackendJob {
   return { jobId: KEY.jobId, status, raw: { jobId: KEY.jobId, status } };
 }
 
-function fakeClient(result: BackendJob = job('RUNNING')): AmplifyBackendClient & { calls: { key: BackendJobKey; signal?: AbortSignal }[] } {
+function fakeClient(
+  result: BackendJob = job('RUNNING'),
+): AmplifyBackendClient & { calls: { key: BackendJobKey; signal?: AbortSignal }[] } {
   const calls: { key: BackendJobKey; signal?: AbortSignal }[] = [];
   return {
     calls,
@@ -87,9 +89,9 @@ describe('jobQueryOptions', () => {
   describe('refetchInterval', () => {
     it('polls at the configured interval while the job runs', () => {
       expect(refetchIntervalFor(jobQueryOptions(KEY, deps()), { data: job('RUNNING'), status: 'success' })).toBe(5_000);
-      expect(refetchIntervalFor(jobQueryOptions(KEY, deps({ intervalMs: 12_000 })), { data: job('IN_PROGRESS'), status: 'success' })).toBe(
-        12_000,
-      );
+      expect(
+        refetchIntervalFor(jobQueryOptions(KEY, deps({ intervalMs: 12_000 })), { data: job('IN_PROGRESS'), status: 'success' }),
+      ).toBe(12_000);
     });
 
     it('keeps polling while the first answer is awaited and for unknown statuses', () => {
@@ -113,7 +115,9 @@ describe('jobQueryOptions', () => {
 
     it.each(['COMPLETED', 'FAILED', 'failed', ' Completed '])('is false once the job is %s', (status) => {
       expect(refetchIntervalFor(jobQueryOptions(KEY, deps()), { data: job(status), status: 'success' })).toBe(false);
-      expect(refetchIntervalFor(jobQueryOptions(KEY, deps({ hidden: true })), { data: job(status), status: 'success' })).toBe(false);
+      expect(refetchIntervalFor(jobQueryOptions(KEY, deps({ hidden: true })), { data: job(status), status: 'success' })).toBe(
+        false,
+      );
     });
 
     it('is false after an error that is not retried, even if an older answer said it was running', () => {
@@ -157,7 +161,9 @@ describe('jobQueryOptions', () => {
       expect(retryFor(options, 0, errorFromResponse({ status: 503, headers }, ''))).toBe(true);
       expect(retryFor(options, 0, new AwsError({ kind: 'network' }))).toBe(true);
       expect(retryFor(options, 0, errorFromResponse({ status: 400, headers }, '{"message":"bad"}'))).toBe(false);
-      expect(retryFor(options, 0, errorFromResponse({ status: 403, headers }, '{"message":"User is not authorized"}'))).toBe(false);
+      expect(retryFor(options, 0, errorFromResponse({ status: 403, headers }, '{"message":"User is not authorized"}'))).toBe(
+        false,
+      );
     });
 
     it('does not retry errors that are not AWS errors', () => {

@@ -15,7 +15,12 @@ export interface ErrorPanelProps {
 export function ErrorPanel({ description, lead, onRetry, retrying = false, tone = 'error' }: ErrorPanelProps) {
   return (
     // Not atomic: when only the countdown in `lead` changes, nothing is read out again.
-    <section className={`panel panel--${tone}`} role={tone === 'error' ? 'alert' : 'status'} aria-live="polite" aria-atomic="false">
+    <section
+      className={`panel panel--${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      aria-live="polite"
+      aria-atomic="false"
+    >
       <h2 className="panel__title">
         <Icon name={tone === 'error' ? 'error' : 'warning'} /> {description.title}
       </h2>

@@ -55,7 +55,11 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
   const http = statusSuffix(error.status);
   switch (error.kind) {
     case 'bad-request':
-      return { ...base, title: `AWS rejected the request${http}`, detail: `AWS found the request for ${context.resource} invalid.` };
+      return {
+        ...base,
+        title: `AWS rejected the request${http}`,
+        detail: `AWS found the request for ${context.resource} invalid.`,
+      };
     case 'access-denied':
       return {
         ...base,
@@ -84,7 +88,8 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
       return {
         ...base,
         title: `This computer’s clock is wrong${http}`,
-        detail: 'AWS refused the signature because the request’s time is more than 5 minutes from its own. Set the system clock to update automatically.',
+        detail:
+          'AWS refused the signature because the request’s time is more than 5 minutes from its own. Set the system clock to update automatically.',
       };
     case 'not-found':
       return {
@@ -93,13 +98,29 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
         detail: `AWS has no ${context.resource} in region ${context.region}. Check the IDs, and if the app lives in another region, open the link with ?region=<that region>.`,
       };
     case 'throttled':
-      return { ...base, title: `AWS is throttling requests${http}`, detail: 'Too many requests in a short time; checks slow down and continue by themselves.' };
+      return {
+        ...base,
+        title: `AWS is throttling requests${http}`,
+        detail: 'Too many requests in a short time; checks slow down and continue by themselves.',
+      };
     case 'service-unavailable':
-      return { ...base, title: `The AmplifyBackend service is having trouble${http}`, detail: 'AWS or a proxy in front of it failed to answer properly; this is usually brief.' };
+      return {
+        ...base,
+        title: `The AmplifyBackend service is having trouble${http}`,
+        detail: 'AWS or a proxy in front of it failed to answer properly; this is usually brief.',
+      };
     case 'http':
-      return { ...base, title: `Unexpected answer from AWS${http}`, detail: 'AWS answered with a status the dashboard does not expect.' };
+      return {
+        ...base,
+        title: `Unexpected answer from AWS${http}`,
+        detail: 'AWS answered with a status the dashboard does not expect.',
+      };
     case 'invalid-response':
-      return { ...base, title: 'The answer could not be read as a job', detail: 'AWS (or something between here and AWS) answered with something that is not a backend job.' };
+      return {
+        ...base,
+        title: 'The answer could not be read as a job',
+        detail: 'AWS (or something between here and AWS) answered with something that is not a backend job.',
+      };
     case 'network':
       return {
         ...base,
@@ -115,6 +136,10 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
         detail: 'The identity pool does not give guests credentials (allowGuestAccess is off) and nobody is signed in.',
       };
     case 'credentials-failed':
-      return { ...base, title: 'Couldn’t get AWS credentials from Cognito', detail: 'Cognito refused or failed to hand out credentials for this browser.' };
+      return {
+        ...base,
+        title: 'Couldn’t get AWS credentials from Cognito',
+        detail: 'Cognito refused or failed to hand out credentials for this browser.',
+      };
   }
 }

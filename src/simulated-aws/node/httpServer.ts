@@ -51,7 +51,12 @@ async function control(sim: SimulatedAws, url: URL, body: string, res: ServerRes
     return sendJson(res, 200, { count: sim.count(filter) });
   }
   if (route === '/__sim/list-faults') {
-    const { region = 'us-east-1', appId, envName, faults } = JSON.parse(body) as {
+    const {
+      region = 'us-east-1',
+      appId,
+      envName,
+      faults,
+    } = JSON.parse(body) as {
       region?: string;
       appId: string;
       envName: string;

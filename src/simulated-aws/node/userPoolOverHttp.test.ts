@@ -74,7 +74,7 @@ async function api(target: string, body: unknown): Promise<{ status: number; bod
 }
 
 describe('the user pool over loopback HTTP', () => {
-  it('serves Amplify\'s sign-in (password and SRP), session and sign-out at POST /', async () => {
+  it("serves Amplify's sign-in (password and SRP), session and sign-out at POST /", async () => {
     configure();
     await signIn({ username: 'demo', password: DEMO_PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
     const session = await fetchAuthSession();
@@ -108,7 +108,10 @@ describe('the user pool over loopback HTTP', () => {
     expect([...names]).toEqual(expect.arrayContaining(['content-type', 'x-amz-target', 'x-amz-user-agent', 'cache-control']));
     expect(sent[0]?.headers.get('content-type')).toBe('application/x-amz-json-1.1');
 
-    const requested = [...names].filter((n) => !['accept', 'accept-language', 'content-language'].includes(n)).sort().join(',');
+    const requested = [...names]
+      .filter((n) => !['accept', 'accept-language', 'content-language'].includes(n))
+      .sort()
+      .join(',');
     const preflight = await fetch(`${simServer.origin}/`, {
       method: 'OPTIONS',
       headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': requested },
@@ -124,7 +127,10 @@ describe('the user pool over loopback HTTP', () => {
       ClientId: DEMO_USER_POOL_CLIENT_ID,
       AuthParameters: { USERNAME: 'demo', PASSWORD: 'wrong' },
     });
-    expect(refused).toEqual({ status: 400, body: { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' } });
+    expect(refused).toEqual({
+      status: 400,
+      body: { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+    });
     const raw = await fetch(`${simServer.origin}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
@@ -135,10 +141,15 @@ describe('the user pool over loopback HTTP', () => {
   });
 
   it('/__sim/users, /__sim/oauth-code and the token endpoint on the loopback origin', async () => {
-    expect(await control('users', { username: 'e2e-user-1', password: 'E2e-password-1', email: 'e2e@example.com' })).toMatchObject({ ok: true });
+    expect(
+      await control('users', { username: 'e2e-user-1', password: 'E2e-password-1', email: 'e2e@example.com' }),
+    ).toMatchObject({ ok: true });
     const verifier = 'x'.repeat(50);
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-    const challenge = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const challenge = btoa(String.fromCharCode(...digest))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     const { code } = await control('oauth-code', { username: 'e2e-user-1', codeChallenge: challenge });
     expect(typeof code).toBe('string');
     expect(await control('oauth-code', { username: 'nobody' })).toEqual({ message: 'No simulated user nobody' });
@@ -146,11 +157,19 @@ describe('the user pool over loopback HTTP', () => {
     const exchanged = await fetch(`${simServer.origin}/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: String(code), code_verifier: verifier, client_id: 'anyclient', redirect_uri: `${APP_ORIGIN}/` }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: String(code),
+        code_verifier: verifier,
+        client_id: 'anyclient',
+        redirect_uri: `${APP_ORIGIN}/`,
+      }),
     });
     expect(exchanged.status).toBe(200);
     const tokens = (await exchanged.json()) as Record<string, string>;
-    const idClaims = JSON.parse(atob((tokens.id_token ?? '').split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as Record<string, unknown>;
+    const idClaims = JSON.parse(
+      atob((tokens.id_token ?? '').split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? ''),
+    ) as Record<string, unknown>;
     expect(idClaims).toMatchObject({ 'cognito:username': 'e2e-user-1', aud: 'anyclient', email: 'e2e@example.com' });
   });
 
@@ -162,7 +181,10 @@ describe('the user pool over loopback HTTP', () => {
     });
     const result = signedIn.body.AuthenticationResult as Record<string, string>;
     const refresh = () =>
-      api('AWSCognitoIdentityProviderService.GetTokensFromRefreshToken', { ClientId: DEMO_USER_POOL_CLIENT_ID, RefreshToken: result.RefreshToken });
+      api('AWSCognitoIdentityProviderService.GetTokensFromRefreshToken', {
+        ClientId: DEMO_USER_POOL_CLIENT_ID,
+        RefreshToken: result.RefreshToken,
+      });
     const getId = (idToken: string) =>
       api('AWSCognitoIdentityService.GetId', {
         IdentityPoolId: IDENTITY_POOL_ID,
@@ -206,7 +228,10 @@ describe('the user pool over loopback HTTP', () => {
     expect(location.searchParams.get('state')).toBe('abc-xyz');
     expect(location.searchParams.get('code')).toMatch(/^[0-9a-f-]{36}$/);
 
-    const logout = await fetch(`${simServer.origin}/logout?client_id=anyclient&logout_uri=${encodeURIComponent(`${APP_ORIGIN}/`)}`, { redirect: 'manual' });
+    const logout = await fetch(
+      `${simServer.origin}/logout?client_id=anyclient&logout_uri=${encodeURIComponent(`${APP_ORIGIN}/`)}`,
+      { redirect: 'manual' },
+    );
     expect(logout.status).toBe(302);
     expect(logout.headers.get('location')).toBe(`${APP_ORIGIN}/`);
   });
