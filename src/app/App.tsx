@@ -9,7 +9,8 @@ import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthAr
 import { ClockNote } from './ClockNote';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
-import { canSignIn, SIGN_IN_REQUIRED, type AppServices } from './services';
+import { canSignIn, SIGN_IN_REQUIRED } from '../features/auth/authServices';
+import type { AppServices } from './services';
 import { useGate } from '../features/auth/signInGate';
 
 // Only the job page is on the path of a job deep link; the other pages load when first opened.

@@ -1,21 +1,18 @@
 import { fetchAuthSession } from '@aws-amplify/core';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { createSessionStore, type SessionStore } from '../features/auth/session';
+import { createSessionStore } from '../features/auth/session';
 import { createAmplifyBackendClient, type AmplifyBackendClient } from '../shared/aws/amplifyBackend';
 import { isAwsError } from '../shared/aws/awsError';
 import { createClockOffset, type ClockOffset } from '../shared/aws/clockOffset';
-import { createCredentialSource, type CredentialSource } from '../shared/aws/credentials';
+import { createCredentialSource } from '../shared/aws/credentials';
 import { createSignedFetch } from '../shared/aws/signedFetch';
 import type { AppConfig } from '../shared/config/appConfig';
-import { createSignInGate, type SignInGate } from '../features/auth/signInGate';
+import { canSignIn, SIGN_IN_REQUIRED, type AuthServices } from '../features/auth/authServices';
+import { createSignInGate } from '../features/auth/signInGate';
 
-export interface AppServices {
-  config: AppConfig;
-  credentials: CredentialSource;
+export interface AppServices extends AuthServices {
   client: AmplifyBackendClient;
   clock: ClockOffset;
-  session: SessionStore;
-  gate: SignInGate;
 }
 
 export interface ServiceOverrides {
@@ -38,13 +35,6 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
     gate: createSignInGate(),
   };
 }
-
-export function canSignIn(config: AppConfig): boolean {
-  return Boolean(config.Auth.Cognito.userPoolId && config.Auth.Cognito.userPoolClientId);
-}
-
-export const SESSION_ENDED = 'Your session has ended. Sign in again to keep watching; the page carries on where it was.';
-export const SIGN_IN_REQUIRED = 'This identity pool gives AWS credentials only to signed-in users. Sign in to watch the job.';
 
 export function createQueryClient(services?: Pick<AppServices, 'config' | 'gate'>): QueryClient {
   return new QueryClient({

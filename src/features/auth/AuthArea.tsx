@@ -4,14 +4,14 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { signOutUser, useSignedInUser } from './session';
 import { readSignedInUser } from '../../shared/aws/credentials';
 import { navigate, useLocation } from '../../shared/browser/history';
-import { canSignIn, SESSION_ENDED, type AppServices } from '../../app/services';
+import { canSignIn, SESSION_ENDED, type AuthServices } from './authServices';
 import { useGate } from './signInGate';
 
 const SignInScreen = lazy(() => import('./SignInScreen').then((module) => ({ default: module.SignInScreen })));
 const DemoUsersHint = lazy(() => import('./DemoUsersHint').then((module) => ({ default: module.DemoUsersHint })));
 
 export interface AuthAreaProps {
-  services: AppServices;
+  services: AuthServices;
 }
 
 /** Who is signed in, with Sign in / Sign out, for the site header. */
@@ -65,7 +65,7 @@ export function AuthStatus({ services }: AuthAreaProps) {
  * After a sign-in: close the dialog, read who is signed in and ask again for what is on screen.
  * Called from Amplify's event and from the dialog; the second call joins the requests in flight.
  */
-function resumeAfterSignIn(services: AppServices, queryClient: QueryClient) {
+function resumeAfterSignIn(services: AuthServices, queryClient: QueryClient) {
   services.gate.close();
   void services.credentials().catch(() => undefined);
   void queryClient.refetchQueries({ type: 'active' }, { cancelRefetch: false });
@@ -75,7 +75,7 @@ function resumeAfterSignIn(services: AppServices, queryClient: QueryClient) {
  * Keeps the page in step with Amplify's auth events: refetch after sign-in, start over after
  * sign-out, return to the deep link after the Hosted UI.
  */
-export function useAuthEvents(services: AppServices) {
+export function useAuthEvents(services: AuthServices) {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!canSignIn(services.config)) return;
