@@ -1,0 +1,124 @@
+import { validateId } from './jobIds';
+
+/** The jobs a board watches: region, app, environment and job, as in a job page link. */
+export interface BoardJob {
+  region: string;
+  appId: string;
+  envName: string;
+  jobId: string;
+}
+
+export const BOARD_PATH = '/watch';
+export const MAX_BOARD_JOBS = 25;
+
+/** One `job` parameter that could not be read, as written in the link, with the reason. */
+export interface InvalidBoardEntry {
+  text: string;
+  reason: string;
+}
+
+export interface BoardLink {
+  jobs: BoardJob[];
+  invalid: InvalidBoardEntry[];
+  /** Valid jobs beyond the first MAX_BOARD_JOBS; they are not watched. */
+  refused: number;
+}
+
+/** `REGION/APP_ID/ENV/JOB_ID`, each segment percent-encoded so a `/`, `%`, `&` or `#` in an ID survives. */
+export function formatBoardEntry(job: BoardJob): string {
+  return [job.region, job.appId, job.envName, job.jobId].map(encodeURIComponent).join('/');
+}
+
+/** `/watch?job=…&job=…` in the given order; `/watch` alone for an empty board. */
+export function boardPath(jobs: readonly BoardJob[]): string {
+  if (jobs.length === 0) return BOARD_PATH;
+  return `${BOARD_PATH}?${jobs.map((job) => `job=${formatBoardEntry(job)}`).join('&')}`;
+}
+
+/** The same job, whatever else differs. */
+export function sameBoardJob(a: BoardJob, b: BoardJob): boolean {
+  return a.region === b.region && a.appId === b.appId && a.envName === b.envName && a.jobId === b.jobId;
+}
+
+/** A stable identity for a job, safe as a React key or a map key. */
+export function boardJobId(job: BoardJob): string {
+  return formatBoardEntry(job);
+}
+
+function decodeText(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+function parseEntry(raw: string, isKnownRegion: (region: string) => boolean): BoardJob | string {
+  const segments = raw.split('/');
+  if (segments.length !== 4) {
+    return `Expected region/app/environment/job (four parts separated by “/”), found ${segments.length} part${segments.length === 1 ? '' : 's'}.`;
+  }
+  let decoded: string[];
+  try {
+    decoded = segments.map((segment) => decodeURIComponent(segment));
+  } catch {
+    return 'It has a broken percent-encoding (a “%” not followed by two hex digits).';
+  }
+  const [region = '', appId = '', envName = '', jobId = ''] = decoded;
+  if (region === '') return 'The region is missing.';
+  if (!isKnownRegion(region))
+    return `Region “${region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`;
+  const problem = validateId('App ID', appId) ?? validateId('Environment', envName) ?? validateId('Job ID', jobId);
+  return problem ?? { region, appId, envName, jobId };
+}
+
+/**
+ * Reads a board's query string. Parameters are split by hand, not with URLSearchParams, because
+ * that would decode `%2F` before the value is split into its four segments.
+ * Invalid entries are returned with their reason and do not stop the valid ones; a job listed
+ * twice is watched once; jobs beyond MAX_BOARD_JOBS are counted in `refused`.
+ */
+export function parseBoardSearch(search: string, isKnownRegion: (region: string) => boolean): BoardLink {
+  const result: BoardLink = { jobs: [], invalid: [], refused: 0 };
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const name = decodeText(equals === -1 ? pair : pair.slice(0, equals));
+    if (name !== 'job') continue;
+    const raw = equals === -1 ? '' : pair.slice(equals + 1);
+    const parsed = parseEntry(raw, isKnownRegion);
+    if (typeof parsed === 'string') {
+      result.invalid.push({ text: decodeText(raw), reason: parsed });
+    } else if (result.jobs.some((job) => sameBoardJob(job, parsed))) {
+      continue;
+    } else if (result.jobs.length >= MAX_BOARD_JOBS) {
+      result.refused += 1;
+    } else {
+      result.jobs.push(parsed);
+    }
+  }
+  return result;
+}
+
+export type AddResult = { ok: true; jobs: BoardJob[] } | { ok: false; reason: string };
+
+/** Adds a job at the end; a job already there stays where it is. Refuses a 26th job. */
+export function addBoardJobs(jobs: readonly BoardJob[], added: readonly BoardJob[]): AddResult {
+  const next = [...jobs];
+  for (const job of added) {
+    if (next.some((existing) => sameBoardJob(existing, job))) continue;
+    next.push(job);
+  }
+  if (next.length > MAX_BOARD_JOBS) {
+    return {
+      ok: false,
+      reason: `A board watches at most ${MAX_BOARD_JOBS} jobs; this would make ${next.length}. Remove some first.`,
+    };
+  }
+  return { ok: true, jobs: next };
+}
+
+export function removeBoardJob(jobs: readonly BoardJob[], removed: BoardJob): BoardJob[] {
+  return jobs.filter((job) => !sameBoardJob(job, removed));
+}
