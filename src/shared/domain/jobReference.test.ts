@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { environmentJobsPath } from './environmentRoutes';
-import { parseJobReference } from './jobReference';
+import { parseAmplifyConsoleUrl, parseJobReference, readPastedText } from './jobReference';
 import { jobPagePath } from './jobRoutes';
 
 describe('parseJobReference: links', () => {
@@ -189,5 +189,89 @@ describe('parseJobReference: other text', () => {
     ['a sentence containing a link', 'see https://x.example/apps/a/environments/e/jobs/j'],
   ])('gives null for %s', (_label, text) => {
     expect(parseJobReference(text)).toBeNull();
+  });
+});
+
+describe('parseAmplifyConsoleUrl', () => {
+  it('reads the app ID and region of a console address with the region in the host', () => {
+    expect(
+      parseAmplifyConsoleUrl('https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/main/deployments'),
+    ).toEqual({ appId: 'd2k9xq7v1ab3cd', region: 'eu-west-1' });
+  });
+
+  it('reads the older form with ?region= and the app ID after the hash', () => {
+    expect(
+      parseAmplifyConsoleUrl('https://console.aws.amazon.com/amplify/home?region=eu-west-1#/d2k9xq7v1ab3cd/YmFja2VuZA/staging'),
+    ).toEqual({
+      appId: 'd2k9xq7v1ab3cd',
+      region: 'eu-west-1',
+    });
+  });
+
+  it('reads a hash of the form #/apps/{appId}', () => {
+    expect(parseAmplifyConsoleUrl('https://console.aws.amazon.com/amplify/home?region=us-west-2#/apps/dabc123')).toEqual({
+      appId: 'dabc123',
+      region: 'us-west-2',
+    });
+  });
+
+  it('keeps a region AmplifyBackend does not know, for the form to name', () => {
+    expect(parseAmplifyConsoleUrl('https://il-central-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/overview')).toEqual({
+      appId: 'd2k9xq7v1ab3cd',
+      region: 'il-central-1',
+    });
+  });
+
+  it('invents no region when the address has none', () => {
+    const reference = parseAmplifyConsoleUrl('https://console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd');
+    expect(reference).toEqual({ appId: 'd2k9xq7v1ab3cd' });
+    expect(reference).not.toHaveProperty('region');
+  });
+
+  it.each([
+    ['another console service', 'https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks'],
+    ['the console home without an app', 'https://eu-west-1.console.aws.amazon.com/amplify/home?region=eu-west-1#/'],
+    ['another host', 'https://console.aws.example.com/amplify/apps/d2k9xq7v1ab3cd'],
+    ['plain http', 'http://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd'],
+    ['a job link', 'https://jobs.example.com/apps/a/environments/e/jobs/j'],
+    ['text', 'd2k9xq7v1ab3cd'],
+  ])('gives null for %s', (_label, text) => {
+    expect(parseAmplifyConsoleUrl(text)).toBeNull();
+  });
+});
+
+describe('readPastedText', () => {
+  it('says where a reference came from', () => {
+    expect(readPastedText(' https://eu-west-1.console.aws.amazon.com/amplify/apps/dabc/overview ')).toEqual({
+      kind: 'reference',
+      from: 'console',
+      reference: { appId: 'dabc', region: 'eu-west-1' },
+    });
+    expect(readPastedText('/apps/a/environments/e/jobs/j')).toEqual({
+      kind: 'reference',
+      from: 'link',
+      reference: { appId: 'a', envName: 'e', jobId: 'j' },
+    });
+    expect(readPastedText('{"AppId":"a","JobId":"j"}')).toEqual({
+      kind: 'reference',
+      from: 'json',
+      reference: { appId: 'a', jobId: 'j' },
+    });
+  });
+
+  it.each([
+    ['JSON cut off part way', '{\n    "AppId": "d2k9xq7v1ab3cd",\n    "BackendEnvironmentName": "stag'],
+    ['the middle of the JSON', '"BackendEnvironmentName": "staging",\n    "JobId": "7f3c"'],
+    ['the end of the JSON', '"JobId": "7f3c9e2a"\n}'],
+  ])('recognises %s as broken JSON', (_label, text) => {
+    expect(readPastedText(text)).toEqual({ kind: 'broken-json' });
+  });
+
+  it.each([
+    ['an ID', 'd2k9xq7v1ab3cd'],
+    ['a sentence', 'the job is d2k9xq7v1ab3cd / staging'],
+    ['whole JSON that names nothing', '{"Status":"RUNNING"}'],
+  ])('leaves %s alone', (_label, text) => {
+    expect(readPastedText(text)).toBeNull();
   });
 });
