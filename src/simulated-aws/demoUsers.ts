@@ -1,8 +1,7 @@
-import type { SimUserSpec } from './userPool';
-
 /**
- * The simulated user pool's accounts and codes. This module holds data only (no simulation code), so
- * a demo banner can list the accounts without pulling the simulated AWS into the first load.
+ * The simulated user pool's accounts and codes. This module holds data only (no simulation code) and
+ * imports nothing, so a demo banner can list the accounts without pulling the simulated AWS into the
+ * first load. The shape of a simulated user is declared here; the user pool takes it from here.
  */
 
 /** Every code the simulation sends (MFA by TOTP, SMS or email; password reset) is this one. */
@@ -16,6 +15,23 @@ export const DEMO_USER_POOL_CLIENT_ID = 'demo0job0watch0app0client0';
 
 /** The Hosted UI domain the demo would use (`loginWith.oauth.domain`). */
 export const DEMO_OAUTH_DOMAIN = 'job-watch-demo.auth.us-east-1.amazoncognito.com';
+
+export type SimUserState = 'confirmed' | 'unconfirmed' | 'reset-required' | 'force-change-password';
+export type SimMfa = 'TOTP' | 'SMS' | 'EMAIL' | 'SELECT';
+
+/** A user of the simulated pool, as tests and the demo describe one. */
+export interface SimUserSpec {
+  username: string;
+  password?: string;
+  email?: string;
+  /** E.164; SMS MFA goes "to" it (a default number is used when missing). */
+  phoneNumber?: string;
+  /** Defaults to confirmed. */
+  state?: SimUserState;
+  mfa?: SimMfa;
+  /** Stable subject; random when missing. */
+  sub?: string;
+}
 
 export interface DemoUser extends SimUserSpec {
   password: string;

@@ -1,4 +1,4 @@
-import { DEMO_CODE, DEMO_USER_POOL_ID, DEMO_USERS } from './demoUsers';
+import { DEMO_CODE, DEMO_USER_POOL_ID, DEMO_USERS, type SimMfa, type SimUserSpec, type SimUserState } from './demoUsers';
 import { TokenSigner, bytesToBase64Url, randomBase64Url, safeEqual, sha256, type JwtClaims } from './jwt';
 import {
   SRP_TIMESTAMP,
@@ -11,21 +11,7 @@ import {
   type SrpServerChallenge,
 } from './srp';
 
-export type SimUserState = 'confirmed' | 'unconfirmed' | 'reset-required' | 'force-change-password';
-export type SimMfa = 'TOTP' | 'SMS' | 'EMAIL' | 'SELECT';
-
-export interface SimUserSpec {
-  username: string;
-  password?: string;
-  email?: string;
-  /** E.164; SMS MFA goes "to" it (a default number is used when missing). */
-  phoneNumber?: string;
-  /** Defaults to confirmed. */
-  state?: SimUserState;
-  mfa?: SimMfa;
-  /** Stable subject; random when missing. */
-  sub?: string;
-}
+export type { SimMfa, SimUserSpec, SimUserState };
 
 /** What a test can read back about a user. */
 export interface SimUserView {
