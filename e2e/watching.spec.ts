@@ -310,7 +310,7 @@ test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the 
   await expect(jobStatus(page)).toContainText('FAILED', { timeout: 5000 });
 
   const section = page.getByRole('region', { name: 'AWS CLI and raw response' });
-  const command = `aws amplifybackend get-backend-job --app-id ${job.appId} --backend-environment-name ${job.envName} --job-id ${job.jobId} --region eu-west-1`;
+  const command = `aws amplifybackend get-backend-job --app-id=${job.appId} --backend-environment-name=${job.envName} --job-id=${job.jobId} --region=eu-west-1`;
   await section.getByText('AWS CLI command').click();
   await expect(section.locator('pre').first()).toHaveText(command);
   await section.getByRole('button', { name: 'Copy as AWS CLI command' }).click();

@@ -9,15 +9,39 @@ export interface CliAndRawProps {
 
 /** The same question asked from a terminal, and the last answer as the API sent it. */
 export function CliAndRaw({ jobKey, job }: CliAndRawProps) {
-  const command = getBackendJobCommand(jobKey);
+  const cli = getBackendJobCommand(jobKey);
   return (
     <section className="cli" aria-label="AWS CLI and raw response">
       <details>
         <summary>AWS CLI command</summary>
-        <pre className="mono">{command}</pre>
-        <CopyButton value={command} label="Copy as AWS CLI command">
-          Copy as AWS CLI
-        </CopyButton>
+        {cli.kind === 'command' ? (
+          <>
+            <pre className="mono">{cli.command}</pre>
+            <CopyButton value={cli.command} label="Copy as AWS CLI command">
+              Copy as AWS CLI
+            </CopyButton>
+          </>
+        ) : (
+          <>
+            <p>
+              These IDs are unusual ({cli.unusual.map((item) => item.label).join(', ')} holds characters other than letters,
+              digits, <code>.</code>, <code>_</code>, <code>:</code> and <code>-</code>), and shells quote such characters
+              differently, so no command is offered. The values for <code>aws amplifybackend get-backend-job</code>:
+            </p>
+            <dl className="cli-values">
+              {cli.values.map((item) => (
+                <div key={item.option}>
+                  <dt>
+                    <code>{item.option}</code> ({item.label})
+                  </dt>
+                  <dd>
+                    <pre className="mono">{item.value}</pre>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        )}
       </details>
       {job ? (
         <details>

@@ -1,186 +1,147 @@
 import { describe, expect, it } from 'vitest';
-import { getBackendJobCommand, shellQuote } from './cliCommand';
+import { getBackendJobCommand, isPlainCliValue } from './cliCommand';
 
-/** Characters a POSIX shell gives no meaning to anywhere inside an argument word. */
-const INERT = /^[A-Za-z0-9._\/:@%+=,-]$/;
+/** Characters no shell (POSIX, fish, PowerShell, cmd.exe) gives a meaning inside a word, minus the space. */
+const INERT = /^[A-Za-z0-9._:=-]$/;
 
 /**
- * Reads one word the way a POSIX shell does, for the forms shellQuote may produce: single-quoted
- * runs (taken literally, no escapes inside), a backslash escaping the next character, and inert
- * characters. Anything else left unquoted would be interpreted by the shell, so it throws.
+ * Splits a command line at spaces, the way every shell does for words made of inert characters only.
+ * Anything else in the command would be read differently by one shell or another, so it throws.
  */
-function unquoteWord(word: string): string {
-  let out = '';
-  let i = 0;
-  while (i < word.length) {
-    const ch = word[i]!;
-    if (ch === "'") {
-      const end = word.indexOf("'", i + 1);
-      if (end === -1) throw new Error(`unterminated single quote in ${JSON.stringify(word)}`);
-      out += word.slice(i + 1, end);
-      i = end + 1;
-    } else if (ch === '\\') {
-      const next = word[i + 1];
-      if (next === undefined || next === '\n') throw new Error(`dangling backslash in ${JSON.stringify(word)}`);
-      out += next;
-      i += 2;
-    } else if (INERT.test(ch)) {
-      out += ch;
-      i += 1;
-    } else {
-      throw new Error(`unquoted ${JSON.stringify(ch)} in ${JSON.stringify(word)}`);
-    }
-  }
-  return out;
-}
-
-/** Splits a command line at unquoted spaces and unquotes each word. */
 function shellWords(command: string): string[] {
-  const words: string[] = [];
-  let current = '';
-  let quoted = false;
-  let escaped = false;
   for (const ch of command) {
-    if (escaped) {
-      escaped = false;
-      current += ch;
-      continue;
-    }
-    if (ch === '\\' && !quoted) escaped = true;
-    if (ch === "'") quoted = !quoted;
-    if (ch === ' ' && !quoted) {
-      words.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
+    if (ch !== ' ' && !INERT.test(ch)) throw new Error(`${JSON.stringify(ch)} means something to some shell`);
   }
-  if (quoted) throw new Error('unterminated quote');
-  words.push(current);
-  return words.map(unquoteWord);
+  return command.split(' ');
 }
 
-describe('the test’s own unquoter', () => {
-  it('refuses what a shell would interpret, so the checks below can fail', () => {
-    expect(() => unquoteWord('a b')).toThrow();
-    expect(() => unquoteWord('$HOME')).toThrow();
-    expect(() => unquoteWord("'a")).toThrow();
-    expect(() => unquoteWord("'a'$(id)")).toThrow();
-    expect(unquoteWord("'it'\\''s'")).toBe("it's");
+const PLAIN = {
+  region: 'eu-west-1',
+  appId: 'd2k9xq7v1ab3cd',
+  envName: 'staging',
+  jobId: '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60',
+};
+
+/** The job link of the review, decoded: `%5C'%3Btouch%20%2Ftmp%2Fpwned%3B%23`. */
+const FISH_BREAKOUT = decodeURIComponent("%5C'%3Btouch%20%2Ftmp%2Fpwned%3B%23");
+
+describe('the test’s own word splitter', () => {
+  it('refuses what some shell would interpret, so the checks below can fail', () => {
+    expect(() => shellWords("--job-id='x'")).toThrow();
+    expect(() => shellWords('--job-id=\\x')).toThrow();
+    expect(() => shellWords('--job-id=a;b')).toThrow();
+    expect(() => shellWords('--job-id=a\u2019b')).toThrow();
+    expect(shellWords('aws --job-id=a-b')).toEqual(['aws', '--job-id=a-b']);
   });
 });
 
-describe('shellQuote', () => {
-  it.each(['d2k9xq7v1ab3cd', 'staging', '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60', 'us-east-1', 'ap-southeast-2', 'dev_env.2'])(
-    'leaves the plain ID %s as it is, so the command stays readable',
-    (id) => {
-      expect(shellQuote(id)).toBe(id);
-    },
-  );
-
+describe('isPlainCliValue', () => {
   it.each([
-    ['the empty string', '', "''"],
-    ['a space', 'my env', "'my env'"],
-    ['a single quote', "it's", "'it'\\''s'"],
-    ['only a single quote', "'", "''\\'''"],
-    ['a dollar sign', '$HOME', "'$HOME'"],
-    ['a command substitution', '$(id)', "'$(id)'"],
-    ['backticks', '`id`', "'`id`'"],
-    ['a semicolon', 'a;rm -rf ~', "'a;rm -rf ~'"],
-    ['a newline', 'a\nb', "'a\nb'"],
-  ])('quotes %s exactly', (_label, value, quoted) => {
-    expect(shellQuote(value)).toBe(quoted);
+    'd2k9xq7v1ab3cd',
+    'staging',
+    '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60',
+    'us-east-1',
+    'ap-southeast-2',
+    'dev_env.2',
+    'a:b',
+  ])('takes the real-world ID %s as plain', (id) => {
+    expect(isPlainCliValue(id)).toBe(true);
+  });
+});
+
+describe('getBackendJobCommand', () => {
+  it('gives the exact AWS CLI command for plain IDs, each value joined to its option', () => {
+    expect(getBackendJobCommand(PLAIN)).toEqual({
+      kind: 'command',
+      command:
+        'aws amplifybackend get-backend-job --app-id=d2k9xq7v1ab3cd --backend-environment-name=staging --job-id=7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60 --region=eu-west-1',
+    });
+  });
+
+  it('keeps a value with a leading dash as the value of its option, never an option of its own', () => {
+    const result = getBackendJobCommand({ ...PLAIN, jobId: '--debug', envName: '-e' });
+    expect(result.kind).toBe('command');
+    const words = shellWords(result.kind === 'command' ? result.command : '');
+    expect(words).toContain('--job-id=--debug');
+    expect(words).toContain('--backend-environment-name=-e');
+    expect(words).not.toContain('--debug');
+    expect(words).toHaveLength(7);
   });
 
   it.each([
-    ['a space', 'my env'],
-    ['a tab', 'a\tb'],
+    ['the fish break-out of the review', FISH_BREAKOUT],
+    ['a POSIX single quote', "it's"],
+    ['a double quote', 'say "hi"'],
+    ['a right single quotation mark (a quote to PowerShell)', 'a\u2019;calc;\u2019'],
+    ['a left single quotation mark', 'a\u2018b'],
+    ['a low-9 quotation mark', 'a\u201ab'],
+    ['a left double quotation mark', 'a\u201cb'],
+    ['a right double quotation mark', 'a\u201db'],
+    ['a backtick', '`id`'],
+    ['a backslash', 'a\\b'],
     ['a newline', 'line1\nline2'],
     ['a carriage return', 'a\rb'],
-    ['a single quote', "it's"],
-    ['several single quotes', "''a''"],
-    ['a double quote', 'say "hi"'],
+    ['a line separator', 'a\u2028b'],
+    ['a tab', 'a\tb'],
+    ['a space', 'my env'],
+    ['a no-break space', 'a\u00a0b'],
     ['a dollar sign', '$HOME'],
-    ['a parameter expansion', '${PATH}'],
     ['a command substitution', '$(touch /tmp/pwned)'],
-    ['backticks', '`touch /tmp/pwned`'],
-    ['a semicolon', 'x; touch /tmp/pwned'],
+    ['a semicolon', 'x;touch /tmp/pwned'],
     ['an ampersand', 'a&&b'],
     ['a pipe', 'a|b'],
-    ['redirections', '<in >out 2>&1'],
+    ['redirections', '<in >out'],
+    ['a hash', 'a#b'],
     ['globs', '*?[a-z]'],
-    ['a leading tilde', '~root'],
-    ['a leading hash', '#comment'],
-    ['an exclamation mark', 'hi!'],
-    ['a backslash', 'a\\b'],
-    ['a trailing backslash', 'a\\'],
     ['braces', '{a,b}'],
     ['parentheses', '(sub)'],
-    ['non-ASCII', 'Überprüfung-日本-🚀'],
-    ['a quote then a substitution', "'$(id)'"],
+    ['a percent sign (cmd.exe)', '%PATH%'],
+    ['a caret (cmd.exe)', 'a^b'],
+    ['an at sign (PowerShell splatting)', '@args'],
+    ['a slash', 'app/with%slash'],
+    ['an equals sign', 'a=b'],
+    ['non-ASCII letters', 'Überprüfung'],
     ['the empty string', ''],
-  ])('quotes a value with %s so a shell reads it back unchanged as one word', (_label, value) => {
-    const quoted = shellQuote(value);
-    expect(quoted).not.toBe(value);
-    expect(unquoteWord(quoted)).toBe(value);
-    expect(shellWords(`cmd ${quoted}`)).toEqual(['cmd', value]);
+  ])('offers no command for an ID with %s, and names that ID', (_label, value) => {
+    for (const field of ['appId', 'envName', 'jobId', 'region'] as const) {
+      const result = getBackendJobCommand({ ...PLAIN, [field]: value });
+      expect(result.kind, field).toBe('unusual');
+      if (result.kind !== 'unusual') continue;
+      expect(result.unusual.map((item) => item.value)).toEqual([value]);
+      expect(result.values.map((item) => item.value)).toEqual([
+        field === 'appId' ? value : PLAIN.appId,
+        field === 'envName' ? value : PLAIN.envName,
+        field === 'jobId' ? value : PLAIN.jobId,
+        field === 'region' ? value : PLAIN.region,
+      ]);
+    }
   });
 
-  it('round-trips many generated values made of awkward characters', () => {
-    const alphabet = ['a', 'Z', '0', '-', ' ', "'", '"', '$', '`', ';', '\n', '\\', '|', '&', '*', '(', ')', '#', '~', '!', 'é'];
+  it('never produces a command with anything but inert characters, for many generated values', () => {
+    const alphabet = ['a', 'Z', '0', '-', '.', '_', ':', ' ', "'", '"', '\u2019', '$', '`', ';', '\n', '\\', '|', '&', '#', 'é'];
     let state = 12345;
     const next = () => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
       return state;
     };
+    let commands = 0;
     for (let n = 0; n < 500; n++) {
-      const length = next() % 12;
-      const value = Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
-      expect(unquoteWord(shellQuote(value))).toBe(value);
+      const length = 1 + (next() % 6);
+      const jobId = Array.from({ length }, () => alphabet[next() % 8]).join('');
+      const envName = Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
+      const result = getBackendJobCommand({ ...PLAIN, jobId, envName });
+      if (result.kind === 'unusual') continue;
+      commands += 1;
+      expect(shellWords(result.command)).toEqual([
+        'aws',
+        'amplifybackend',
+        'get-backend-job',
+        `--app-id=${PLAIN.appId}`,
+        `--backend-environment-name=${envName}`,
+        `--job-id=${jobId}`,
+        `--region=${PLAIN.region}`,
+      ]);
     }
-  });
-});
-
-describe('getBackendJobCommand', () => {
-  it('gives the exact AWS CLI command for plain IDs', () => {
-    expect(
-      getBackendJobCommand({
-        region: 'eu-west-1',
-        appId: 'd2k9xq7v1ab3cd',
-        envName: 'staging',
-        jobId: '7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60',
-      }),
-    ).toBe(
-      'aws amplifybackend get-backend-job --app-id d2k9xq7v1ab3cd --backend-environment-name staging --job-id 7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60 --region eu-west-1',
-    );
-  });
-
-  it('quotes each ID on its own', () => {
-    expect(getBackendJobCommand({ region: 'us-east-1', appId: 'my app', envName: "it's", jobId: '$(id)' })).toBe(
-      "aws amplifybackend get-backend-job --app-id 'my app' --backend-environment-name 'it'\\''s' --job-id '$(id)' --region us-east-1",
-    );
-  });
-
-  it('keeps hostile IDs as single arguments in their own places', () => {
-    const key = { region: 'us-east-1; rm -rf ~', appId: 'a b', envName: '`whoami`', jobId: "x' ; echo pwned '" };
-    expect(shellWords(getBackendJobCommand(key))).toEqual([
-      'aws',
-      'amplifybackend',
-      'get-backend-job',
-      '--app-id',
-      key.appId,
-      '--backend-environment-name',
-      key.envName,
-      '--job-id',
-      key.jobId,
-      '--region',
-      key.region,
-    ]);
-  });
-
-  it('is a single line even when an ID contains a newline outside of quotes', () => {
-    const command = getBackendJobCommand({ region: 'us-east-1', appId: 'a', envName: 'e', jobId: 'j\nk' });
-    // The newline is inside single quotes, where a shell treats it as part of the word.
-    expect(shellWords(command)[8]).toBe('j\nk');
+    expect(commands).toBeGreaterThan(0);
   });
 });

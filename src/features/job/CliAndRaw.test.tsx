@@ -1,0 +1,38 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { CliAndRaw } from './CliAndRaw';
+
+const PLAIN = { region: 'us-east-1', appId: 'd2k9', envName: 'staging', jobId: '7f3c9e2a' };
+
+async function openCli(jobKey: typeof PLAIN) {
+  const user = userEvent.setup();
+  render(<CliAndRaw jobKey={jobKey} job={undefined} />);
+  const cli = screen.getByRole('region', { name: 'AWS CLI and raw response' });
+  await user.click(within(cli).getByText('AWS CLI command'));
+  return cli;
+}
+
+describe('CliAndRaw', () => {
+  it('offers the command to copy when every ID is plain', async () => {
+    const cli = await openCli(PLAIN);
+    expect(within(cli).getByRole('button', { name: 'Copy as AWS CLI command' })).toBeVisible();
+    expect(cli.querySelector('pre')?.textContent).toBe(
+      'aws amplifybackend get-backend-job --app-id=d2k9 --backend-environment-name=staging --job-id=7f3c9e2a --region=us-east-1',
+    );
+  });
+
+  it.each([
+    ['the fish break-out of the review', { jobId: "\\';touch /tmp/pwned;#" }, 'Job ID'],
+    ['a PowerShell quote', { envName: 'x\u2019;calc;\u2019' }, 'Environment'],
+    ['a newline', { appId: 'a\nb' }, 'App ID'],
+  ])('with %s, says the IDs are unusual and shows them on their own instead of a command', async (_label, ids, named) => {
+    const jobKey = { ...PLAIN, ...ids };
+    const cli = await openCli(jobKey);
+    expect(within(cli).queryByRole('button', { name: 'Copy as AWS CLI command' })).toBeNull();
+    expect(cli).not.toHaveTextContent('aws amplifybackend get-backend-job --');
+    expect(within(cli).getByText(/These IDs are unusual/)).toHaveTextContent(`(${named} holds characters other than`);
+    const shown = [...cli.querySelectorAll('dd pre')].map((pre) => pre.textContent);
+    expect(shown).toEqual([jobKey.appId, jobKey.envName, jobKey.jobId, jobKey.region]);
+  });
+});
