@@ -1,22 +1,9 @@
 import type { SignInOutput } from '@aws-amplify/auth';
+import type { MfaChoice, SignInStep } from './signInMachine';
+
+export type { MfaChoice, SignInStep };
 
 type AuthNextSignInStep = SignInOutput['nextStep'];
-
-export type MfaChoice = 'TOTP' | 'SMS' | 'EMAIL';
-
-/** One screen of the sign-in flow. */
-export type SignInStep =
-  | { kind: 'credentials'; notice?: string }
-  | { kind: 'newPassword' }
-  | { kind: 'code'; medium: MfaChoice | 'CUSTOM'; destination?: string }
-  | { kind: 'mfaSelection'; allowed: MfaChoice[]; setup: boolean }
-  | { kind: 'totpSetup'; sharedSecret: string; setupUri: string }
-  | { kind: 'emailSetup' }
-  | { kind: 'resetRequest'; reason?: string }
-  | { kind: 'resetConfirm'; username: string; destination?: string }
-  | { kind: 'notConfirmed' }
-  | { kind: 'unsupported'; step: string }
-  | { kind: 'done' };
 
 const APP_NAME = 'Amplify Job Watch';
 
