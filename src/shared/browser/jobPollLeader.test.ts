@@ -1,0 +1,277 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { joinPollElection, type ChannelLike, type ElectionEnvironment, type LockManagerLike } from './jobPollLeader';
+
+/** Web Locks as the spec has them for exclusive locks: one holder per name, a FIFO queue, abortable while queued. */
+class FakeLocks implements LockManagerLike {
+  private held = new Set<string>();
+  private queues = new Map<string, { run: () => void; signal?: AbortSignal }[]>();
+
+  request(name: string, options: { signal?: AbortSignal }, callback: (lock: unknown) => Promise<void>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(name) ?? [];
+      this.queues.set(name, queue);
+      const entry = {
+        signal: options.signal,
+        run: () => {
+          void callback({ name })
+            .finally(() => {
+              this.held.delete(name);
+              this.grant(name);
+            })
+            .then(resolve, reject);
+        },
+      };
+      options.signal?.addEventListener('abort', () => {
+        const index = queue.indexOf(entry);
+        if (index === -1) return;
+        queue.splice(index, 1);
+        reject(new DOMException('aborted', 'AbortError'));
+      });
+      queue.push(entry);
+      this.grant(name);
+    });
+  }
+
+  private grant(name: string) {
+    if (this.held.has(name)) return;
+    const next = this.queues.get(name)?.shift();
+    if (!next) return;
+    this.held.add(name);
+    queueMicrotask(next.run);
+  }
+}
+
+/** BroadcastChannel: a message reaches every other open channel of the same name, later, as a copy. */
+class FakeHub {
+  private channels = new Map<string, Set<ChannelLike>>();
+
+  open = (name: string): ChannelLike => {
+    const peers = this.channels.get(name) ?? new Set<ChannelLike>();
+    this.channels.set(name, peers);
+    const channel: ChannelLike = {
+      onmessage: null,
+      postMessage: (message) => {
+        const copy = structuredClone(message);
+        for (const peer of peers) {
+          if (peer !== channel) setTimeout(() => peer.onmessage?.({ data: copy }), 0);
+        }
+      },
+      close: () => peers.delete(channel),
+    };
+    peers.add(channel);
+    return channel;
+  };
+}
+
+interface Job {
+  status: string;
+  n: number;
+}
+
+let locks: FakeLocks;
+let hub: FakeHub;
+let browser: ElectionEnvironment;
+let requests: number;
+let concurrent: number;
+let maxConcurrent: number;
+
+/** A GetBackendJob that takes 100 ms; counts requests and how many overlap. */
+function fetcher(result: Partial<Job> = {}) {
+  return () => {
+    requests += 1;
+    concurrent += 1;
+    maxConcurrent = Math.max(maxConcurrent, concurrent);
+    const answer = { status: 'RUNNING', n: requests, ...result };
+    return new Promise<Job>((resolve) =>
+      setTimeout(() => {
+        concurrent -= 1;
+        resolve(answer);
+      }, 100),
+    );
+  };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  locks = new FakeLocks();
+  hub = new FakeHub();
+  browser = { locks, openChannel: hub.open };
+  requests = 0;
+  concurrent = 0;
+  maxConcurrent = 0;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const WAIT = { maxWaitMs: 60_000 };
+
+describe('joinPollElection', () => {
+  it('is always the leader where Web Locks are missing, and simply fetches', async () => {
+    const alone = joinPollElection<Job>('job-1', {});
+    expect(alone.isLeader()).toBe(true);
+    const result = alone.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(result).resolves.toEqual({ status: 'RUNNING', n: 1 });
+  });
+
+  it('a tab alone leads as soon as its lock is granted, and fetches itself', async () => {
+    const tab = joinPollElection<Job>('job-1', browser);
+    await settle();
+    expect(tab.isLeader()).toBe(true);
+    const first = tab.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(first).resolves.toMatchObject({ n: 1 });
+  });
+
+  it('two tabs on one job send one stream of requests; the follower gets the leader’s answers', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
+    for (let round = 1; round <= 3; round++) {
+      const followed = b.poll(fetcher(), WAIT);
+      const led = a.poll(fetcher(), WAIT);
+      await vi.advanceTimersByTimeAsync(101);
+      await expect(led).resolves.toEqual({ status: 'RUNNING', n: round });
+      await expect(followed).resolves.toEqual({ status: 'RUNNING', n: round });
+    }
+    expect(requests).toBe(3);
+  });
+
+  it('a tab that joins late gets the last answer without a request of its own', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    await settle();
+    await Promise.all([a.poll(fetcher({ status: 'COMPLETED' }), WAIT), vi.advanceTimersByTimeAsync(101)]);
+    const late = joinPollElection<Job>('job-1', browser);
+    await vi.advanceTimersByTimeAsync(1);
+    const answer = late.poll(fetcher(), WAIT);
+    await expect(answer).resolves.toEqual({ status: 'COMPLETED', n: 1 });
+    expect(requests).toBe(1);
+  });
+
+  it('jobs are elected separately', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-2', browser);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([true, true]);
+  });
+
+  it('when the leader leaves, a waiting follower takes over at once', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const waiting = b.poll(fetcher(), WAIT);
+    a.close();
+    await settle();
+    expect(b.isLeader()).toBe(true);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(waiting).resolves.toMatchObject({ n: 1 });
+    expect(requests).toBe(1);
+  });
+
+  it('a leader that leaves mid-request finishes it before another tab starts', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const led = a.poll(fetcher(), WAIT);
+    a.close();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(b.isLeader()).toBe(false);
+    await vi.advanceTimersByTimeAsync(50);
+    await led;
+    expect(b.isLeader()).toBe(true);
+    expect(maxConcurrent).toBe(1);
+  });
+
+  it('a hidden leader hands over to a visible tab and follows it; alone, a hidden tab keeps polling', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    a.setHidden(true);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([false, true]);
+    const followed = a.poll(fetcher(), WAIT);
+    const led = b.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(followed).resolves.toEqual(await led);
+    expect(requests).toBe(1);
+
+    b.close();
+    await settle();
+    expect(a.isLeader()).toBe(true);
+  });
+
+  it('a paused leader stops leading; the other tab polls', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    a.setPaused(true);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([false, true]);
+    a.setPaused(false);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([false, true]);
+  });
+
+  it('passes the leader’s errors to followers through the codec', async () => {
+    const codec = {
+      encode: (error: unknown) => ({ kind: (error as Error & { kind: string }).kind }),
+      decode: (data: unknown) => Object.assign(new Error('decoded'), data),
+    };
+    const a = joinPollElection<Job>('job-1', browser, codec);
+    const b = joinPollElection<Job>('job-1', browser, codec);
+    await settle();
+    const followed = expect(b.poll(fetcher(), WAIT)).rejects.toMatchObject({ message: 'decoded', kind: 'not-found' });
+    const led = a.poll(() => Promise.reject(Object.assign(new Error('Not found'), { kind: 'not-found' })), WAIT);
+    await expect(led).rejects.toThrow('Not found');
+    await settle();
+    await followed;
+  });
+
+  it('a follower that hears nothing for its longest wait asks AWS itself', async () => {
+    joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const waiting = b.poll(fetcher(), { maxWaitMs: 10_000 });
+    await vi.advanceTimersByTimeAsync(10_100);
+    await expect(waiting).resolves.toMatchObject({ n: 1 });
+  });
+
+  it('an aborted wait rejects and leaves nothing behind', async () => {
+    joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const controller = new AbortController();
+    const waiting = b.poll(fetcher(), { signal: controller.signal, maxWaitMs: 10_000 });
+    controller.abort(new Error('cancelled'));
+    await expect(waiting).rejects.toThrow('cancelled');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(requests).toBe(0);
+  });
+
+  it('never lets two tabs poll the same job at once, whatever the tabs do', async () => {
+    const tabs = Array.from({ length: 4 }, () => joinPollElection<Job>('job-1', browser));
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const polls: Promise<unknown>[] = [];
+    for (let step = 0; step < 200; step++) {
+      const tab = tabs[Math.floor(random() * tabs.length)]!;
+      const roll = random();
+      if (roll < 0.6) polls.push(tab.poll(fetcher(), { maxWaitMs: 1e9 }).catch(() => undefined));
+      else if (roll < 0.75) tab.setHidden(true);
+      else if (roll < 0.9) tab.setHidden(false);
+      else if (roll < 0.95) tab.setPaused(true);
+      else tab.setPaused(false);
+      await vi.advanceTimersByTimeAsync(Math.floor(random() * 120));
+    }
+    tabs.forEach((tab) => tab.setPaused(false));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(requests).toBeGreaterThan(10);
+    expect(maxConcurrent).toBe(1);
+    expect(tabs.filter((tab) => tab.isLeader()).length).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * One poller per job per browser. Every tab watching a job asks for the same Web Lock; the tab
+ * holding it polls and broadcasts each answer on a BroadcastChannel, the others wait for those
+ * answers instead of asking AWS themselves. A tab that closes drops its lock at once; a tab that
+ * is hidden or paused hands the lock on (and queues again behind the visible tabs), so another
+ * tab takes over within one interval. Credentials never cross: only answers do.
+ * Without Web Locks (old browsers, jsdom) every tab is its own leader, as if alone.
+ */
+
+/** The part of `navigator.locks` used here. */
+export interface LockManagerLike {
+  request(name: string, options: { signal?: AbortSignal }, callback: (lock: unknown) => Promise<void>): Promise<unknown>;
+}
+
+/** The part of `BroadcastChannel` used here. */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+
+export interface ElectionEnvironment {
+  locks?: LockManagerLike;
+  openChannel?: (name: string) => ChannelLike;
+}
+
+export function browserElectionEnvironment(): ElectionEnvironment {
+  const locks = typeof navigator !== 'undefined' ? (navigator as { locks?: LockManagerLike }).locks : undefined;
+  const openChannel =
+    typeof BroadcastChannel === 'function' ? (name: string) => new BroadcastChannel(name) as unknown as ChannelLike : undefined;
+  return { locks, openChannel };
+}
+
+/** Errors cross tabs as plain data (structured clone drops a class's own fields). */
+export interface ErrorCodec {
+  encode(error: unknown): unknown;
+  decode(data: unknown): unknown;
+}
+
+const PLAIN_ERRORS: ErrorCodec = {
+  encode: (error) => (error instanceof Error ? { message: error.message } : error),
+  decode: (data) => new Error(typeof data === 'object' && data !== null && 'message' in data ? String(data.message) : 'Failed'),
+};
+
+type Answer<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Message<T> = { type: 'ask' } | { type: 'answer'; answer: { ok: true; value: T } | { ok: false; error: unknown } };
+
+export interface PollOptions {
+  signal?: AbortSignal;
+  /** A follower that hears nothing for this long asks AWS itself (a leader that stopped answering). */
+  maxWaitMs: number;
+}
+
+export interface JobPollLeader<T> {
+  /** As leader: runs `fetcher` and shares its answer. As follower: the leader's next answer. */
+  poll(fetcher: (signal?: AbortSignal) => Promise<T>, options: PollOptions): Promise<T>;
+  isLeader(): boolean;
+  /** A hidden tab hands the polling to a visible one, if there is one. */
+  setHidden(hidden: boolean): void;
+  /** A tab whose person paused checks stops leading; it follows again when resumed. */
+  setPaused(paused: boolean): void;
+  /** Leaves the election (the page no longer watches the job). */
+  close(): void;
+}
+
+interface Waiter<T> {
+  fetcher: (signal?: AbortSignal) => Promise<T>;
+  signal?: AbortSignal;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export const LOCK_PREFIX = 'amplify-job-watch.poll:';
+
+export function joinPollElection<T>(
+  key: string,
+  env: ElectionEnvironment = browserElectionEnvironment(),
+  codec: ErrorCodec = PLAIN_ERRORS,
+): JobPollLeader<T> {
+  const { locks, openChannel } = env;
+  if (!locks || !openChannel) {
+    return {
+      poll: (fetcher, options) => fetcher(options.signal),
+      isLeader: () => true,
+      setHidden: () => undefined,
+      setPaused: () => undefined,
+      close: () => undefined,
+    };
+  }
+
+  const channel = openChannel(LOCK_PREFIX + key);
+  const waiters = new Set<Waiter<T>>();
+  let leader = false;
+  let closed = false;
+  let hidden = false;
+  let paused = false;
+  let lastAnswer: Answer<T> | undefined;
+  /** An answer that came while no poll of this tab was waiting: the next poll takes it. */
+  let unclaimed: Answer<T> | undefined;
+  /** Aborts a queued lock request. */
+  let pending: AbortController | undefined;
+  /** Ends the held lock. */
+  let release: (() => void) | undefined;
+  let wantRelease = false;
+  /** Queue again once the lock is given up (a hidden tab stays a candidate, behind the visible ones). */
+  let requeue = false;
+
+  const send = (message: Message<unknown>) => {
+    if (!closed) channel.postMessage(message);
+  };
+  const share = (answer: Answer<T>) => {
+    lastAnswer = answer;
+    send({ type: 'answer', answer: answer.ok ? answer : { ok: false, error: codec.encode(answer.error) } });
+  };
+
+  const settleWaiter = (waiter: Waiter<T>, answer: Answer<T>) => {
+    clearTimeout(waiter.timer);
+    waiters.delete(waiter);
+    if (answer.ok) waiter.resolve(answer.value);
+    else waiter.reject(answer.error);
+  };
+
+  const maybeRelease = () => {
+    if (release && wantRelease && !current) {
+      const done = release;
+      release = undefined;
+      wantRelease = false;
+      leader = false;
+      done();
+      if (requeue) {
+        requeue = false;
+        requestLock();
+      }
+    }
+  };
+
+  /** The leader's request in flight; a second poll in this tab joins it (one request per job at a time). */
+  let current: Promise<T> | undefined;
+  const lead = (fetcher: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+    if (current) return current;
+    const run = async () => {
+      try {
+        const value = await fetcher(signal);
+        share({ ok: true, value });
+        return value;
+      } catch (error) {
+        if (!signal?.aborted) share({ ok: false, error });
+        throw error;
+      } finally {
+        current = undefined;
+        maybeRelease();
+      }
+    };
+    current = run();
+    return current;
+  };
+
+  const requestLock = () => {
+    if (closed || paused || release || pending) return;
+    const controller = new AbortController();
+    pending = controller;
+    locks
+      .request(LOCK_PREFIX + key, { signal: controller.signal }, () => {
+        pending = undefined;
+        if (closed || paused) return Promise.resolve();
+        leader = true;
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        // Waiting followers become the poller at once, with one request for all of them.
+        const waiting = [...waiters];
+        waiters.clear();
+        const first = waiting[0];
+        if (first) {
+          waiting.forEach((waiter) => clearTimeout(waiter.timer));
+          const answer = lead(first.fetcher, first.signal);
+          for (const waiter of waiting) answer.then(waiter.resolve, waiter.reject);
+        }
+        return held;
+      })
+      .catch(() => {
+        // Aborted while queued: a later request takes its place.
+        if (pending === controller) pending = undefined;
+      });
+  };
+
+  /** Gives the lock up (after any request in flight) or leaves the queue. */
+  const stepDown = (thenQueueAgain: boolean) => {
+    pending?.abort();
+    pending = undefined;
+    if (release) {
+      wantRelease = true;
+      requeue = thenQueueAgain;
+      maybeRelease();
+    } else if (thenQueueAgain) {
+      requestLock();
+    }
+  };
+
+  channel.onmessage = (event) => {
+    const message = event.data as Message<unknown>;
+    if (message.type === 'ask') {
+      if (leader && lastAnswer) share(lastAnswer);
+      return;
+    }
+    if (message.type !== 'answer' || leader) return;
+    const answer: Answer<T> = message.answer.ok
+      ? { ok: true, value: message.answer.value as T }
+      : { ok: false, error: codec.decode(message.answer.error) };
+    lastAnswer = answer;
+    if (waiters.size === 0) unclaimed = answer;
+    for (const waiter of [...waiters]) settleWaiter(waiter, answer);
+  };
+
+  requestLock();
+  send({ type: 'ask' });
+
+  return {
+    poll(fetcher, { signal, maxWaitMs }) {
+      if (leader && !wantRelease) return lead(fetcher, signal);
+      if (unclaimed) {
+        const answer = unclaimed;
+        unclaimed = undefined;
+        if (answer.ok) return Promise.resolve(answer.value);
+        // The leader's error as decoded: whatever its fetcher threw, passed on unchanged.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        return Promise.reject(answer.error);
+      }
+      return new Promise<T>((resolve, reject) => {
+        const waiter: Waiter<T> = {
+          fetcher,
+          signal,
+          resolve,
+          reject,
+          timer: setTimeout(() => {
+            waiters.delete(waiter);
+            // The leader went quiet (paused, stopped by an error, or frozen): ask AWS directly.
+            fetcher(signal).then(resolve, reject);
+          }, maxWaitMs),
+        };
+        waiters.add(waiter);
+        signal?.addEventListener('abort', () => {
+          if (!waiters.has(waiter)) return;
+          clearTimeout(waiter.timer);
+          waiters.delete(waiter);
+          reject(signal.reason as Error);
+        });
+      });
+    },
+    isLeader: () => leader && !wantRelease,
+    setHidden(next) {
+      if (next === hidden) return;
+      hidden = next;
+      // Hidden: step down and queue again, behind any visible tab already waiting.
+      if (hidden) stepDown(true);
+      else requestLock();
+    },
+    setPaused(next) {
+      if (next === paused) return;
+      paused = next;
+      if (paused) stepDown(false);
+      else requestLock();
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      stepDown(false);
+      channel.onmessage = null;
+      channel.close();
+      for (const waiter of [...waiters]) clearTimeout(waiter.timer);
+      waiters.clear();
+    },
+  };
+}
