@@ -94,6 +94,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript (configs, small Node scripts, the benchmark's no-framework page) has no types to check.
+    files: ['**/*.{js,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // The demo entry starts the simulated AWS; it obeys every other line.
     files: [DEMO_ENTRY],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },

@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { contentSecurityPolicy, headersFile, securityHeaders } from './deploy/securityHeaders.ts';
 import { amplifyBackendDevProxy } from './tools/viteProxy.ts';
 
@@ -26,11 +28,25 @@ function securityHeadersPlugin(connectExtra: string): Plugin {
   };
 }
 
+/**
+ * `VITE_DEMO=off`: a build for a real deployment only. boot.tsx then never imports the simulated AWS
+ * (the bundler drops it as dead code) and the demo's service worker is left out of the output.
+ */
+function withoutDemoPlugin(): Plugin {
+  return {
+    name: 'without-demo',
+    apply: 'build',
+    writeBundle(options) {
+      rmSync(join(options.dir ?? 'dist', 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const connectExtra = env.CSP_CONNECT_EXTRA ?? '';
   return {
-    plugins: [react(), securityHeadersPlugin(connectExtra)],
+    plugins: [react(), securityHeadersPlugin(connectExtra), ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : [])],
     build: {
       target: 'es2022',
       sourcemap: true,

@@ -1,14 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { matchEnvironmentJobsPath } from '../shared/domain/environmentRoutes';
 import { InvalidLink } from '../shared/ui/InvalidLink';
 import { JobPage } from '../features/job/JobPage';
-import { matchJobPagePath } from '../shared/domain/jobRoutes';
 import { Link, useLocation } from '../shared/browser/history';
 import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
 import { ClockNote } from './ClockNote';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
+import { matchRoute } from './routes';
 import { canSignIn, SIGN_IN_REQUIRED } from '../features/auth/authServices';
 import type { AppServices } from './services';
 import { useGate } from '../features/auth/signInGate';
@@ -68,31 +67,32 @@ function Shell({ services }: { services: AppServices }) {
 
 function Routes({ services }: { services: AppServices }) {
   const { pathname, search } = useLocation();
-  if (pathname === '/' || pathname === '/index.html') {
-    return (
-      <Suspense fallback={<p role="status">Loading…</p>}>
-        <HomePage demo={services.config.demo} defaultRegion={services.config.region} />
-      </Suspense>
-    );
+  const route = matchRoute(pathname, search);
+  switch (route.page) {
+    case 'home':
+      return (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <HomePage demo={services.demoGuide} defaultRegion={services.config.region} />
+        </Suspense>
+      );
+    case 'job':
+      return (
+        <JobPage
+          params={route.params}
+          config={services.config}
+          client={services.client}
+          onSignIn={canSignIn(services.config) ? () => services.gate.open(SIGN_IN_REQUIRED) : undefined}
+        />
+      );
+    case 'environment':
+      return (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <EnvironmentJobsPage params={route.params} config={services.config} client={services.client} />
+        </Suspense>
+      );
+    case 'invalid-link':
+      return <InvalidLink what="job" problems={[route.message]} />;
+    case 'not-found':
+      return <NotFoundPage />;
   }
-  const job = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
-  if (job?.ok && 'jobId' in job.params) {
-    return (
-      <JobPage
-        params={job.params}
-        config={services.config}
-        client={services.client}
-        onSignIn={canSignIn(services.config) ? () => services.gate.open(SIGN_IN_REQUIRED) : undefined}
-      />
-    );
-  }
-  if (job?.ok) {
-    return (
-      <Suspense fallback={<p role="status">Loading…</p>}>
-        <EnvironmentJobsPage params={job.params} config={services.config} client={services.client} />
-      </Suspense>
-    );
-  }
-  if (job && !job.ok) return <InvalidLink what="job" problems={[job.message]} />;
-  return <NotFoundPage />;
 }

@@ -1,31 +1,54 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { ConfigErrorPage } from './app/ConfigErrorPage';
-import { createQueryClient, createServices } from './app/services';
-import { configureAuth } from './shared/aws/credentials';
-import { loadConfig } from './shared/config/loadConfig';
-import { isAmplifyBackendRegion } from './shared/config/regions';
-import { matchEnvironmentJobsPath } from './shared/domain/environmentRoutes';
-import { linkProblems } from './shared/domain/jobIds';
-import { jobQueryOptions } from './shared/queries/jobQuery';
-import { matchJobPagePath } from './shared/domain/jobRoutes';
-import { TAB_JITTER_SEED } from './shared/domain/pollingPolicy';
-import { keepWatchingInBackground } from './shared/browser/visibility';
-import './app/styles.css';
+import { createRoot, type Root } from 'react-dom/client';
+import { keepWatchingInBackground } from '../shared/browser/visibility';
+import { configureAuth } from '../shared/aws/credentials';
+import type { DemoGuide } from '../shared/config/demoGuide';
+import { loadConfig } from '../shared/config/loadConfig';
+import { isAmplifyBackendRegion } from '../shared/config/regions';
+import { linkProblems } from '../shared/domain/jobIds';
+import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
+import { jobQueryOptions } from '../shared/queries/jobQuery';
+import { App } from './App';
+import { BootErrorPage } from './BootErrorPage';
+import { ConfigErrorPage } from './ConfigErrorPage';
+import { DEMO_LEFT_OUT, unregisterLeftoverDemoWorker } from './demoWorker';
+import { matchRoute } from './routes';
+import { createQueryClient, createServices } from './services';
 
-async function boot() {
+/**
+ * The composition root: reads the config, starts the simulated AWS in demo mode (this is the one
+ * module allowed to import it), configures Amplify and renders the app. Whatever throws on the way
+ * (a chunk that fails to load, Amplify refusing its configuration) ends on a readable page with a
+ * Reload button, never a blank one.
+ */
+export async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
+  try {
+    await start(root);
+  } catch (error) {
+    console.error('Amplify Job Watch could not start:', error instanceof Error ? error.message : String(error));
+    root.render(<BootErrorPage error={error} />);
+  }
+}
+
+async function start(root: Root): Promise<void> {
   const loaded = await loadConfig();
   if (loaded.kind === 'invalid') {
     root.render(<ConfigErrorPage problems={loaded.problems} />);
     return;
   }
   const { config } = loaded;
+  let demoGuide: DemoGuide | undefined;
   if (config.demo) {
+    // Compared literally so that a `VITE_DEMO=off` build drops the simulated AWS as dead code.
+    if (import.meta.env.VITE_DEMO === 'off') {
+      root.render(<ConfigErrorPage problems={[{ field: 'demo', expected: DEMO_LEFT_OUT }]} />);
+      return;
+    }
+    // A chunk that fails to load is a boot error (Reload helps); a refused service worker is not.
+    const { startDemoAws } = await import('../simulated-aws/browser');
     try {
-      const { startDemoAws } = await import('./simulated-aws/browser');
-      await startDemoAws();
+      demoGuide = await startDemoAws();
     } catch (error) {
       root.render(
         <ConfigErrorPage
@@ -40,34 +63,29 @@ async function boot() {
       return;
     }
   }
+  // A site that once ran the demo (its config.json went missing) keeps the demo's service worker
+  // registered until told otherwise; a real config tells it.
+  if (!config.demo) void unregisterLeftoverDemoWorker();
   configureAuth(config);
   if (config.Auth.Cognito.loginWith?.oauth) {
     // Completes a Hosted UI sign-in when the page is the redirect target (code and state in the URL).
     await import('@aws-amplify/auth/enable-oauth-listener');
   }
-  const services = createServices(config);
+  const services = createServices(config, { demoGuide });
   const queryClient = createQueryClient(services);
   keepWatchingInBackground();
   // On a link that will be watched, start the AWS calls now instead of after React's first render:
   // the job page's query joins the request already in flight. Other pages (and invalid links) send
   // nothing until asked.
   const { pathname, search } = window.location;
-  const link = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
-  if (link?.ok && linkProblems(link.params, isAmplifyBackendRegion).length === 0) {
-    const { params } = link;
-    if ('jobId' in params) {
-      const key = { region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId };
-      const deps = {
-        client: services.client,
-        intervalMs: config.pollIntervalSeconds * 1000,
-        hidden: false,
-        paused: false,
-        jitterSeed: TAB_JITTER_SEED,
-      };
-      void queryClient.prefetchQuery(jobQueryOptions(key, deps));
-    } else {
-      services.credentials().catch(() => undefined);
-    }
+  const route = matchRoute(pathname, search);
+  const watchable = (params: Parameters<typeof linkProblems>[0]) => linkProblems(params, isAmplifyBackendRegion).length === 0;
+  if (route.page === 'job' && watchable(route.params)) {
+    const { params } = route;
+    const key = { region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId };
+    void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED }));
+  } else if (route.page === 'environment' && watchable(route.params)) {
+    services.credentials().catch(() => undefined);
   }
   root.render(
     <StrictMode>
@@ -75,5 +93,3 @@ async function boot() {
     </StrictMode>,
   );
 }
-
-void boot();

@@ -7,8 +7,11 @@ import { createClockOffset, type ClockOffset } from '../shared/aws/clockOffset';
 import { createCredentialSource } from '../shared/aws/credentials';
 import { createSignedFetch } from '../shared/aws/signedFetch';
 import type { AppConfig } from '../shared/config/appConfig';
+import type { DemoGuide } from '../shared/config/demoGuide';
 import { canSignIn, SIGN_IN_REQUIRED, type AuthServices } from '../features/auth/authServices';
 import { createSignInGate } from '../features/auth/signInGate';
+import { clearTimelines } from '../features/job/timeline';
+import { forgetRecentJobs } from '../shared/browser/recentJobs';
 
 export interface AppServices extends AuthServices {
   client: AmplifyBackendClient;
@@ -18,6 +21,8 @@ export interface AppServices extends AuthServices {
 export interface ServiceOverrides {
   fetchSession?: typeof fetchAuthSession;
   localClock?: () => number;
+  /** In demo mode: what the simulated AWS offers to open and sign in as. */
+  demoGuide?: DemoGuide;
 }
 
 /** Everything that talks to AWS, built once per page from the config. */
@@ -33,6 +38,12 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
     clock,
     session,
     gate: createSignInGate(),
+    // What this browser remembers of the jobs watched goes with the person who signs out.
+    onSignedOut: () => {
+      forgetRecentJobs();
+      clearTimelines();
+    },
+    demoGuide: overrides.demoGuide,
   };
 }
 

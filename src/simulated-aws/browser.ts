@@ -1,13 +1,15 @@
 import { setupWorker } from 'msw/browser';
+import type { DemoGuide } from '../shared/config/demoGuide';
+import { DEMO_GUIDE } from './demoGuide';
 import { demoJobSpecs } from './demoJobs';
 import { simulatedAwsHandlers } from './mswHandlers';
 import { SimulatedAws } from './simulatedAws';
 
 /**
  * Starts the simulated AWS inside the page (demo mode only; this module is its own chunk and a
- * real deployment never downloads it).
+ * real deployment never downloads it). Resolves to what the demo's pages list: sample jobs and users.
  */
-export async function startDemoAws(): Promise<SimulatedAws> {
+export async function startDemoAws(): Promise<DemoGuide> {
   const sim = new SimulatedAws({ jobs: demoJobSpecs(Date.now()) });
   const worker = setupWorker(...simulatedAwsHandlers(sim));
   await worker.start({
@@ -15,5 +17,5 @@ export async function startDemoAws(): Promise<SimulatedAws> {
     quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },
   });
-  return sim;
+  return DEMO_GUIDE;
 }

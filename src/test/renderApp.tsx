@@ -8,6 +8,7 @@ import { createQueryClient, createServices, type AppServices } from '../app/serv
 import { configureAuth } from '../shared/aws/credentials';
 import type { AppConfig } from '../shared/config/appConfig';
 import { jobPagePath } from '../shared/domain/jobRoutes';
+import { DEMO_GUIDE } from '../simulated-aws/demoGuide';
 import type { SimJobSpec } from '../simulated-aws/jobStore';
 import { resetAmplifyAuth } from './amplifyAuth';
 import { sim } from './server';
@@ -59,7 +60,7 @@ export async function renderAppWithConfig(
   // A config without guests means a pool without guests; a test may still refuse guests on its own.
   if (config.Auth.Cognito.allowGuestAccess !== true) sim.guestAccess = false;
   configureAuth(config);
-  const services = createServices(config);
+  const services = createServices(config, config.demo ? { demoGuide: DEMO_GUIDE } : {});
   const queryClient = createQueryClient(services);
   window.history.replaceState(null, '', options.path ?? '/');
   // The app's navigate() scrolls to the top; jsdom has no layout and logs "Not implemented".

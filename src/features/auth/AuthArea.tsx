@@ -1,9 +1,11 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Hub } from '@aws-amplify/core';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { signOutUser, useSignedInUser } from './session';
+import { useSignedInUser } from './session';
+import { continueSignedOut, endSession, signOutAndForget } from './signOut';
 import { readSignedInUser } from '../../shared/aws/credentials';
 import { navigate, useLocation } from '../../shared/browser/history';
+import { sameOriginPath } from '../../shared/browser/returnPath';
 import { canSignIn, SESSION_ENDED, type AuthServices } from './authServices';
 import { useGate } from './signInGate';
 
@@ -17,6 +19,7 @@ export interface AuthAreaProps {
 /** Who is signed in, with Sign in / Sign out, for the site header. */
 export function AuthStatus({ services }: AuthAreaProps) {
   const user = useSignedInUser(services.session);
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!canSignIn(services.config) || user === undefined) return null;
@@ -34,7 +37,7 @@ export function AuthStatus({ services }: AuthAreaProps) {
             setBusy(true);
             setError(null);
             try {
-              await signOutUser();
+              await signOutAndForget(services, queryClient);
             } catch (caught) {
               setError(`Sign-out failed: ${caught instanceof Error ? caught.message : String(caught)}`);
             } finally {
@@ -92,22 +95,19 @@ export function useAuthEvents(services: AuthServices) {
             resumeAfterSignIn(services, queryClient);
             break;
           case 'tokenRefresh_failure':
-            // The session is gone (refresh token revoked or expired). Amplify keeps the user's identity ID,
-            // on which Cognito refuses guest credentials; signing out clears it so the page can continue
-            // as a guest, or ask for sign-in.
+            // The session is gone (refresh token revoked or expired). Ending it here, without signOut()'s
+            // trip to the Hosted UI logout, lets the page continue as a guest, or ask for sign-in, where it was.
             if (!services.config.Auth.Cognito.allowGuestAccess) services.gate.open(SESSION_ENDED);
-            void signOutUser().catch(() => undefined);
+            void endSession(services, queryClient).catch(() => undefined);
             break;
           case 'signedOut':
-            services.session.set(null);
-            // Ask again with whatever credentials remain (guest, or none: sign-in), keeping what is on screen.
-            void queryClient.invalidateQueries();
+            continueSignedOut(services, queryClient);
             break;
-          case 'customOAuthState':
-            if (typeof payload.data === 'string' && payload.data.startsWith('/') && !payload.data.startsWith('//')) {
-              navigate(payload.data, { replace: true });
-            }
+          case 'customOAuthState': {
+            const path = sameOriginPath(payload.data);
+            if (path !== undefined) navigate(path, { replace: true });
             break;
+          }
           case 'signInWithRedirect_failure':
             services.gate.open('Signing in with the hosted sign-in page did not complete. Try again.');
             break;
@@ -148,7 +148,7 @@ export function SignInDialog({ services }: AuthAreaProps) {
             loginWith={cognito.loginWith}
             returnTo={pathname + search}
             reason={gate.reason}
-            hint={services.config.demo ? <DemoUsersHint /> : undefined}
+            hint={services.demoGuide ? <DemoUsersHint users={services.demoGuide.users} /> : undefined}
             onSignedIn={() => resumeAfterSignIn(services, queryClient)}
             onCancel={close}
           />

@@ -1,12 +1,12 @@
-import { DEMO_USERS } from '../../simulated-aws/demoUsers';
+import type { DemoGuide } from '../../shared/config/demoGuide';
 
 /** The simulated user pool's accounts, listed on the sign-in screen in demo mode only. */
-export function DemoUsersHint() {
+export function DemoUsersHint({ users }: { users: DemoGuide['users'] }) {
   return (
     <details className="panel">
       <summary>Demo users</summary>
       <ul>
-        {DEMO_USERS.map((user) => (
+        {users.map((user) => (
           <li key={user.username}>
             <span className="mono">{user.username}</span>
             {user.password ? (

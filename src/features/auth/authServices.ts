@@ -1,5 +1,6 @@
 import type { CredentialSource } from '../../shared/aws/credentials';
 import type { AppConfig } from '../../shared/config/appConfig';
+import type { DemoGuide } from '../../shared/config/demoGuide';
 import type { SessionStore } from './session';
 import type { SignInGate } from './signInGate';
 
@@ -9,6 +10,10 @@ export interface AuthServices {
   credentials: CredentialSource;
   session: SessionStore;
   gate: SignInGate;
+  /** After the person signs out: forget what this browser remembers of the jobs they watched. */
+  onSignedOut?: () => void;
+  /** Demo mode only: the simulated user pool's accounts, listed in the sign-in dialog. */
+  demoGuide?: DemoGuide;
 }
 
 /** A user pool with an app client is configured, so people can sign in. */

@@ -1,0 +1,10 @@
+import type { DemoGuide } from '../shared/config/demoGuide';
+import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS } from './demoJobs';
+import { DEMO_USERS } from './demoUsers';
+
+/** The sample jobs and users of the simulated AWS, as the demo's pages list them. */
+export const DEMO_GUIDE: DemoGuide = {
+  environment: { appId: DEMO_APP_ID, envName: DEMO_ENV },
+  sampleJobs: DEMO_JOB_LINKS,
+  users: DEMO_USERS.map(({ username, password, description }) => ({ username, password, description })),
+};
