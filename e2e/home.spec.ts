@@ -118,12 +118,11 @@ test.describe('the home page form', () => {
     await f.jobId.fill('x'.repeat(300));
     await f.open.click();
 
-    const alert = f.section.getByRole('alert');
-    await expect(alert.getByRole('listitem')).toHaveText([
-      'App ID is empty.',
-      'Environment cannot be “..”.',
-      'Job ID is 300 characters long; at most 256 are accepted.',
-    ]);
+    // Each message is at its field (aria-describedby), and focus is on the first field that is wrong.
+    await expect(f.appId).toHaveAccessibleDescription('App ID is empty.');
+    await expect(f.envName).toHaveAccessibleDescription('Environment cannot be “..”.');
+    await expect(f.jobId).toHaveAccessibleDescription('Job ID is 300 characters long; at most 256 are accepted.');
+    await expect(f.appId).toBeFocused();
     await expect(page).toHaveURL(`${APP_ORIGIN}/`);
     expect(requests.toSim()).toEqual([]);
 

@@ -157,14 +157,14 @@ describe('the open-a-job form', () => {
   });
 
   it.each([
-    ['nothing filled in', { appId: '', envName: '' }, ['App ID is empty.', 'Environment is empty.']],
-    ['“..” as the environment', { appId: 'dApp', envName: '..' }, ['Environment cannot be “..”.']],
+    ['nothing filled in', { appId: '', envName: '' }, { appId: 'App ID is empty.', envName: 'Environment is empty.' }],
+    ['“..” as the environment', { appId: 'dApp', envName: '..' }, { envName: 'Environment cannot be “..”.' }],
     [
       'a 300-character job ID',
       { appId: 'dApp', envName: 'dev', jobId: 'j'.repeat(300) },
-      ['Job ID is 300 characters long; at most 256 are accepted.'],
+      { jobId: 'Job ID is 300 characters long; at most 256 are accepted.' },
     ],
-  ])('%s: says what is wrong and stays on the page', async (_name, values, messages) => {
+  ])('%s: says what is wrong at each field, focuses the first, and stays on the page', async (_name, values, messages) => {
     const { user } = await openHome();
     const fields = form();
     if (values.appId) await fill(user, fields.appId, values.appId);
@@ -174,14 +174,116 @@ describe('the open-a-job form', () => {
       await user.paste(values.jobId);
     }
     await user.click(fields.open);
-    const alert = within(fields.section).getByRole('alert');
-    expect(
-      within(alert)
-        .getAllByRole('listitem')
-        .map((item) => item.textContent),
-    ).toEqual(messages);
+    const names = ['appId', 'envName', 'jobId'] as const;
+    for (const name of names) {
+      const message = (messages as Partial<Record<(typeof names)[number], string>>)[name];
+      if (message) {
+        expect(fields[name]).toHaveAttribute('aria-invalid', 'true');
+        expect(fields[name]).toHaveAccessibleDescription(message);
+      } else {
+        expect(fields[name]).not.toHaveAttribute('aria-invalid');
+      }
+    }
+    const first = names.find((name) => name in messages);
+    expect(first && fields[first]).toHaveFocus();
     expect(here()).toBe('/');
     expect(sim.records).toEqual([]);
+  });
+
+  it('the message sits right after its field, and goes once the field is right', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await user.click(fields.open);
+    const message = document.getElementById(fields.appId.getAttribute('aria-describedby') ?? '');
+    expect(message).toHaveTextContent('App ID is empty.');
+    expect(fields.appId.nextElementSibling).toBe(message);
+    await user.click(fields.appId);
+    await user.keyboard('d');
+    expect(fields.appId).not.toHaveAttribute('aria-invalid');
+    expect(fields.appId).not.toHaveAccessibleDescription();
+    // Environment is still wrong and still says so.
+    expect(fields.envName).toHaveAccessibleDescription('Environment is empty.');
+  });
+
+  it.each([
+    ['current', 'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/main/deployments'],
+    ['older', 'https://console.aws.amazon.com/amplify/home?region=eu-west-1#/d2k9xq7v1ab3cd/YmFja2VuZA/staging'],
+  ])('pasting an Amplify console address (%s form) takes the app ID and region out of it', async (_form, address) => {
+    const { user } = await openHome();
+    const fields = form();
+    await fill(user, fields.envName, 'keep-me');
+    paste(fields.appId, address);
+    expect(fields.appId).toHaveValue('d2k9xq7v1ab3cd');
+    expect(fields.region).toHaveValue('eu-west-1');
+    expect(fields.envName).toHaveValue('keep-me');
+    expect(within(fields.section).getByRole('status')).toHaveTextContent(
+      'Took the app ID and region from the Amplify console address.',
+    );
+  });
+
+  it('JSON cut off part way: the field says so at once, and Open says it again', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    paste(fields.appId, '{\n  "AppId": "d2k9xq7v1ab3cd",\n  "BackendEnvironmentName": "stag');
+    expect(fields.appId).toHaveAttribute('aria-invalid', 'true');
+    expect(fields.appId).toHaveAccessibleDescription(/looks like the JSON the AWS CLI printed, cut off part way/);
+    await fill(user, fields.appId, '"AppId": "d2k9xq7v1ab3cd",');
+    await fill(user, fields.envName, 'staging');
+    await user.click(fields.open);
+    expect(fields.appId).toHaveAccessibleDescription(/holds part of the JSON the AWS CLI printed/);
+    expect(fields.appId).toHaveFocus();
+    expect(here()).toBe('/');
+  });
+
+  it('a space inside an ID is caught before anything is sent', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await fill(user, fields.appId, 'd2k9 xq7v1ab3cd');
+    await fill(user, fields.envName, 'staging');
+    await user.click(fields.open);
+    expect(fields.appId).toHaveAccessibleDescription(
+      'App ID has a space in it; IDs have none. Check that only the ID was copied.',
+    );
+    expect(here()).toBe('/');
+    expect(sim.records).toEqual([]);
+  });
+
+  it('a pasted link with an unknown region keeps every field and names the region at the Region field', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    paste(fields.jobId, '/apps/dApp/environments/prod/jobs/job-1?region=eu-west-9');
+    expect(fields.appId).toHaveValue('dApp');
+    expect(fields.jobId).toHaveValue('job-1');
+    expect(fields.region).toHaveValue('eu-west-9');
+    expect(fields.region).toHaveAttribute('aria-invalid', 'true');
+    expect(fields.region).toHaveAccessibleDescription(
+      /^Region “eu-west-9”, from what was pasted, is not a region where AmplifyBackend runs/,
+    );
+    await user.click(fields.open);
+    expect(fields.region).toHaveFocus();
+    expect(here()).toBe('/');
+    await user.selectOptions(fields.region, 'eu-west-1');
+    expect(fields.region).not.toHaveAttribute('aria-invalid');
+    await user.click(fields.open);
+    expect(here()).toBe('/apps/dApp/environments/prod/jobs/job-1?region=eu-west-1');
+  });
+
+  it('Back to the home page finds the form as it was left', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await user.selectOptions(fields.region, 'eu-west-2');
+    await fill(user, fields.appId, 'dApp');
+    await fill(user, fields.envName, 'prod');
+    await user.click(fields.open);
+    expect(here()).toBe('/apps/dApp/environments/prod/jobs?region=eu-west-2');
+    await screen.findByRole('heading', { level: 1, name: 'Jobs of environment prod' });
+    act(() => window.history.back());
+    await screen.findByRole('region', { name: 'Open a job' });
+    const again = form();
+    expect(again.region).toHaveValue('eu-west-2');
+    expect(again.appId).toHaveValue('dApp');
+    expect(again.envName).toHaveValue('prod');
+    expect(again.jobId).toHaveValue('');
   });
 });
 
