@@ -57,6 +57,39 @@ test.describe('a config.json that is wrong', () => {
     expect(requests.offOrigin()).toEqual([]);
   });
 
+  test('signed requests are never aimed at another host: endpoints and signingHost elsewhere are named', async ({
+    page,
+    sim,
+    requests,
+  }) => {
+    await serveConfig(
+      page,
+      simulatedAccountConfig({
+        amplifyBackendEndpoint: 'https://bucket.s3.amazonaws.com',
+        signingHost: 'evil.example.com',
+        Auth: {
+          Cognito: {
+            identityPoolId: 'us-east-1:11111111-2222-4333-8444-555555555555',
+            allowGuestAccess: true,
+            identityPoolEndpoint: 'https://collector.example.com/cognito',
+          },
+        },
+      }),
+    );
+    const job = await sim.createJob();
+    await page.goto(job.path);
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(problem(page, 'amplifyBackendEndpoint')).toContainText(
+      "expected https://amplifybackend.<region>.amazonaws.com or a path on the dashboard's own origin",
+    );
+    await expect(problem(page, 'signingHost')).toContainText('amplifybackend.<region>.amazonaws.com');
+    await expect(problem(page, 'Auth.Cognito.identityPoolEndpoint')).toContainText(
+      'https://cognito-identity.<region>.amazonaws.com',
+    );
+    await expect(page.getByRole('alert').getByRole('listitem')).toHaveCount(3);
+    expect(requests.offOrigin()).toEqual([]);
+  });
+
   test('a config.json that is not JSON is reported, not replaced by the demo', async ({ page, requests }) => {
     await serveConfig(page, '{ "region": "us-east-1", ');
     await page.goto('/');

@@ -93,17 +93,42 @@ describe('npm run config: building config.json', () => {
     const hosting = {
       amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
       signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+      DashboardUrl: 'https://d111111abcdef8.cloudfront.net/',
       BucketName: 'b',
       DistributionId: 'E1',
     };
     const build = configFromStackOutputs([readStackOutputs(AUTH_OUTPUTS), hosting], { pollIntervalSeconds: 10 });
-    expect(build.ignoredOutputs).toEqual(['BucketName', 'DistributionId']);
+    expect(build.ignoredOutputs).toEqual(['DashboardUrl', 'BucketName', 'DistributionId']);
     expect(build.ok && build.config).toMatchObject({
       amplifyBackendEndpoint: hosting.amplifyBackendEndpoint,
       signingHost: hosting.signingHost,
       pollIntervalSeconds: 10,
     });
     expect(build.ok && Object.keys(build.config)).not.toContain('BucketName');
+  });
+
+  it('takes an endpoint off AWS only on the origin the dashboard is served from (DashboardUrl or --site-origin)', () => {
+    const auth = readStackOutputs(AUTH_OUTPUTS);
+    const proxy = {
+      amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
+      signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+    };
+    const fields = (build: ReturnType<typeof configFromStackOutputs>) => (build.ok ? [] : build.problems.map((p) => p.field));
+    expect(fields(configFromStackOutputs([auth, proxy]))).toEqual(['amplifyBackendEndpoint']);
+    expect(fields(configFromStackOutputs([auth, { ...proxy, DashboardUrl: 'https://jobs.example.com/' }]))).toEqual([
+      'amplifyBackendEndpoint',
+    ]);
+    expect(configFromStackOutputs([auth, proxy], { siteOrigin: 'https://d111111abcdef8.cloudfront.net' }).ok).toBe(true);
+    expect(configFromStackOutputs([auth, { amplifyBackendEndpoint: 'https://amplifybackend.eu-west-1.amazonaws.com' }]).ok).toBe(
+      true,
+    );
+    expect(
+      fields(
+        configFromStackOutputs([auth, { ...proxy, signingHost: 'evil.example.com' }], {
+          siteOrigin: 'https://d111111abcdef8.cloudfront.net',
+        }),
+      ),
+    ).toEqual(['signingHost']);
   });
 
   it('accepts the whole describe-stacks answer and a plain name → value object', () => {
@@ -187,6 +212,8 @@ describe('npm run config: building config.json', () => {
           '--endpoint=https://jobs.example.com/amplifybackend',
           '--signing-host',
           'amplifybackend.eu-west-1.amazonaws.com',
+          '--site-origin',
+          'https://jobs.example.com/',
           '--out',
           'site/config.json',
         ],

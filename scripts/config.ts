@@ -5,7 +5,13 @@
  *   npm run config -- --from-stack auth-outputs.json [--from-stack hosting-outputs.json]
  *   npm run config -- --from-amplify amplify_outputs.json
  *   npm run config -- --from-config some-config.json      (check a finished config.json and copy it)
- *   options: --region R  --poll-interval S  --endpoint URL  --signing-host HOST  --out FILE
+ *   options: --region R  --poll-interval S  --endpoint URL  --signing-host HOST  --site-origin URL  --out FILE
+ *
+ * The app accepts `amplifyBackendEndpoint` (and Cognito endpoint overrides) only at AWS's own host
+ * for that service or at the page's own origin (a proxy route), and loopback only for a page served
+ * from this machine. Here there is no page, so the origin the dashboard will be served from is taken
+ * from `--site-origin`, else from a hosting stack's `DashboardUrl` output; without either, only AWS
+ * hosts and loopback pass, and an endpoint on another origin is reported (give `--site-origin`).
  *
  * `--from-stack` takes `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'` (or the whole
  * describe-stacks answer, or a plain `{ "name": "value" }` object). Output names map 1:1 onto config
@@ -44,6 +50,8 @@ export interface ConfigOverrides {
   pollIntervalSeconds?: number;
   amplifyBackendEndpoint?: string;
   signingHost?: string;
+  /** Not written: the origin the dashboard will be served from, which endpoints may point at. */
+  siteOrigin?: string;
 }
 
 export type ConfigBuild =
@@ -103,6 +111,15 @@ function applyOverrides(config: Record<string, unknown>, overrides: ConfigOverri
   if (overrides.signingHost !== undefined) config.signingHost = overrides.signingHost;
 }
 
+function originOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /** config.json from one or more stacks' outputs (later stacks win), checked like the app checks it. */
 export function configFromStackOutputs(stacks: Record<string, string>[], overrides: ConfigOverrides = {}): ConfigBuild {
   const config: Record<string, unknown> = {};
@@ -115,7 +132,8 @@ export function configFromStackOutputs(stacks: Record<string, string>[], overrid
     }
   }
   applyOverrides(config, overrides);
-  const parsed = parseAppConfig(config);
+  const dashboardUrl = stacks.map((outputs) => outputs.DashboardUrl).findLast((url) => url !== undefined);
+  const parsed = parseAppConfig(config, { pageOrigin: overrides.siteOrigin ?? originOf(dashboardUrl) });
   return parsed.ok ? { ok: true, config, ignoredOutputs } : { ok: false, problems: parsed.problems, ignoredOutputs };
 }
 
@@ -130,7 +148,7 @@ export function configFromAmplifyOutputs(document: unknown, overrides: ConfigOve
   }
   const withOverrides: Record<string, unknown> & { auth: Record<string, unknown> } = { ...document };
   applyOverrides(withOverrides, overrides);
-  const parsed = parseConfigDocument(withOverrides);
+  const parsed = parseConfigDocument(withOverrides, { pageOrigin: overrides.siteOrigin });
   if (!parsed.ok) return { ok: false, problems: parsed.problems, ignoredOutputs: [] };
   return { ok: true, config: fromAmplifyOutputs(withOverrides), ignoredOutputs: [] };
 }
@@ -140,7 +158,7 @@ export function configFromDocument(document: unknown, overrides: ConfigOverrides
   if (isAmplifyOutputs(document)) return configFromAmplifyOutputs(document, overrides);
   const config = isRecord(document) ? { ...document } : document;
   if (isRecord(config)) applyOverrides(config, overrides);
-  const parsed = parseConfigDocument(config);
+  const parsed = parseConfigDocument(config, { pageOrigin: overrides.siteOrigin });
   return parsed.ok
     ? { ok: true, config: config as Record<string, unknown>, ignoredOutputs: [] }
     : { ok: false, problems: parsed.problems, ignoredOutputs: [] };
@@ -153,8 +171,9 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: npm run config -- (--from-stack outputs.json [--from-stack more.json] | --from-amplify amplify_outputs.json | --from-config config.json)
-                         [--region R] [--poll-interval SECONDS] [--endpoint URL] [--signing-host HOST] [--out FILE]
-Writes ${DEFAULT_OUT} (or --out) after checking it the way the dashboard does.`;
+                         [--region R] [--poll-interval SECONDS] [--endpoint URL] [--signing-host HOST] [--site-origin URL] [--out FILE]
+Writes ${DEFAULT_OUT} (or --out) after checking it the way the dashboard does. --site-origin (default: a
+DashboardUrl stack output) is where the dashboard will be served: an endpoint may be a path on it.`;
 
 interface CliArgs {
   fromStack: string[];
@@ -200,6 +219,13 @@ function parseArgs(argv: string[]): CliArgs | string {
       case '--signing-host':
         args.overrides.signingHost = value;
         break;
+      case '--site-origin': {
+        const origin = originOf(value);
+        if (origin === undefined || origin === 'null')
+          return `--site-origin needs a URL such as https://jobs.example.com\n${USAGE}`;
+        args.overrides.siteOrigin = origin;
+        break;
+      }
       default:
         return `unknown option ${name}\n${USAGE}`;
     }
@@ -223,7 +249,8 @@ async function readJson(path: string): Promise<unknown> {
 export async function runConfigCli(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    (args === USAGE ? io.out : io.err)(args);
+    if (args === USAGE) io.out(args);
+    else io.err(args);
     return args === USAGE ? 0 : 2;
   }
   let build: ConfigBuild;
@@ -238,7 +265,7 @@ export async function runConfigCli(argv: string[], io: CliIo): Promise<number> {
         try {
           stacks.push(readStackOutputs(await readJson(resolve(io.cwd, file))));
         } catch (error) {
-          throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
       }
       build = configFromStackOutputs(stacks, args.overrides);
@@ -261,7 +288,7 @@ export async function runConfigCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  runConfigCli(process.argv.slice(2), {
+  void runConfigCli(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     cwd: process.cwd(),

@@ -7,7 +7,7 @@ import { securityHeaders } from '../securityHeaders';
 import { AMPLIFY_BACKEND_REGIONS } from '../../src/shared/config/regions';
 import { isAwsError } from '../../src/shared/aws/awsError';
 import { loadConfig } from '../../src/shared/config/loadConfig';
-import { startSimServer, type SimServer } from '../../src/simulated-aws/node/httpServer';
+import { startSimulator, type Simulator } from '../../tools/simulator';
 import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../../tools/cloudformation';
 import { configFromStackOutputs } from '../../scripts/config';
 import { dashboardClient } from '../../tools/dashboardClient';
@@ -226,6 +226,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
         {
           ...(proxied.outputs as Record<string, string>),
           amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
+          DashboardUrl: 'https://d111111abcdef8.cloudfront.net/',
         },
       ]);
       expect(build).toMatchObject({ ok: true, ignoredOutputs: ['DashboardUrl', 'BucketName', 'DistributionId'] });
@@ -233,14 +234,14 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
   });
 
   describe('emulated end to end (the template’s own behaviours, functions and headers; the simulated AWS as origin)', () => {
-    let sim: SimServer;
+    let sim: Simulator;
     let siteDir: string;
     let withProxy: CloudFrontEmulator;
     let withoutProxy: CloudFrontEmulator;
     const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
 
     beforeAll(async () => {
-      sim = await startSimServer({ port: 0 });
+      sim = await startSimulator();
       siteDir = await mkdtemp(join(tmpdir(), 'job-watch-site-'));
       await mkdir(join(siteDir, 'assets'));
       await writeFile(join(siteDir, 'index.html'), '<!doctype html><title>Amplify Job Watch</title>');

@@ -112,13 +112,24 @@ describe('amplify_outputs.json as config.json', () => {
     expect(plain.ok && plain.config.Auth.Cognito.userPoolId).toBe('eu-west-1_AbCdEfGhI');
   });
 
+  it('checks the endpoint rules against the page’s origin in this form too, naming the field', () => {
+    const result = parseConfigDocument(
+      { ...OUTPUTS, amplifyBackendEndpoint: 'https://proxy.example.com' },
+      { pageOrigin: 'https://jobs.example.com' },
+    );
+    expect(result.ok ? [] : result.problems.map((problem) => problem.field)).toEqual(['amplifyBackendEndpoint']);
+  });
+
   it('keeps the dashboard settings placed beside Amplify sections', () => {
-    const result = parseConfigDocument({
-      ...OUTPUTS,
-      amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
-      signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
-      tokenStorage: 'local',
-    });
+    const result = parseConfigDocument(
+      {
+        ...OUTPUTS,
+        amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
+        signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+        tokenStorage: 'local',
+      },
+      { pageOrigin: 'https://jobs.example.com' },
+    );
     expect(result.ok && result.config).toMatchObject({
       amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
       signingHost: 'amplifybackend.eu-west-1.amazonaws.com',

@@ -1,4 +1,4 @@
-import { parseAppConfig, type ConfigParseResult, type ConfigProblem } from './appConfig';
+import { parseAppConfig, type ConfigParseOptions, type ConfigParseResult, type ConfigProblem } from './appConfig';
 
 /**
  * Amplify Gen 2 writes `amplify_outputs.json`; its `auth` section names the same user pool, app
@@ -140,8 +140,8 @@ function inOutputsTerms(problem: ConfigProblem, outputs: Record<string, unknown>
  * Parses a `config.json` in either form: the plain one, or an `amplify_outputs.json` (converted
  * first; problems are then named by the file's own fields, e.g. `auth.identity_pool_id`).
  */
-export function parseConfigDocument(raw: unknown): ConfigParseResult {
-  if (!isAmplifyOutputs(raw)) return parseAppConfig(raw);
-  const parsed = parseAppConfig(fromAmplifyOutputs(raw));
+export function parseConfigDocument(raw: unknown, options: ConfigParseOptions = {}): ConfigParseResult {
+  if (!isAmplifyOutputs(raw)) return parseAppConfig(raw, options);
+  const parsed = parseAppConfig(fromAmplifyOutputs(raw), options);
   return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((problem) => inOutputsTerms(problem, raw)) };
 }

@@ -139,21 +139,44 @@ describe('parseAppConfig: pollIntervalSeconds', () => {
   });
 });
 
+/** The dashboard's own origin, where a proxy route may live. */
+const PAGE = { pageOrigin: 'https://jobs.example.com' };
+
 describe('parseAppConfig: amplifyBackendEndpoint', () => {
   it.each([
-    ['an https URL', 'https://proxy.example.com', 'https://proxy.example.com'],
-    ['an https URL with a path prefix', 'https://example.com/aws', 'https://example.com/aws'],
+    ['the page’s own origin', 'https://jobs.example.com', 'https://jobs.example.com'],
+    [
+      'a path on the page’s own origin (the proxy route)',
+      'https://jobs.example.com/amplifybackend',
+      'https://jobs.example.com/amplifybackend',
+    ],
+    [
+      'the regional AmplifyBackend host',
+      'https://amplifybackend.eu-west-1.amazonaws.com',
+      'https://amplifybackend.eu-west-1.amazonaws.com',
+    ],
+    [
+      'another supported region’s host',
+      'https://amplifybackend.us-east-1.amazonaws.com/',
+      'https://amplifybackend.us-east-1.amazonaws.com',
+    ],
+  ])('accepts %s', (_label, endpoint, stored) => {
+    const result = parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint }), PAGE);
+    expect(result.ok && result.config.amplifyBackendEndpoint).toBe(stored);
+  });
+
+  it.each([
     ['http on localhost', 'http://localhost:4010', 'http://localhost:4010'],
     ['http on 127.0.0.1', 'http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
     ['http on [::1]', 'http://[::1]:4010', 'http://[::1]:4010'],
-  ])('accepts %s', (_label, endpoint, stored) => {
-    const result = parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint }));
+  ])('accepts %s for a page served from this machine (an emulator)', (_label, endpoint, stored) => {
+    const result = parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint }), { pageOrigin: 'http://127.0.0.1:5173' });
     expect(result.ok && result.config.amplifyBackendEndpoint).toBe(stored);
   });
 
   it('drops trailing slashes so paths can be appended directly', () => {
-    const result = parseAppConfig(validRaw({ amplifyBackendEndpoint: 'https://example.com/aws//' }));
-    expect(result.ok && result.config.amplifyBackendEndpoint).toBe('https://example.com/aws');
+    const result = parseAppConfig(validRaw({ amplifyBackendEndpoint: 'https://jobs.example.com/aws//' }), PAGE);
+    expect(result.ok && result.config.amplifyBackendEndpoint).toBe('https://jobs.example.com/aws');
   });
 
   it.each([
@@ -166,42 +189,58 @@ describe('parseAppConfig: amplifyBackendEndpoint', () => {
     ['ftp', 'ftp://example.com', 'http:// only for localhost'],
     ['a relative path', '/aws', 'absolute https:// URL'],
     ['not a URL at all', 'proxy.example.com', 'absolute https:// URL'],
-    ['a user name and password', 'https://user:secret@proxy.example.com', 'without user name or password'],
-    ['a user name only', 'https://user@proxy.example.com', 'without user name or password'],
-    ['a query', 'https://proxy.example.com/?x=1', 'without query or fragment'],
-    ['a fragment', 'https://proxy.example.com/#top', 'without query or fragment'],
+    ['a user name and password', 'https://user:secret@jobs.example.com', 'without user name or password'],
+    ['a user name only', 'https://user@jobs.example.com', 'without user name or password'],
+    ['a query', 'https://jobs.example.com/?x=1', 'without query or fragment'],
+    ['a fragment', 'https://jobs.example.com/#top', 'without query or fragment'],
     ['a number', 443, 'absolute https:// URL'],
     ['null', null, 'absolute https:// URL'],
+    ['another https host', 'https://proxy.example.com', "the dashboard's own origin (https://jobs.example.com)"],
+    ['a sibling of the page’s host', 'https://evil.jobs.example.com/amplifybackend', "dashboard's own origin"],
+    ['the page’s host on another port', 'https://jobs.example.com:8443/amplifybackend', "dashboard's own origin"],
+    ['the page’s host over http', 'http://jobs.example.com/amplifybackend', 'http:// only for localhost'],
+    ['someone’s S3 bucket', 'https://bucket.s3.amazonaws.com', 'https://amplifybackend.<region>.amazonaws.com'],
+    ['an API Gateway', 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod', 'amplifybackend.<region>'],
+    ['a look-alike AWS host', 'https://amplifybackend.eu-west-1.amazonaws.com.evil.example', 'amplifybackend.<region>'],
+    ['an unsupported region', 'https://amplifybackend.mars-1.amazonaws.com', 'amplifybackend.<region>'],
+    ['the Cognito host', 'https://cognito-identity.eu-west-1.amazonaws.com', 'amplifybackend.<region>'],
+    ['the AWS host on another port', 'https://amplifybackend.eu-west-1.amazonaws.com:8443', 'amplifybackend.<region>'],
+    ['the AWS host with a path', 'https://amplifybackend.eu-west-1.amazonaws.com/prod', 'without a path'],
+    ['a loopback emulator from a page that is not on this machine', 'http://127.0.0.1:4010', "dashboard's own origin"],
   ])('rejects %s', (_label, endpoint, expectedWords) => {
-    const problems = problemsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint })));
+    const problems = problemsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint }), PAGE));
     expect(problems).toHaveLength(1);
     expect(problems[0]?.field).toBe('amplifyBackendEndpoint');
     expect(problems[0]?.expected).toContain(expectedWords);
   });
 
+  it('without a page origin (npm run config) takes AWS hosts and loopback only', () => {
+    expect(parseAppConfig(validRaw({ amplifyBackendEndpoint: 'https://amplifybackend.eu-west-1.amazonaws.com' })).ok).toBe(true);
+    expect(parseAppConfig(validRaw({ amplifyBackendEndpoint: 'http://127.0.0.1:5173/amplifybackend' })).ok).toBe(true);
+    expect(fieldsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend' })))).toEqual([
+      'amplifyBackendEndpoint',
+    ]);
+  });
+
   // A bare "?" or "#" has an empty url.search / url.hash; kept, it would send every request to
-  // "https://proxy.example.com?/backend/…", the root path with the job path in the query string.
+  // "https://jobs.example.com?/backend/…", the root path with the job path in the query string.
   it.each([
-    ['an empty query marker', 'https://proxy.example.com?'],
-    ['an empty fragment marker', 'https://proxy.example.com#'],
+    ['an empty query marker', 'https://jobs.example.com?'],
+    ['an empty fragment marker', 'https://jobs.example.com#'],
   ])('rejects an endpoint ending in %s', (_label, endpoint) => {
-    expect(fieldsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint })))).toEqual(['amplifyBackendEndpoint']);
+    expect(fieldsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint }), PAGE))).toEqual(['amplifyBackendEndpoint']);
   });
 });
 
 describe('parseAppConfig: signingHost', () => {
-  const endpoint = 'https://proxy.example.com';
+  const endpoint = 'https://jobs.example.com/amplifybackend';
 
   it('is accepted together with an endpoint and stored in lower case', () => {
     const result = parseAppConfig(
       validRaw({ amplifyBackendEndpoint: endpoint, signingHost: 'AmplifyBackend.EU-West-1.amazonaws.com' }),
+      PAGE,
     );
     expect(result.ok && result.config.signingHost).toBe('amplifybackend.eu-west-1.amazonaws.com');
-  });
-
-  it('may carry a port', () => {
-    const result = parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint, signingHost: 'localhost:4010' }));
-    expect(result.ok && result.config.signingHost).toBe('localhost:4010');
   });
 
   it('is refused without an endpoint, because there is nothing to proxy', () => {
@@ -216,17 +255,24 @@ describe('parseAppConfig: signingHost', () => {
     ['a label starting with a hyphen', '-bad.example.com'],
     ['an empty string', ''],
     ['a number', 42],
+    ['a port', 'localhost:4010'],
+    ['the AmplifyBackend host with a port', 'amplifybackend.eu-west-1.amazonaws.com:443'],
+    ['another host name', 'proxy.example.com'],
+    ['the page’s own host', 'jobs.example.com'],
+    ['another AWS service', 'cognito-idp.eu-west-1.amazonaws.com'],
+    ['an unsupported region', 'amplifybackend.mars-1.amazonaws.com'],
+    ['a look-alike', 'amplifybackend.eu-west-1.amazonaws.com.evil.example'],
   ])('rejects %s', (_label, signingHost) => {
-    const problems = problemsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint, signingHost })));
+    const problems = problemsOf(parseAppConfig(validRaw({ amplifyBackendEndpoint: endpoint, signingHost }), PAGE));
     expect(problems.map((p) => p.field)).toEqual(['signingHost']);
-    expect(problems[0]?.expected).toContain('host name');
+    expect(problems[0]?.expected).toContain('amplifybackend.<region>.amazonaws.com');
   });
 
   it('reports both problems when a malformed signingHost comes without an endpoint', () => {
     const problems = problemsOf(parseAppConfig(validRaw({ signingHost: 'https://x' })));
     expect(problems.map((p) => p.field)).toEqual(['signingHost', 'signingHost']);
     expect(problems.map((p) => p.expected)).toEqual([
-      expect.stringContaining('host name'),
+      expect.stringContaining('amplifybackend.<region>.amazonaws.com'),
       'only together with amplifyBackendEndpoint',
     ]);
   });
@@ -327,6 +373,37 @@ describe('parseAppConfig: Auth', () => {
       ),
     );
     expect(problems.map((p) => p.field)).toEqual(['Auth.Cognito.identityPoolEndpoint', 'Auth.Cognito.userPoolEndpoint']);
+  });
+
+  it('takes a Cognito endpoint only at its service’s own host, the page’s origin or (from this machine) loopback', () => {
+    const ok = (cognito: Record<string, unknown>, options = PAGE) => parseAppConfig(withCognito(cognito), options).ok;
+    expect(ok({ identityPoolEndpoint: 'https://cognito-identity.eu-west-1.amazonaws.com' })).toBe(true);
+    expect(
+      ok({
+        userPoolId: 'eu-west-1_AbC123',
+        userPoolClientId: 'abc',
+        userPoolEndpoint: 'https://cognito-idp.eu-west-1.amazonaws.com',
+      }),
+    ).toBe(true);
+    expect(ok({ identityPoolEndpoint: 'https://jobs.example.com/cognito' })).toBe(true);
+    expect(ok({ identityPoolEndpoint: 'http://127.0.0.1:4010' }, { pageOrigin: 'http://127.0.0.1:4173' })).toBe(true);
+    const problems = problemsOf(
+      parseAppConfig(
+        withCognito({
+          identityPoolEndpoint: 'https://cognito-idp.eu-west-1.amazonaws.com',
+          userPoolId: 'eu-west-1_AbC123',
+          userPoolClientId: 'abc',
+          userPoolEndpoint: 'https://cognito.example.com',
+        }),
+        PAGE,
+      ),
+    );
+    expect(problems.map((p) => p.field)).toEqual(['Auth.Cognito.identityPoolEndpoint', 'Auth.Cognito.userPoolEndpoint']);
+    expect(problems[0]?.expected).toContain('https://cognito-identity.<region>.amazonaws.com');
+    expect(problems[1]?.expected).toContain('https://cognito-idp.<region>.amazonaws.com');
+    expect(fieldsOf(parseAppConfig(withCognito({ identityPoolEndpoint: 'http://127.0.0.1:4010' }), PAGE))).toEqual([
+      'Auth.Cognito.identityPoolEndpoint',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isAmplifyBackendRegion, type AmplifyBackendRegion } from './regions';
+import { isAmplifyBackendRegion, isAwsServiceHost, type AmplifyBackendRegion, type AwsService } from './regions';
 
 /** The part of Amplify's `ResourcesConfig.Auth` this dashboard reads; the rest passes through untouched. */
 export interface CognitoAuthConfig {
@@ -35,9 +35,12 @@ export interface AppConfig {
   region: AmplifyBackendRegion;
   Auth: CognitoAuthConfig;
   pollIntervalSeconds: number;
-  /** Replaces `https://amplifybackend.<region>.amazonaws.com` (a same-origin proxy or an emulator). */
+  /**
+   * Replaces `https://amplifybackend.<region>.amazonaws.com`: a proxy route on the page's own origin,
+   * another region's AmplifyBackend host, or (for a page served from this machine) a loopback emulator.
+   */
   amplifyBackendEndpoint?: string;
-  /** The host to sign for when `amplifyBackendEndpoint` is a proxy. */
+  /** The host to sign for when `amplifyBackendEndpoint` is a proxy: `amplifybackend.<region>.amazonaws.com`. */
   signingHost?: string;
   /** How `signIn` proves the password: SRP (default) or plain USER_PASSWORD_AUTH. */
   authFlowType: AuthFlowType;
@@ -58,6 +61,15 @@ export interface ConfigProblem {
 }
 
 export type ConfigParseResult = { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] };
+
+export interface ConfigParseOptions {
+  /**
+   * The origin the dashboard is served from (`location.origin`): endpoints may point at it. Unknown
+   * when `npm run config` writes the file (give `--site-origin`); then only AWS's own hosts and
+   * loopback emulators pass, and the app applies the full rule when it starts.
+   */
+  pageOrigin?: string;
+}
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 export const MIN_POLL_INTERVAL_SECONDS = 1;
@@ -91,8 +103,7 @@ function checkEndpoint(value: string): string | null {
   } catch {
     return 'an absolute https:// URL';
   }
-  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     return 'an https:// URL (http:// only for localhost)';
   }
   if (url.username || url.password) return 'a URL without user name or password';
@@ -101,11 +112,33 @@ function checkEndpoint(value: string): string | null {
   return null;
 }
 
+const isLoopback = (hostname: string) => hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+
+/**
+ * Where signed requests may go, for fear of sending the Authorization header and session token to a
+ * stranger: the service's own regional host, the page's own origin (a proxy route), or a loopback
+ * emulator when the page itself is served from this machine (development and the end-to-end tests).
+ */
+function checkServiceEndpoint(value: unknown, service: AwsService, pageOrigin: string | undefined): string | null {
+  const expected = `https://${service}.<region>.amazonaws.com or a path on the dashboard's own origin${pageOrigin ? ` (${pageOrigin})` : ''}`;
+  if (typeof value !== 'string') return 'an absolute https:// URL';
+  const problem = checkEndpoint(value);
+  if (problem) return problem;
+  const url = new URL(value);
+  if (url.protocol === 'https:' && isAwsServiceHost(url.host, service) && !url.port) {
+    return url.pathname === '/' ? null : `https://${service}.<region>.amazonaws.com without a path`;
+  }
+  if (pageOrigin !== undefined && url.origin === pageOrigin) return null;
+  const pageOnLoopback = pageOrigin === undefined || isLoopback(new URL(pageOrigin).hostname);
+  if (isLoopback(url.hostname) && pageOnLoopback) return null;
+  return expected;
+}
+
 /**
  * Parses the runtime config once, at start. Every problem is reported with the field it concerns,
  * so a person fixing `config.json` sees all of them at once.
  */
-export function parseAppConfig(raw: unknown): ConfigParseResult {
+export function parseAppConfig(raw: unknown, options: ConfigParseOptions = {}): ConfigParseResult {
   const problems: ConfigProblem[] = [];
   if (!isRecord(raw)) {
     return { ok: false, problems: [{ field: '(root)', expected: 'a JSON object' }] };
@@ -138,13 +171,13 @@ export function parseAppConfig(raw: unknown): ConfigParseResult {
 
   const endpoint = raw.amplifyBackendEndpoint;
   if (endpoint !== undefined) {
-    const problem = typeof endpoint === 'string' ? checkEndpoint(endpoint) : 'an absolute https:// URL';
+    const problem = checkServiceEndpoint(endpoint, 'amplifybackend', options.pageOrigin);
     if (problem) problems.push({ field: 'amplifyBackendEndpoint', expected: problem });
   }
 
   const signingHost = raw.signingHost;
-  if (signingHost !== undefined && (typeof signingHost !== 'string' || !HOST.test(signingHost))) {
-    problems.push({ field: 'signingHost', expected: 'a host name such as "amplifybackend.us-east-1.amazonaws.com"' });
+  if (signingHost !== undefined && (typeof signingHost !== 'string' || !isAwsServiceHost(signingHost, 'amplifybackend'))) {
+    problems.push({ field: 'signingHost', expected: 'an AmplifyBackend host: "amplifybackend.<region>.amazonaws.com"' });
   }
   if (signingHost !== undefined && endpoint === undefined) {
     problems.push({ field: 'signingHost', expected: 'only together with amplifyBackendEndpoint' });
@@ -159,7 +192,7 @@ export function parseAppConfig(raw: unknown): ConfigParseResult {
     problems.push({ field: 'tokenStorage', expected: '"session" (the default) or "local"' });
   }
 
-  problems.push(...checkAuth(raw.Auth));
+  problems.push(...checkAuth(raw.Auth, options.pageOrigin));
 
   if (problems.length > 0) return { ok: false, problems };
   const config: AppConfig = {
@@ -175,7 +208,7 @@ export function parseAppConfig(raw: unknown): ConfigParseResult {
   return { ok: true, config };
 }
 
-function checkAuth(auth: unknown): ConfigProblem[] {
+function checkAuth(auth: unknown, pageOrigin: string | undefined): ConfigProblem[] {
   if (!isRecord(auth)) {
     return [{ field: 'Auth', expected: 'Amplify\'s Auth config: { "Cognito": { "identityPoolId": … } }' }];
   }
@@ -210,10 +243,11 @@ function checkAuth(auth: unknown): ConfigProblem[] {
     });
   }
   if (cognito.loginWith !== undefined) problems.push(...checkLoginWith(cognito.loginWith, cognito.userPoolId !== undefined));
+  const services = { identityPoolEndpoint: 'cognito-identity', userPoolEndpoint: 'cognito-idp' } as const;
   for (const key of ['identityPoolEndpoint', 'userPoolEndpoint'] as const) {
     const value = cognito[key];
     if (value === undefined) continue;
-    const problem = typeof value === 'string' ? checkEndpoint(value) : 'an absolute https:// URL';
+    const problem = checkServiceEndpoint(value, services[key], pageOrigin);
     if (problem) problems.push({ field: `Auth.Cognito.${key}`, expected: problem });
   }
   return problems;

@@ -57,6 +57,17 @@ describe('loadConfig', () => {
     expect(result.kind === 'ready' && result.config.region).toBe('eu-west-1');
   });
 
+  it('sends signed requests only to AWS or the page’s own origin: another endpoint is a problem named by its field', async () => {
+    const proxied = { ...VALID_FILE, amplifyBackendEndpoint: `${window.location.origin}/amplifybackend` };
+    expect((await loadConfig(fakeFetch(() => json(proxied)).fetchImpl)).kind).toBe('ready');
+    const elsewhere = { ...VALID_FILE, amplifyBackendEndpoint: 'https://proxy.example.com/amplifybackend' };
+    expect(problemsOf(await loadConfig(fakeFetch(() => json(elsewhere)).fetchImpl)).map((problem) => problem.field)).toEqual([
+      'amplifyBackendEndpoint',
+    ]);
+    const result = await loadConfig(fakeFetch(() => json(elsewhere)).fetchImpl, 'https://proxy.example.com');
+    expect(result.kind).toBe('ready');
+  });
+
   describe('demo mode', () => {
     it('starts the demo when there is no config file (404)', async () => {
       const result = await loadConfig(fakeFetch(() => new Response('Not Found', { status: 404 })).fetchImpl);

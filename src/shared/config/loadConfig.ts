@@ -28,7 +28,10 @@ export const CONFIG_URL = '/config.json';
  * because static hosts and dev servers with an SPA fallback serve `index.html` for unknown paths.
  * A file that exists but is wrong is never silently replaced by the demo.
  */
-export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<ConfigLoadResult> {
+export async function loadConfig(
+  fetchImpl: typeof fetch = fetch,
+  pageOrigin: string | undefined = globalThis.location?.origin,
+): Promise<ConfigLoadResult> {
   let response: Response;
   try {
     response = await fetchImpl(CONFIG_URL, { cache: 'no-cache', credentials: 'same-origin' });
@@ -51,7 +54,7 @@ export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<Confi
     return { kind: 'ready', config: DEMO_CONFIG };
   }
   // The plain form, or Amplify Gen 2's amplify_outputs.json (its `auth` section).
-  const parsed = parseConfigDocument(raw);
+  const parsed = parseConfigDocument(raw, { pageOrigin });
   return parsed.ok ? { kind: 'ready', config: parsed.config } : { kind: 'invalid', problems: parsed.problems };
 }
 

@@ -26,3 +26,23 @@ export type AmplifyBackendRegion = (typeof AMPLIFY_BACKEND_REGIONS)[number];
 export function isAmplifyBackendRegion(value: string): value is AmplifyBackendRegion {
   return (AMPLIFY_BACKEND_REGIONS as readonly string[]).includes(value);
 }
+
+/** The AWS services the page calls: Cognito Identity, Cognito user pools and AmplifyBackend. */
+export const AWS_SERVICES = ['cognito-identity', 'cognito-idp', 'amplifybackend'] as const;
+export type AwsService = (typeof AWS_SERVICES)[number];
+
+/** `amplifybackend.eu-west-1.amazonaws.com`: a service's regional host. */
+export function awsServiceHost(service: AwsService, region: AmplifyBackendRegion): string {
+  return `${service}.${region}.amazonaws.com`;
+}
+
+/** Every host of those services in the supported regions: all the AWS the page may reach. */
+export function awsServiceHosts(): string[] {
+  return AWS_SERVICES.flatMap((service) => AMPLIFY_BACKEND_REGIONS.map((region) => awsServiceHost(service, region)));
+}
+
+/** True for `service`'s host in a supported region (any case). */
+export function isAwsServiceHost(host: string, service: AwsService): boolean {
+  const lower = host.toLowerCase();
+  return AMPLIFY_BACKEND_REGIONS.some((region) => awsServiceHost(service, region) === lower);
+}
