@@ -1,14 +1,14 @@
 /**
  * An eight-hour watch, simulated with fake timers: the real services (createServices: Amplify's
  * fetchAuthSession configured against the simulated Cognito, the SigV4 signed fetch, the
- * AmplifyBackend client) polled by React Query with the job page's own query options (jobQueryOptions:
- * the polling policy), against a job that never finishes.
+ * AmplifyBackend client) polled by React Query with the job page's own query options (jobQueryOptions
+ * plus the job page's per-observer polling, jobWatchOptions: the polling policy), against a job that never finishes.
  */
 import { fetchAuthSession } from '@aws-amplify/core';
 import { QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient, createServices } from './services';
-import { jobQueryOptions } from '../shared/queries/jobQuery';
+import { jobQueryOptions, jobWatchOptions } from '../shared/queries/jobQuery';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { screen } from '@testing-library/react';
 import { addJob, getJobRequests, renderApp, resetAmplifyAuth, testConfig } from '../test/renderApp';
@@ -119,10 +119,10 @@ async function watchForEightHours(intervalSeconds: number): Promise<WatchResult>
   const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
   const key = { region: 'us-east-1', appId: job.appId, envName: job.envName, jobId: job.jobId };
   const intervalMs = intervalSeconds * 1000;
-  const observer = new QueryObserver(
-    queryClient,
-    jobQueryOptions(key, { client: services.client, intervalMs, hidden: false, paused: false, jitterSeed: TAB_JITTER_SEED }),
-  );
+  const observer = new QueryObserver(queryClient, {
+    ...jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED }),
+    ...jobWatchOptions({ intervalMs, hidden: false, paused: false }),
+  });
   const problems: string[] = [];
   const unsubscribe = observer.subscribe((result) => {
     if (result.status === 'error' || result.failureCount > 0)

@@ -11,7 +11,7 @@ import { ErrorPanel } from '../../shared/ui/ErrorPanel';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { linkProblems } from '../../shared/domain/jobIds';
 import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
-import type { JobPageConfig } from '../job/JobPage';
+import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';

@@ -1,39 +1,30 @@
-import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { AmplifyBackendClient, BackendJobKey } from '../../shared/aws/amplifyBackend';
-import { isAwsError } from '../../shared/aws/awsError';
-import type { AppConfig } from '../../shared/config/appConfig';
+import { useNotifyPreference } from '../../shared/browser/notifications';
+import { useTabIndicator } from '../../shared/browser/tabIndicator';
+import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
-import { Link } from '../../shared/browser/history';
-import { CopyButton } from '../../shared/ui/CopyButton';
-import { describeError, errorContext } from '../../shared/ui/describeError';
-import { ErrorPanel } from '../../shared/ui/ErrorPanel';
-import { jobQueryOptions } from '../../shared/queries/jobQuery';
-import type { JobPageParams } from '../../shared/domain/jobRoutes';
-import { isTerminalStatus, statusTone } from '../../shared/domain/jobStatus';
-import { JobDetails } from './JobDetails';
-import { NotifyButton } from './NotifyButton';
-import { useTabInterval } from './useTabInterval';
-import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
-import { CliAndRaw } from './CliAndRaw';
-import { ObservedTimeline } from './ObservedTimeline';
-import { WatchControls } from './WatchControls';
-import { useNotifyPreference, useTerminalNotification } from '../../shared/browser/notifications';
-import { rememberJob } from '../../shared/browser/recentJobs';
-import { useTabIndicator, type TabState } from '../../shared/browser/tabIndicator';
-import { observeStatus, timelineFor } from './timeline';
-import { APP_TITLE } from '../../shared/browser/documentTitle';
-import { usePageHidden } from '../../shared/browser/visibility';
 import { linkProblems } from '../../shared/domain/jobIds';
-import { nextPollDelay, retryDelayMs, TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
-import { Icon } from '../../shared/ui/Icon';
+import type { JobPageParams } from '../../shared/domain/jobRoutes';
+import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
+import { useJobWatch } from '../../shared/queries/useJobWatch';
+import { CopyButton } from '../../shared/ui/CopyButton';
+import { errorContext } from '../../shared/ui/describeError';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
-import { formatDuration, formatLocalTime } from '../../shared/ui/timeFormat';
+import { formatLocalTime } from '../../shared/ui/timeFormat';
 import { useNow } from '../../shared/ui/useNow';
+import { CliAndRaw } from './CliAndRaw';
+import { describeWatch } from './describeWatch';
+import { JobDetails } from './JobDetails';
+import { JobHeader } from './JobHeader';
+import { NotifyButton } from './NotifyButton';
+import { ObservedTimeline } from './ObservedTimeline';
+import { useJobMemory } from './useJobMemory';
+import { useTabInterval } from './useTabInterval';
+import { WatchControls } from './WatchControls';
+import { WatchProblemPanel } from './WatchProblemPanel';
 
 const GET_ACTION = 'amplifybackend:GetBackendJob';
-
-export type JobPageConfig = Pick<AppConfig, 'region' | 'pollIntervalSeconds' | 'amplifyBackendEndpoint' | 'signingHost'>;
 
 export interface JobPageProps {
   params: JobPageParams;
@@ -41,11 +32,6 @@ export interface JobPageProps {
   client: AmplifyBackendClient;
   /** Opens sign-in, when the deployment has a user pool; missing credentials then ask for it instead of failing. */
   onSignIn?: () => void;
-}
-
-/** `7f3c9e2a-5b1d-…` → `7f3c9e2a…`, short enough for a tab title. */
-export function shortId(id: string): string {
-  return id.length > 9 ? `${id.slice(0, 8)}…` : id;
 }
 
 export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
@@ -67,59 +53,40 @@ interface JobWatchProps {
   onSignIn?: () => void;
 }
 
-const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
-
+/** One job, watched: the query, this tab's watch settings, and what the page shows about them. */
 function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
   const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
   const [paused, setPaused] = useState(false);
-  const hidden = usePageHidden();
-  const intervalMs = intervalSeconds * 1000;
-  const query = useQuery(jobQueryOptions(jobKey, { client, intervalMs, hidden, paused, jitterSeed: TAB_JITTER_SEED }));
+  const { query, hidden, pollDelayMs } = useJobWatch(jobKey, {
+    client,
+    intervalMs: intervalSeconds * 1000,
+    paused,
+    jitterSeed: TAB_JITTER_SEED,
+  });
   const now = useNow();
-  const { data, error, failureReason, failureCount, fetchStatus, status, dataUpdatedAt, errorUpdatedAt } = query;
-  const storageKey = JSON.stringify([jobKey.region, jobKey.appId, jobKey.envName, jobKey.jobId]);
   const notify = useNotifyPreference();
-
-  const fetching = fetchStatus === 'fetching';
-  const retrying = fetching && failureCount > 0 && failureReason != null;
-  const currentProblem = retrying ? failureReason : status === 'error' ? error : null;
-  // Without credentials but with a user pool, the page is waiting for a sign-in, not failing.
-  const needsSignIn = onSignIn !== undefined && status === 'error' && isAwsError(error) && error.kind === 'no-credentials';
-  const unreachable = isAwsError(currentProblem) && UNREACHABLE_KINDS.has(currentProblem.kind);
-
-  const tone = statusTone(data?.status);
-  const tabState: TabState = unreachable
-    ? 'unreachable'
-    : !data
-      ? 'idle'
-      : tone === 'completed'
-        ? 'completed'
-        : tone === 'failed'
-          ? 'failed'
-          : 'running';
-  const titleStatus = data?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
-  useTabIndicator(`${unreachable ? 'Can’t reach AWS · ' : ''}${titleStatus} · ${shortId(jobKey.jobId)} · ${APP_TITLE}`, tabState);
-  useTerminalNotification(
+  const { data } = query;
+  const watch = describeWatch(
     {
-      key: storageKey,
       jobId: jobKey.jobId,
-      operation: data?.operation,
-      status: data?.status,
-      appId: jobKey.appId,
-      envName: jobKey.envName,
+      job: data,
+      status: query.status,
+      fetchStatus: query.fetchStatus,
+      error: query.error,
+      failureReason: query.failureReason,
+      failureCount: query.failureCount,
+      dataUpdatedAt: query.dataUpdatedAt,
+      errorUpdatedAt: query.errorUpdatedAt,
+      paused,
+      hidden,
+      pollDelayMs,
+      canSignIn: onSignIn !== undefined,
+      jitterSeed: TAB_JITTER_SEED,
     },
-    notify.state === 'on',
+    now,
   );
-
-  const [timeline, setTimeline] = useState(() => timelineFor(storageKey));
-  const latestOperation = useRef<string | undefined>(undefined);
-  latestOperation.current = data?.operation;
-  const observed = data?.status;
-  useEffect(() => {
-    if (observed === undefined) return;
-    setTimeline(observeStatus(storageKey, observed));
-    rememberJob({ ...jobKey, status: observed, operation: latestOperation.current, lastSeen: Date.now() });
-  }, [storageKey, observed, jobKey]);
+  useTabIndicator(watch.tab.title, watch.tab.state);
+  const timeline = useJobMemory(jobKey, data, notify.state === 'on');
 
   const context = errorContext(
     config,
@@ -131,134 +98,64 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
   // Joins a check already in flight instead of cancelling it (at most one request per job).
   const refreshNow = () => void query.refetch({ cancelRefetch: false });
 
-  let problem = null;
-  if (retrying) {
-    const failedAt = isAwsError(failureReason) ? failureReason.at : new Date(now);
-    const dueAt = failedAt.getTime() + retryDelayMs(failureCount - 1, failureReason, TAB_JITTER_SEED);
-    const seconds = Math.ceil((dueAt - now) / 1000);
-    const verb = data ? 'refresh' : 'load the job';
-    problem = (
-      <ErrorPanel
-        tone="warning"
-        description={describeError(failureReason, context)}
-        lead={
-          <>
-            Couldn’t {verb} at {formatLocalTime(failedAt)} —{' '}
-            {/* The countdown changes every second: shown, but kept out of the panel's announcement. */}
-            <span aria-live="off">{seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'}</span>.
-          </>
-        }
-      />
-    );
-  } else if (needsSignIn) {
-    problem = (
-      <section className="panel panel--warning" role="status">
-        <h2 className="panel__title">Sign in to watch this job</h2>
-        <p>
-          {data
-            ? 'Your session has ended. Below is the job as last seen; checks resume once you are signed in.'
-            : 'This identity pool gives AWS credentials only to signed-in users.'}
-        </p>
-        <button type="button" className="button" onClick={onSignIn}>
-          Sign in to continue
-        </button>
-      </section>
-    );
-  } else if (status === 'error') {
-    const lead = data
-      ? `Couldn’t refresh at ${formatLocalTime(isAwsError(error) ? error.at : new Date(errorUpdatedAt))}. Below is the job as last seen; automatic checks are stopped until you try again.`
-      : undefined;
-    problem = <ErrorPanel description={describeError(error, context)} lead={lead} onRetry={retry} retrying={fetching} />;
-  } else if (fetchStatus === 'paused') {
-    problem = (
-      <section className="panel panel--warning" role="status">
-        <p>
-          <Icon name="offline" /> You are offline. Checks resume as soon as the connection is back.
-        </p>
-      </section>
-    );
-  }
-
-  const finished = isTerminalStatus(data?.status);
-  const delay = paused ? false : nextPollDelay({ status: data?.status, stoppedByError: status === 'error', intervalMs, hidden });
-  const lastSettled = Math.max(dataUpdatedAt, errorUpdatedAt);
-  // `now` ticks once a second and may predate the check that just landed.
-  const nextCheckInMs = delay === false || lastSettled === 0 ? null : lastSettled + delay - Math.max(now, lastSettled);
-
   return (
     <article className="page job">
-      <header className="job__header">
-        <p className="muted">
-          App <span className="mono">{jobKey.appId}</span> · environment{' '}
-          <Link
-            href={environmentJobsPath({
-              appId: jobKey.appId,
-              envName: jobKey.envName,
-              region: jobKey.region === config.region ? undefined : jobKey.region,
-            })}
-          >
-            <span className="mono">{jobKey.envName}</span>
-          </Link>{' '}
-          · {jobKey.region}
-        </p>
-        <h1>
-          Job <span className="mono break">{jobKey.jobId}</span>
-        </h1>
-      </header>
+      <JobHeader jobKey={jobKey} defaultRegion={config.region} />
 
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {data?.status ? `Job status: ${data.status}` : ''}
       </div>
 
-      {problem}
+      {watch.problem ? (
+        <WatchProblemPanel
+          problem={watch.problem}
+          context={context}
+          checking={watch.checking}
+          onRetry={retry}
+          onSignIn={onSignIn}
+        />
+      ) : null}
 
       {data ? (
         <JobDetails job={data} jobKey={jobKey} now={now} />
-      ) : status === 'pending' && !retrying ? (
+      ) : watch.loading ? (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" /> Loading the job from AWS…
         </p>
       ) : null}
 
-      <WatchControls
-        paused={paused}
-        onPausedChange={(next) => {
-          setPaused(next);
-          if (!next) retry();
-        }}
-        intervalSeconds={intervalSeconds}
-        configIntervalSeconds={config.pollIntervalSeconds}
-        onIntervalChange={setIntervalSeconds}
-        nextCheckInMs={nextCheckInMs}
-        checking={fetching}
-        finished={finished}
-        hidden={hidden}
-      />
+      {watch.finished ? null : (
+        <WatchControls
+          paused={paused}
+          onPausedChange={(next) => {
+            setPaused(next);
+            if (!next) retry();
+          }}
+          intervalSeconds={intervalSeconds}
+          configIntervalSeconds={config.pollIntervalSeconds}
+          onIntervalChange={setIntervalSeconds}
+          countdown={watch.countdown}
+        />
+      )}
 
       <footer className="job__footer">
         <p className="muted">
-          {dataUpdatedAt > 0 ? `Last checked ${formatLocalTime(new Date(dataUpdatedAt))}. ` : ''}
-          {finished
-            ? 'The job has finished; no more checks.'
-            : delay === false
-              ? status === 'error'
-                ? 'Automatic checks are stopped.'
-                : ''
-              : `Checking every ${formatDuration(delay)} while the job runs.`}
+          {watch.lastCheckedAt !== null ? `Last checked ${formatLocalTime(new Date(watch.lastCheckedAt))}. ` : ''}
+          {watch.plan}
         </p>
         <div className="actions">
           {/* Never disabled: a keyboard user's focus must not drop out every time a check runs. */}
-          <button type="button" className="button" onClick={refreshNow} aria-busy={fetching}>
+          <button type="button" className="button" onClick={refreshNow} aria-busy={watch.checking}>
             Refresh now
           </button>
           <CopyButton value={window.location.href} label="Copy link to this job">
             Copy link
           </CopyButton>
-          <NotifyButton state={notify.state} finished={finished} onEnable={notify.enable} onDisable={notify.disable} />
+          <NotifyButton state={notify.state} finished={watch.finished} onEnable={notify.enable} onDisable={notify.disable} />
         </div>
       </footer>
 
-      <ObservedTimeline entries={timeline} now={now} finished={finished} />
+      <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
     </article>
   );

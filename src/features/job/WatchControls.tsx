@@ -5,15 +5,12 @@ export const INTERVAL_PRESETS_SECONDS = [2, 5, 10, 30, 60];
 
 export interface WatchControlsProps {
   paused: boolean;
-  onPausedChange(paused: boolean): void;
+  onPausedChange: (paused: boolean) => void;
   intervalSeconds: number;
   configIntervalSeconds: number;
-  onIntervalChange(seconds: number): void;
-  /** Milliseconds until the next automatic check, or null when none is planned. */
-  nextCheckInMs: number | null;
-  checking: boolean;
-  finished: boolean;
-  hidden: boolean;
+  onIntervalChange: (seconds: number) => void;
+  /** Paused, checking now, or the countdown to the next check. */
+  countdown: string;
 }
 
 /** Pause/resume, the countdown to the next check and the interval for this tab. */
@@ -23,20 +20,10 @@ export function WatchControls({
   intervalSeconds,
   configIntervalSeconds,
   onIntervalChange,
-  nextCheckInMs,
-  checking,
-  finished,
-  hidden,
+  countdown,
 }: WatchControlsProps) {
   const selectId = useId();
-  if (finished) return null;
   const presets = [...new Set([...INTERVAL_PRESETS_SECONDS, configIntervalSeconds])].sort((a, b) => a - b);
-  let countdown: string;
-  if (paused) countdown = 'Auto-refresh is paused.';
-  else if (checking) countdown = 'Checking now…';
-  else if (nextCheckInMs === null) countdown = '';
-  else
-    countdown = `Next check in ${formatDuration(Math.max(0, nextCheckInMs) + 999)}${hidden ? ' (slower while this tab is hidden)' : ''}.`;
   return (
     <div className="watch-controls">
       <button type="button" className="button" aria-pressed={paused} onClick={() => onPausedChange(!paused)}>

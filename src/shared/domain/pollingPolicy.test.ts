@@ -10,6 +10,13 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay({ ...running, status, hidden: true })).toBe(false);
   });
 
+  it('stops while the person has paused the watch, whatever the status', () => {
+    expect(nextPollDelay({ ...running, paused: true })).toBe(false);
+    expect(nextPollDelay({ ...running, paused: true, hidden: true })).toBe(false);
+    expect(nextPollDelay({ ...running, status: undefined, paused: true })).toBe(false);
+    expect(nextPollDelay({ ...running, paused: false })).toBe(5_000);
+  });
+
   it('stops after an error that is not retried automatically', () => {
     expect(nextPollDelay({ ...running, stoppedByError: true })).toBe(false);
   });

@@ -14,11 +14,16 @@ export interface PollState {
   stoppedByError: boolean;
   intervalMs: number;
   hidden: boolean;
+  /** The person paused automatic checks (for this observer). */
+  paused?: boolean;
 }
 
-/** Milliseconds until the next check, or false when the watch should stop asking. */
-export function nextPollDelay({ status, stoppedByError, intervalMs, hidden }: PollState): number | false {
-  if (stoppedByError || isTerminalStatus(status)) return false;
+/**
+ * Milliseconds until the next check, or false when the watch should stop asking. The one place the
+ * polling policy is decided: the query's refetchInterval and the page's countdown both ask here.
+ */
+export function nextPollDelay({ status, stoppedByError, intervalMs, hidden, paused = false }: PollState): number | false {
+  if (paused || stoppedByError || isTerminalStatus(status)) return false;
   if (!hidden) return intervalMs;
   return Math.max(intervalMs, Math.min(intervalMs * HIDDEN_SLOWDOWN, HIDDEN_MAX_INTERVAL_MS));
 }

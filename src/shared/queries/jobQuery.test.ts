@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, errorFromResponse } from '../aws/awsError';
-import { jobQueryKey, jobQueryOptions, type JobQueryDeps } from './jobQuery';
-import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs } from '../domain/pollingPolicy';
+import { jobQueryKey, jobQueryOptions, jobWatchOptions, type JobQueryDeps, type WatchSettings } from './jobQuery';
+import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 
 const KEY: BackendJobKey = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d' };
 
@@ -25,20 +25,23 @@ function fakeClient(
 }
 
 function deps(overrides: Partial<JobQueryDeps> = {}): JobQueryDeps {
-  return { client: fakeClient(), intervalMs: 5_000, hidden: false, paused: false, jitterSeed: 3, ...overrides };
+  return { client: fakeClient(), jitterSeed: 3, ...overrides };
+}
+
+function settings(overrides: Partial<WatchSettings> = {}): WatchSettings {
+  return { intervalMs: 5_000, hidden: false, paused: false, ...overrides };
 }
 
 type Options = ReturnType<typeof jobQueryOptions>;
+type Overrides = ReturnType<typeof jobWatchOptions>;
 interface FakeState {
   data: BackendJob | undefined;
   status: 'pending' | 'success' | 'error';
 }
 
 /** Calls the option the way React Query does, with only the parts of the query it reads. */
-function refetchIntervalFor(options: Options, state: FakeState) {
-  const refetchInterval = options.refetchInterval;
-  if (typeof refetchInterval !== 'function') throw new Error('expected refetchInterval to be a function');
-  return refetchInterval({ state } as unknown as Parameters<typeof refetchInterval>[0]);
+function refetchIntervalFor(options: Overrides, state: FakeState) {
+  return options.refetchInterval({ state });
 }
 
 function staleTimeFor(options: Options, state: FakeState) {
@@ -50,7 +53,7 @@ function staleTimeFor(options: Options, state: FakeState) {
 function retryFor(options: Options, failureCount: number, error: unknown): boolean {
   const retry = options.retry;
   if (typeof retry !== 'function') throw new Error('expected retry to be a function');
-  return retry(failureCount, error as Error);
+  return retry(failureCount, error);
 }
 
 describe('jobQueryKey', () => {
@@ -71,9 +74,11 @@ describe('jobQueryKey', () => {
   });
 
   it('does not depend on pausing or polling settings, so pausing keeps the cached job', () => {
-    expect(jobQueryOptions(KEY, deps({ paused: true, hidden: true, intervalMs: 60_000 })).queryKey).toEqual(
-      jobQueryOptions(KEY, deps()).queryKey,
-    );
+    // The shared options do not even take them: each observer adds its own polling.
+    expect(
+      { ...jobQueryOptions(KEY, deps()), ...jobWatchOptions(settings({ paused: true, hidden: true, intervalMs: 60_000 })) }
+        .queryKey,
+    ).toEqual(jobQueryOptions(KEY, deps()).queryKey);
   });
 });
 
@@ -86,47 +91,67 @@ describe('jobQueryOptions', () => {
     expect(client.calls).toEqual([{ key: KEY, signal }]);
   });
 
+  it('leaves polling to each observer: no refetchInterval of its own', () => {
+    expect(jobQueryOptions(KEY, deps())).not.toHaveProperty('refetchInterval');
+    expect(jobQueryOptions(KEY, deps())).not.toHaveProperty('refetchIntervalInBackground');
+  });
+
+  it('uses this tab’s jitter seed when none is given', () => {
+    const retryDelay = jobQueryOptions(KEY, { client: fakeClient() }).retryDelay;
+    if (typeof retryDelay !== 'function') throw new Error('expected retryDelay to be a function');
+    const error = new AwsError({ kind: 'throttled' });
+    expect(retryDelay(2, error)).toBe(retryDelayMs(2, error, TAB_JITTER_SEED));
+  });
+});
+
+describe('jobWatchOptions (per observer)', () => {
   describe('refetchInterval', () => {
     it('polls at the configured interval while the job runs', () => {
-      expect(refetchIntervalFor(jobQueryOptions(KEY, deps()), { data: job('RUNNING'), status: 'success' })).toBe(5_000);
+      expect(refetchIntervalFor(jobWatchOptions(settings()), { data: job('RUNNING'), status: 'success' })).toBe(5_000);
       expect(
-        refetchIntervalFor(jobQueryOptions(KEY, deps({ intervalMs: 12_000 })), { data: job('IN_PROGRESS'), status: 'success' }),
+        refetchIntervalFor(jobWatchOptions(settings({ intervalMs: 12_000 })), { data: job('IN_PROGRESS'), status: 'success' }),
       ).toBe(12_000);
     });
 
     it('keeps polling while the first answer is awaited and for unknown statuses', () => {
-      const options = jobQueryOptions(KEY, deps());
+      const options = jobWatchOptions(settings());
       expect(refetchIntervalFor(options, { data: undefined, status: 'pending' })).toBe(5_000);
       expect(refetchIntervalFor(options, { data: job(undefined), status: 'success' })).toBe(5_000);
       expect(refetchIntervalFor(options, { data: job('SOMETHING_NEW'), status: 'success' })).toBe(5_000);
     });
 
     it('polls less often in a hidden tab, but at least once a minute', () => {
-      const delay = refetchIntervalFor(jobQueryOptions(KEY, deps({ hidden: true })), { data: job('RUNNING'), status: 'success' });
+      const delay = refetchIntervalFor(jobWatchOptions(settings({ hidden: true })), { data: job('RUNNING'), status: 'success' });
       expect(delay).toBeGreaterThan(5_000);
       expect(delay).toBeLessThanOrEqual(HIDDEN_MAX_INTERVAL_MS);
     });
 
     it('is false when the person paused auto-refresh', () => {
-      const paused = jobQueryOptions(KEY, deps({ paused: true }));
+      const paused = jobWatchOptions(settings({ paused: true }));
       expect(refetchIntervalFor(paused, { data: job('RUNNING'), status: 'success' })).toBe(false);
       expect(refetchIntervalFor(paused, { data: undefined, status: 'pending' })).toBe(false);
     });
 
     it.each(['COMPLETED', 'FAILED', 'failed', ' Completed '])('is false once the job is %s', (status) => {
-      expect(refetchIntervalFor(jobQueryOptions(KEY, deps()), { data: job(status), status: 'success' })).toBe(false);
-      expect(refetchIntervalFor(jobQueryOptions(KEY, deps({ hidden: true })), { data: job(status), status: 'success' })).toBe(
+      expect(refetchIntervalFor(jobWatchOptions(settings()), { data: job(status), status: 'success' })).toBe(false);
+      expect(refetchIntervalFor(jobWatchOptions(settings({ hidden: true })), { data: job(status), status: 'success' })).toBe(
         false,
       );
     });
 
     it('is false after an error that is not retried, even if an older answer said it was running', () => {
-      const options = jobQueryOptions(KEY, deps());
+      const options = jobWatchOptions(settings());
       expect(refetchIntervalFor(options, { data: undefined, status: 'error' })).toBe(false);
       expect(refetchIntervalFor(options, { data: job('RUNNING'), status: 'error' })).toBe(false);
     });
   });
 
+  it('keeps polling in a background tab (the hidden slowdown handles the rate)', () => {
+    expect(jobWatchOptions(settings()).refetchIntervalInBackground).toBe(true);
+  });
+});
+
+describe('jobQueryOptions, continued', () => {
   describe('staleTime', () => {
     it.each(['COMPLETED', 'FAILED', 'completed'])('is Infinity for a %s job: it never changes again', (status) => {
       expect(staleTimeFor(jobQueryOptions(KEY, deps()), { data: job(status), status: 'success' })).toBe(Infinity);
@@ -176,9 +201,5 @@ describe('jobQueryOptions', () => {
     if (typeof retryDelay !== 'function') throw new Error('expected retryDelay to be a function');
     const error = new AwsError({ kind: 'service-unavailable' });
     for (let attempt = 0; attempt < 5; attempt++) expect(retryDelay(attempt, error)).toBe(retryDelayMs(attempt, error, 42));
-  });
-
-  it('keeps polling in a background tab (the hidden slowdown handles the rate)', () => {
-    expect(jobQueryOptions(KEY, deps()).refetchIntervalInBackground).toBe(true);
   });
 });

@@ -1,16 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AmplifyBackendClient, BackendJobKey } from '../aws/amplifyBackend';
+import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { isTerminalStatus } from '../domain/jobStatus';
-import { nextPollDelay, retryDelayMs, shouldRetry } from '../domain/pollingPolicy';
+import { nextPollDelay, retryDelayMs, shouldRetry, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 
 export interface JobQueryDeps {
   client: AmplifyBackendClient;
-  intervalMs: number;
-  hidden: boolean;
-  /** The person paused auto-refresh. */
-  paused: boolean;
-  /** Per-tab seed for retry jitter. */
-  jitterSeed: number;
+  /** Per-tab seed for retry jitter; this tab's by default. */
+  jitterSeed?: number;
 }
 
 export function jobQueryKey(key: BackendJobKey) {
@@ -18,24 +14,48 @@ export function jobQueryKey(key: BackendJobKey) {
 }
 
 /**
- * The live job query. Polls while the job runs, never again once it has ended (not on focus,
- * reconnect or remount either: a finished job is fresh forever), and retries only what may pass.
+ * The job query every observer shares (the job page, a board row, the boot-time prefetch): what to
+ * ask, how to retry, and that a finished job is fresh forever (never asked again on focus,
+ * reconnect or remount). How often to ask is each observer's own business: see jobWatchOptions.
  */
-export function jobQueryOptions(key: BackendJobKey, deps: JobQueryDeps) {
+export function jobQueryOptions(key: BackendJobKey, { client, jitterSeed = TAB_JITTER_SEED }: JobQueryDeps) {
   return queryOptions({
     queryKey: jobQueryKey(key),
-    queryFn: ({ signal }) => deps.client.getBackendJob(key, signal),
-    refetchInterval: (query) =>
-      !deps.paused &&
-      nextPollDelay({
-        status: query.state.data?.status,
-        stoppedByError: query.state.status === 'error',
-        intervalMs: deps.intervalMs,
-        hidden: deps.hidden,
-      }),
-    refetchIntervalInBackground: true,
+    queryFn: ({ signal }) => client.getBackendJob(key, signal),
     staleTime: (query) => (isTerminalStatus(query.state.data?.status) ? Infinity : 0),
     retry: shouldRetry,
-    retryDelay: (retriesSoFar, error) => retryDelayMs(retriesSoFar, error, deps.jitterSeed),
+    retryDelay: (retriesSoFar, error) => retryDelayMs(retriesSoFar, error, jitterSeed),
   });
+}
+
+/** One observer's polling settings. */
+export interface WatchSettings {
+  intervalMs: number;
+  /** The tab is hidden: poll less often. */
+  hidden: boolean;
+  /** The person paused automatic checks for this observer. */
+  paused: boolean;
+}
+
+/** The parts of a job query's state the polling policy reads (a Query's `state`, or an observer's result). */
+export interface JobQueryStateLike {
+  data: BackendJob | undefined;
+  status: 'pending' | 'error' | 'success';
+}
+
+/** Milliseconds until this observer's next check, or false when it should not ask again by itself. */
+export function jobPollDelay(state: JobQueryStateLike, settings: WatchSettings): number | false {
+  return nextPollDelay({ status: state.data?.status, stoppedByError: state.status === 'error', ...settings });
+}
+
+/**
+ * Per-observer overrides for jobQueryOptions: polls while the job runs, by this observer's interval,
+ * hidden and paused state. Several observers of one job each poll by their own settings.
+ */
+export function jobWatchOptions(settings: WatchSettings) {
+  return {
+    refetchInterval: (query: { state: JobQueryStateLike }) => jobPollDelay(query.state, settings),
+    // A hidden tab keeps watching; the hidden slowdown handles the rate.
+    refetchIntervalInBackground: true,
+  };
 }

@@ -1,0 +1,64 @@
+import { describeError, type ErrorContext } from '../../shared/ui/describeError';
+import { ErrorPanel } from '../../shared/ui/ErrorPanel';
+import { Icon } from '../../shared/ui/Icon';
+import { formatLocalTime } from '../../shared/ui/timeFormat';
+import type { WatchProblem } from './describeWatch';
+
+export interface WatchProblemPanelProps {
+  problem: WatchProblem;
+  context: ErrorContext;
+  checking: boolean;
+  onRetry: () => void;
+  onSignIn?: () => void;
+}
+
+/** Why the page cannot show the job as AWS has it now, and what happens next. */
+export function WatchProblemPanel({ problem, context, checking, onRetry, onSignIn }: WatchProblemPanelProps) {
+  switch (problem.kind) {
+    case 'retrying': {
+      const verb = problem.hasJob ? 'refresh' : 'load the job';
+      const seconds = problem.retryInSeconds;
+      return (
+        <ErrorPanel
+          tone="warning"
+          description={describeError(problem.error, context)}
+          lead={
+            <>
+              Couldn’t {verb} at {formatLocalTime(problem.failedAt)} —{' '}
+              {/* The countdown changes every second: shown, but kept out of the panel's announcement. */}
+              <span aria-live="off">{seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'}</span>.
+            </>
+          }
+        />
+      );
+    }
+    case 'sign-in':
+      return (
+        <section className="panel panel--warning" role="status">
+          <h2 className="panel__title">Sign in to watch this job</h2>
+          <p>
+            {problem.hasJob
+              ? 'Your session has ended. Below is the job as last seen; checks resume once you are signed in.'
+              : 'This identity pool gives AWS credentials only to signed-in users.'}
+          </p>
+          <button type="button" className="button" onClick={onSignIn}>
+            Sign in to continue
+          </button>
+        </section>
+      );
+    case 'stopped': {
+      const lead = problem.hasJob
+        ? `Couldn’t refresh at ${formatLocalTime(problem.failedAt)}. Below is the job as last seen; automatic checks are stopped until you try again.`
+        : undefined;
+      return <ErrorPanel description={describeError(problem.error, context)} lead={lead} onRetry={onRetry} retrying={checking} />;
+    }
+    case 'offline':
+      return (
+        <section className="panel panel--warning" role="status">
+          <p>
+            <Icon name="offline" /> You are offline. Checks resume as soon as the connection is back.
+          </p>
+        </section>
+      );
+  }
+}

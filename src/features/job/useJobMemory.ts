@@ -1,0 +1,35 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
+import { useTerminalNotification } from '../../shared/browser/notifications';
+import { rememberJob } from '../../shared/browser/recentJobs';
+import { observeStatus, timelineFor } from './timeline';
+
+/**
+ * What this browser keeps about a watched job: the statuses it saw (the timeline), the recent-jobs
+ * list, and the notification when the job ends (when the person asked for one).
+ */
+export function useJobMemory(jobKey: BackendJobKey, job: BackendJob | undefined, notify: boolean) {
+  const storageKey = JSON.stringify([jobKey.region, jobKey.appId, jobKey.envName, jobKey.jobId]);
+  useTerminalNotification(
+    {
+      key: storageKey,
+      jobId: jobKey.jobId,
+      operation: job?.operation,
+      status: job?.status,
+      appId: jobKey.appId,
+      envName: jobKey.envName,
+    },
+    notify,
+  );
+
+  const [timeline, setTimeline] = useState(() => timelineFor(storageKey));
+  const latestOperation = useRef<string | undefined>(undefined);
+  latestOperation.current = job?.operation;
+  const observed = job?.status;
+  useEffect(() => {
+    if (observed === undefined) return;
+    setTimeline(observeStatus(storageKey, observed));
+    rememberJob({ ...jobKey, status: observed, operation: latestOperation.current, lastSeen: Date.now() });
+  }, [storageKey, observed, jobKey]);
+  return timeline;
+}

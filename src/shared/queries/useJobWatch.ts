@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AmplifyBackendClient, BackendJobKey } from '../aws/amplifyBackend';
+import { usePageHidden } from '../browser/visibility';
+import { jobPollDelay, jobQueryOptions, jobWatchOptions } from './jobQuery';
+
+export interface UseJobWatchOptions {
+  client: AmplifyBackendClient;
+  intervalMs: number;
+  /** The person paused automatic checks for this observer. */
+  paused: boolean;
+  jitterSeed?: number;
+}
+
+/**
+ * Watches one job: the shared job query plus this observer's polling (its interval, paused state and
+ * the tab's visibility). Returns the query, whether the tab is hidden, and the delay until this
+ * observer's next check as the query itself plans it (false: no automatic check is planned).
+ */
+export function useJobWatch(key: BackendJobKey, { client, intervalMs, paused, jitterSeed }: UseJobWatchOptions) {
+  const hidden = usePageHidden();
+  const settings = { intervalMs, hidden, paused };
+  const query = useQuery({ ...jobQueryOptions(key, { client, jitterSeed }), ...jobWatchOptions(settings) });
+  return { query, hidden, pollDelayMs: jobPollDelay(query, settings) };
+}
