@@ -1,6 +1,7 @@
 import { setupWorker } from 'msw/browser';
 import type { DemoGuide } from '../shared/config/demoGuide';
 import { DEMO_GUIDE } from './demoGuide';
+import { demoHistorySpecs } from './demoHistory';
 import { demoJobSpecs } from './demoJobs';
 import { simulatedAwsHandlers } from './mswHandlers';
 import { SimulatedAws } from './simulatedAws';
@@ -10,7 +11,9 @@ import { SimulatedAws } from './simulatedAws';
  * real deployment never downloads it). Resolves to what the demo's pages list: sample jobs and users.
  */
 export async function startDemoAws(): Promise<DemoGuide> {
-  const sim = new SimulatedAws({ jobs: demoJobSpecs(Date.now()) });
+  const now = Date.now();
+  // The sample jobs, and the environment's earlier jobs that the estimates read.
+  const sim = new SimulatedAws({ jobs: [...demoJobSpecs(now), ...demoHistorySpecs(now)] });
   const worker = setupWorker(...simulatedAwsHandlers(sim));
   await worker.start({
     onUnhandledRequest: 'bypass',
