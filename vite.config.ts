@@ -1,27 +1,33 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentSecurityPolicy, headersFile, securityHeaders } from './deploy/securityHeaders.ts';
+import {
+  contentSecurityPolicy,
+  headersFile,
+  hostedUiDomainOf,
+  securityHeaders,
+  type ConnectOptions,
+} from './deploy/securityHeaders.ts';
 import { amplifyBackendDevProxy } from './tools/viteProxy.ts';
 
 /**
- * The production build carries a Content-Security-Policy allowing only 'self' and AWS, as a meta
- * element and in a `_headers` file. The dev server goes without: its hot-reload preamble is an
- * inline script.
+ * The production build carries a Content-Security-Policy allowing only 'self' and the AWS hosts the
+ * page calls, as a meta element and in a `_headers` file. The dev server goes without: its
+ * hot-reload preamble is an inline script.
  */
-function securityHeadersPlugin(connectExtra: string): Plugin {
+function securityHeadersPlugin(connect: ConnectOptions): Plugin {
   return {
     name: 'security-headers',
     apply: 'build',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(connectExtra) });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(connect) });
     },
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(connectExtra) },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(connect) },
         injectTo: 'head-prepend',
       },
     ],
@@ -42,11 +48,28 @@ function withoutDemoPlugin(): Plugin {
   };
 }
 
+/** The Hosted UI domain of `public/config.json`, when `npm run config` wrote one before the build. */
+function configuredHostedUiDomain(): string | undefined {
+  const file = new URL('./public/config.json', import.meta.url);
+  if (!existsSync(file)) return undefined;
+  try {
+    return hostedUiDomainOf(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
-  const connectExtra = env.CSP_CONNECT_EXTRA ?? '';
+  // CSP_CONNECT_EXTRA: more origins for connect-src; CSP_HOSTED_UI_DOMAIN: the Hosted UI's domain (default:
+  // the one in public/config.json). Both are checked here: a bad value stops the build, naming the variable.
+  const connect: ConnectOptions = {
+    connectExtra: env.CSP_CONNECT_EXTRA ?? '',
+    hostedUiDomain: env.CSP_HOSTED_UI_DOMAIN || configuredHostedUiDomain(),
+  };
+  const previewHeaders = securityHeaders(connect);
   return {
-    plugins: [react(), securityHeadersPlugin(connectExtra), ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : [])],
+    plugins: [react(), securityHeadersPlugin(connect), ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : [])],
     build: {
       target: 'es2022',
       sourcemap: true,
@@ -62,7 +85,7 @@ export default defineConfig(({ mode }) => {
     // AMPLIFYBACKEND_PROXY_REGION=<region>: /amplifybackend/* → AmplifyBackend, same origin (tools/viteProxy.ts).
     server: { host: '127.0.0.1', port: 5173, proxy: amplifyBackendDevProxy(env) },
     // `vite preview` stands in for the static host: it sends the same headers as the `_headers` file.
-    preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders(connectExtra) },
+    preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: previewHeaders },
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],

@@ -1,26 +1,92 @@
 /**
  * The security headers the built site ships with: a Content-Security-Policy (also as a
  * `<meta http-equiv>` in index.html, for hosts that cannot set headers) and a `_headers` file for
- * hosts that read one (Netlify, Cloudflare Pages; the S3 + CloudFront and Amplify Hosting recipes
- * in the README use the same values).
+ * hosts that read one (Netlify, Cloudflare Pages). The Amplify Hosting and nginx recipes in
+ * deploy/hosting are generated from these values; the S3 + CloudFront template states them itself
+ * (see `cloudFrontContentSecurityPolicy`).
  */
+import { awsServiceHosts } from '../src/shared/config/regions.ts';
 
-/** Origins the page may talk to: itself, AWS (Cognito, AmplifyBackend) and a Hosted UI's token endpoint. */
-export const CONNECT_SOURCES = ["'self'", 'https://*.amazonaws.com', 'https://*.amazoncognito.com'];
+/** The AWS the page calls: Cognito Identity, Cognito user pools and AmplifyBackend, in every supported region. */
+export const AWS_CONNECT_SOURCES = awsServiceHosts().map((host) => `https://${host}`);
+
+/** What a build adds to `connect-src`: CSP_CONNECT_EXTRA and CSP_HOSTED_UI_DOMAIN, both checked. */
+export interface ConnectOptions {
+  /** Space-separated origins (an emulator, a proxy on another host, the end-to-end suite's simulated AWS). */
+  connectExtra?: string;
+  /** The Hosted UI domain whose token endpoint the page calls after a Hosted UI sign-in. */
+  hostedUiDomain?: string;
+}
+
+type ConnectInput = string | ConnectOptions;
+
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
+const ORIGIN = /^(https?):\/\/(\[::1\]|[^/:?#\s[\]*]+)(:\d{1,5})?$/;
 
 /**
- * @param connectExtra space-separated origins a deployment adds (an emulator, a proxy on another host,
- *   the end-to-end suite's simulated AWS), from CSP_CONNECT_EXTRA at build time.
- * @param forHeader `frame-ancestors` only works as a header, never in a meta element.
+ * CSP_CONNECT_EXTRA as a list of origins, or an error naming the bad entry: the value is written into
+ * the CSP and the headers files, where a `;`, a quote or a newline would add directives or headers.
  */
-export function contentSecurityPolicy(connectExtra: string, forHeader = false): string {
-  const connect = [...CONNECT_SOURCES, ...connectExtra.split(/\s+/).filter(Boolean)].join(' ');
+export function checkConnectExtra(connectExtra: string): string[] {
+  const entries = connectExtra.split(/[ \t]+/).filter(Boolean);
+  for (const entry of entries) {
+    const [, scheme, host = ''] = ORIGIN.exec(entry) ?? [];
+    if (!scheme || !(LOOPBACK.test(host) || (scheme === 'https' && HOST_NAME.test(host)))) {
+      throw new Error(
+        `CSP_CONNECT_EXTRA: ${JSON.stringify(entry)} is not an origin; expected space-separated origins such as https://proxy.example.com (no wildcards; http:// only for localhost)`,
+      );
+    }
+  }
+  return entries;
+}
+
+/** CSP_HOSTED_UI_DOMAIN (or the Hosted UI domain of public/config.json) as `https://<domain>`, checked. */
+export function checkHostedUiDomain(domain: string): string {
+  if (!HOST_NAME.test(domain)) {
+    throw new Error(
+      `Hosted UI domain ${JSON.stringify(domain)}: expected a host name such as myapp.auth.us-east-1.amazoncognito.com`,
+    );
+  }
+  return `https://${domain.toLowerCase()}`;
+}
+
+/**
+ * The Hosted UI domain a config.json names (`Auth.Cognito.loginWith.oauth.domain`, or
+ * `auth.oauth.domain` in an amplify_outputs.json), for a build made after `npm run config`.
+ */
+export function hostedUiDomainOf(document: unknown): string | undefined {
+  const at = (value: unknown, ...path: string[]): unknown =>
+    path.reduce<unknown>(
+      (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
+  const domain = at(document, 'Auth', 'Cognito', 'loginWith', 'oauth', 'domain') ?? at(document, 'auth', 'oauth', 'domain');
+  return typeof domain === 'string' ? domain : undefined;
+}
+
+function connectOptions(input: ConnectInput): ConnectOptions {
+  return typeof input === 'string' ? { connectExtra: input } : input;
+}
+
+/** Everything `connect-src` lists: the page itself, the AWS hosts, a Hosted UI domain, the extras. */
+export function connectSources(input: ConnectInput = ''): string[] {
+  const { connectExtra = '', hostedUiDomain } = connectOptions(input);
+  return [
+    "'self'",
+    ...AWS_CONNECT_SOURCES,
+    ...(hostedUiDomain ? [checkHostedUiDomain(hostedUiDomain)] : []),
+    ...checkConnectExtra(connectExtra),
+  ];
+}
+
+function policy(connect: string[], forHeader: boolean): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src ${connect}`,
+    `connect-src ${connect.join(' ')}`,
     "worker-src 'self'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -29,9 +95,28 @@ export function contentSecurityPolicy(connectExtra: string, forHeader = false): 
   ].join('; ');
 }
 
-export function securityHeaders(connectExtra: string): Record<string, string> {
+/**
+ * @param input CSP_CONNECT_EXTRA (a string), or the extras and the Hosted UI domain.
+ * @param forHeader `frame-ancestors` only works as a header, never in a meta element.
+ */
+export function contentSecurityPolicy(input: ConnectInput = '', forHeader = false): string {
+  return policy(connectSources(input), forHeader);
+}
+
+/**
+ * CloudFront refuses a Content-Security-Policy longer than 1783 characters, and the list of AWS hosts
+ * alone is longer. Its header therefore allows AWS and Cognito by wildcard; the page's own meta
+ * policy (the same build, `contentSecurityPolicy`) lists the hosts, and a browser enforces both, so
+ * what the page may reach is the list. Everything else is the same policy, frame-ancestors included.
+ */
+export const CLOUDFRONT_CSP_LIMIT = 1783;
+export function cloudFrontContentSecurityPolicy(connectExtra = ''): string {
+  return policy(["'self'", 'https://*.amazonaws.com', 'https://*.amazoncognito.com', ...checkConnectExtra(connectExtra)], true);
+}
+
+export function securityHeaders(input: ConnectInput = ''): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(connectExtra, true),
+    'Content-Security-Policy': contentSecurityPolicy(input, true),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
@@ -40,8 +125,8 @@ export function securityHeaders(connectExtra: string): Record<string, string> {
 }
 
 /** The `_headers` file: security headers everywhere, no caching for the entry and the config, forever for hashed assets. */
-export function headersFile(connectExtra: string): string {
-  const lines = ['/*', ...Object.entries(securityHeaders(connectExtra)).map(([name, value]) => `  ${name}: ${value}`)];
+export function headersFile(input: ConnectInput = ''): string {
+  const lines = ['/*', ...Object.entries(securityHeaders(input)).map(([name, value]) => `  ${name}: ${value}`)];
   lines.push(
     '/',
     '  Cache-Control: no-cache',
