@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import { clearCredentials, defaultStorage } from '@aws-amplify/core';
+import { AUTH_KEY_PREFIX, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 
 /** Who is signed in: a username, null for nobody, undefined before the first session was read. */
 export type SignedInUser = string | null | undefined;
@@ -34,4 +36,24 @@ export function useSignedInUser(store: SessionStore): SignedInUser {
 export async function signOutUser(): Promise<void> {
   const { signOut } = await import('@aws-amplify/auth');
   await signOut();
+}
+
+/**
+ * The flags Amplify keeps in its default storage (localStorage) after a Hosted UI sign-in, as
+ * `CognitoIdentityServiceProvider.<app client ID>.<name>`; `oauthSignIn` is what makes signOut()
+ * go to the Hosted UI's logout endpoint.
+ */
+const HOSTED_UI_KEYS = ['oauthSignIn', 'inflightOAuth', 'inflightOAuthDeadline', 'oauthPKCE', 'oauthState'];
+
+/**
+ * Ends the session in this tab only, for a session that has ended by itself (refresh refused).
+ * Amplify's signOut() would, after a Hosted UI sign-in, send the tab to the Cognito logout
+ * endpoint and on to `redirectSignOut`, away from the page being watched. This clears what
+ * signOut() clears here, without leaving: the user pool tokens, the Hosted UI flags, and the AWS
+ * credentials with the identity ID (on which Cognito would refuse guest credentials).
+ */
+export async function endSessionHere(userPoolClientId: string): Promise<void> {
+  await cognitoUserPoolsTokenProvider.tokenOrchestrator.clearTokens();
+  await Promise.all(HOSTED_UI_KEYS.map((name) => defaultStorage.removeItem(`${AUTH_KEY_PREFIX}.${userPoolClientId}.${name}`)));
+  await clearCredentials();
 }

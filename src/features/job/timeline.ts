@@ -1,4 +1,4 @@
-import { readJson, writeJson } from '../../shared/browser/boundedStorage';
+import { readJson, removeKey, writeJson } from '../../shared/browser/boundedStorage';
 
 /** One status as this browser first saw it. The API keeps no history; this is what was observed. */
 export interface ObservedStatus {
@@ -60,4 +60,9 @@ export function observeStatus(jobKey: string, status: string, now = Date.now(), 
 
 export function timelineFor(jobKey: string, storage?: Storage): ObservedStatus[] {
   return loadTimelines(storage)[jobKey]?.entries ?? [];
+}
+
+/** Forgets every observed timeline (on sign-out: the next person at this browser should not see them). */
+export function clearTimelines(storage?: Storage): void {
+  removeKey(TIMELINE_KEY, storage);
 }
