@@ -16,6 +16,7 @@ import { useGate } from '../features/auth/signInGate';
 const EnvironmentJobsPage = lazy(() =>
   import('../features/environment-jobs/EnvironmentJobsPage').then((module) => ({ default: module.EnvironmentJobsPage })),
 );
+const BoardPage = lazy(() => import('../features/board/BoardPage').then((module) => ({ default: module.BoardPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((module) => ({ default: module.HomePage })));
 
 export interface AppProps {
@@ -88,6 +89,12 @@ function Routes({ services }: { services: AppServices }) {
       return (
         <Suspense fallback={<p role="status">Loading…</p>}>
           <EnvironmentJobsPage params={route.params} config={services.config} client={services.client} />
+        </Suspense>
+      );
+    case 'board':
+      return (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <BoardPage search={route.search} config={services.config} client={services.client} />
         </Suspense>
       );
     case 'invalid-link':

@@ -1,3 +1,4 @@
+import { BOARD_PATH } from '../shared/domain/boardLink';
 import { matchEnvironmentJobsPath, type EnvironmentPageParams } from '../shared/domain/environmentRoutes';
 import { matchJobPagePath, type JobPageParams } from '../shared/domain/jobRoutes';
 
@@ -6,11 +7,14 @@ export type Route =
   | { page: 'home' }
   | { page: 'job'; params: JobPageParams }
   | { page: 'environment'; params: EnvironmentPageParams }
+  /** `/watch?job=…&job=…`: the board reads its own query string. */
+  | { page: 'board'; search: string }
   | { page: 'invalid-link'; message: string }
   | { page: 'not-found' };
 
 export function matchRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' };
+  if (pathname === BOARD_PATH || pathname === `${BOARD_PATH}/`) return { page: 'board', search };
   const match = matchJobPagePath(pathname, search) ?? matchEnvironmentJobsPath(pathname, search);
   if (!match) return { page: 'not-found' };
   if (!match.ok) return { page: 'invalid-link', message: match.message };

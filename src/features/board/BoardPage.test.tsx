@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { jobKey } from '../../simulated-aws/jobStore';
+import { addJob, getJobRequests, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
+import { sim } from '../../test/server';
+import { boardPath, type BoardJob } from '../../shared/domain/boardLink';
+
+vi.setConfig({ testTimeout: 20_000 });
+
+const MINUTE = 60_000;
+
+function boardJob(spec: { appId: string; envName: string; jobId: string; region?: string }): BoardJob {
+  return { region: spec.region ?? 'us-east-1', appId: spec.appId, envName: spec.envName, jobId: spec.jobId };
+}
+
+/** Earlier COMPLETED jobs of `operation` in the environment, each `minutes` long, hours ago. */
+function addHistory(envName: string, operation: string, minutes: number[]) {
+  minutes.forEach((length, index) =>
+    addJob({
+      envName,
+      operation,
+      startedAt: Date.now() - (index + 2) * 60 * MINUTE,
+      steps: [
+        { status: 'RUNNING', atMs: 0 },
+        { status: 'COMPLETED', atMs: length * MINUTE },
+      ],
+    }),
+  );
+}
+
+function row(jobId: string): HTMLElement {
+  return screen.getByRole('listitem', { name: `Job ${jobId}` });
+}
+
+const listRequests = () => sim.count({ operation: 'ListBackendJobs' });
+
+describe('the board', () => {
+  it('shows one row per job across environments; a 404 stays on its own row', async () => {
+    const running = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const failed = addJob({
+      envName: 'prod',
+      operation: 'UpdateBackendAPI',
+      steps: [{ status: 'FAILED', atMs: 0 }],
+      error: 'Schema validation failed <script>alert(1)</script>',
+    });
+    const missing = boardJob({ appId: TEST_APP_ID, envName: TEST_ENV, jobId: 'no-such-job' });
+    await renderApp({ path: boardPath([boardJob(running), boardJob(failed), missing]) });
+
+    await waitFor(() => expect(within(row(running.jobId)).getByText('RUNNING')).toBeInTheDocument());
+    expect(within(row(running.jobId)).getByRole('link', { name: running.jobId })).toHaveAttribute(
+      'href',
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/${running.jobId}?region=us-east-1`,
+    );
+    await waitFor(() => expect(within(row(failed.jobId)).getByText('FAILED')).toBeInTheDocument());
+    expect(within(row(failed.jobId)).getByText(/Schema validation failed <script>/)).toBeInTheDocument();
+    expect(within(row(failed.jobId)).getByText('UpdateBackendAPI')).toBeInTheDocument();
+    await waitFor(() => expect(within(row('no-such-job')).getByRole('button', { name: 'Try again' })).toBeInTheDocument());
+    expect(within(row(running.jobId)).queryByRole('button', { name: 'Try again' })).toBeNull();
+    await waitFor(() => expect(document.title).toBe('1 running, 1 failed, 1 can’t be watched · Amplify Job Watch'));
+  });
+
+  it('lists invalid entries with their reason and watches the valid ones', async () => {
+    const job = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    await renderApp({ path: `${boardPath([boardJob(job)])}&job=mars-1/a/b/c&job=only/three/parts` });
+    expect(await screen.findByText(/Region “mars-1” is not one where AmplifyBackend runs/)).toBeInTheDocument();
+    expect(screen.getByText(/found 3 parts/)).toBeInTheDocument();
+    await waitFor(() => expect(within(row(job.jobId)).getByText('COMPLETED')).toBeInTheDocument());
+    await waitFor(() => expect(document.title).toBe('All 1 done · Amplify Job Watch'));
+  });
+
+  it('Remove takes the job out of the address and keeps focus on the page', async () => {
+    const a = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const b = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const { user } = await renderApp({ path: boardPath([boardJob(a), boardJob(b)]) });
+    await user.click(await screen.findByRole('button', { name: `Remove job ${a.jobId} from the board` }));
+    expect(window.location.pathname + window.location.search).toBe(boardPath([boardJob(b)]));
+    expect(screen.queryByRole('listitem', { name: `Job ${a.jobId}` })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Board' })).toHaveFocus();
+  });
+
+  it('refuses more than 25 jobs with a clear message', async () => {
+    const jobs = Array.from({ length: 27 }, (_, index) =>
+      boardJob({ appId: TEST_APP_ID, envName: TEST_ENV, jobId: `j${index}` }),
+    );
+    await renderApp({ path: boardPath(jobs) });
+    expect(
+      await screen.findByText(/A board watches at most 25 jobs: the last 2 in the link are not watched/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem', { name: /^Job j/ })).toHaveLength(25);
+  });
+
+  it('estimates a running job from the environment’s earlier jobs, read once for the environment', async () => {
+    addHistory('est', 'CreateBackendAuth', [2, 3, 3, 4]);
+    addHistory('est', 'DeleteBackend', [30, 30, 30]);
+    const first = addJob({ envName: 'est', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const second = addJob({ envName: 'est', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const few = addJob({ envName: 'est', operation: 'DeleteBackendAPI', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    await renderApp({ path: boardPath([boardJob(first), boardJob(second), boardJob(few)]) });
+
+    expect(
+      await within(row(first.jobId)).findByText('Usually takes 2–4 min (4 earlier CreateBackendAuth jobs)'),
+    ).toBeInTheDocument();
+    const bar = within(row(first.jobId)).getByRole('progressbar');
+    expect(bar).toHaveAttribute('aria-valuetext', expect.stringMatching(/^about \d min left$/) as string);
+    expect(await within(row(second.jobId)).findByText(/Usually takes 2–4 min/)).toBeInTheDocument();
+    expect(await within(row(few.jobId)).findByText('No estimate yet (0 earlier jobs)')).toBeInTheDocument();
+    expect(listRequests()).toBe(1);
+  });
+
+  it('says “Taking longer than usual” once the job has run longer than the slowest earlier job', async () => {
+    addHistory('late', 'CreateBackendAuth', [1, 1, 2]);
+    const late = addJob({ envName: 'late', startedAt: Date.now() - 5 * MINUTE, steps: [{ status: 'RUNNING', atMs: 0 }] });
+    await renderApp({ path: boardPath([boardJob(late)]) });
+    expect(
+      await within(row(late.jobId)).findByText(/Taking longer than usual: 3 min \d\d s past the slowest of them/),
+    ).toBeInTheDocument();
+  });
+
+  it('a denied ListBackendJobs leaves one short line and is not asked again', async () => {
+    sim.listFaults.set(jobKey('us-east-1', TEST_APP_ID, 'denied', ''), [
+      {
+        type: 'http',
+        status: 403,
+        errorType: 'AccessDeniedException',
+        message: 'not authorized to perform: amplifybackend:ListBackendJobs',
+      },
+    ]);
+    const a = addJob({ envName: 'denied', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const b = addJob({ envName: 'denied', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    await renderApp({ path: boardPath([boardJob(a), boardJob(b)]) });
+    expect(
+      await within(row(a.jobId)).findByText(/No estimate: listing this environment’s jobs .* was denied/),
+    ).toBeInTheDocument();
+    expect(within(row(a.jobId)).getByText('RUNNING')).toBeInTheDocument();
+    await waitFor(() => expect(getJobRequests(a.jobId)).toBeGreaterThanOrEqual(2), { timeout: 8000 });
+    expect(listRequests()).toBe(1);
+  });
+});

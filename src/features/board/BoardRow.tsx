@@ -1,0 +1,129 @@
+import type { AmplifyBackendClient } from '../../shared/aws/amplifyBackend';
+import { isAwsError } from '../../shared/aws/awsError';
+import type { AppConfig } from '../../shared/config/appConfig';
+import { Link } from '../../shared/browser/history';
+import type { BoardJob } from '../../shared/domain/boardLink';
+import { isTerminalStatus } from '../../shared/domain/jobStatus';
+import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { describeError, errorContext } from '../../shared/ui/describeError';
+import { JobEstimate } from '../../shared/ui/JobEstimate';
+import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { formatDuration } from '../../shared/ui/timeFormat';
+import type { JobResult } from './useBoardWatch';
+
+const GET_ACTION = 'amplifybackend:GetBackendJob';
+/** A board row shows the start of a long job error; the job page has all of it. */
+const ROW_ERROR_CHARS = 400;
+
+export interface BoardRowProps {
+  job: BoardJob;
+  result: JobResult;
+  config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost'>;
+  client: AmplifyBackendClient;
+  now: number;
+  onRemove: () => void;
+}
+
+function durationText(result: JobResult, now: number): string | null {
+  const job = result.data;
+  const created = job?.createTime?.date?.getTime();
+  if (!job || created === undefined) return null;
+  const updated = job.updateTime?.date?.getTime();
+  if (isTerminalStatus(job.status)) return updated === undefined ? null : `Took ${formatDuration(updated - created)}`;
+  return `Running for ${formatDuration(now - created)}`;
+}
+
+/** What keeps this row from being checked, if anything; only this row shows it. */
+function RowProblem({ job, result, config }: Pick<BoardRowProps, 'job' | 'result' | 'config'>) {
+  const context = errorContext(config, job.region, GET_ACTION, `job ${job.jobId}`);
+  const retrying = result.fetchStatus === 'fetching' && result.failureCount > 0 && result.failureReason != null;
+  if (retrying) {
+    const description = describeError(result.failureReason, context);
+    return (
+      <p className="board-row__problem board-row__problem--warning">
+        {description.title} — retrying.{' '}
+        {isAwsError(result.failureReason) && result.failureReason.serverMessage ? (
+          <q className="server-message">{result.failureReason.serverMessage}</q>
+        ) : null}
+      </p>
+    );
+  }
+  if (result.status === 'error') {
+    const description = describeError(result.error, context);
+    return (
+      <div className="board-row__problem board-row__problem--error">
+        <p>
+          <strong>{description.title}</strong> {description.detail}
+        </p>
+        {description.serverMessage ? (
+          <p>
+            AWS said: <q className="server-message">{description.serverMessage}</q>
+          </p>
+        ) : null}
+        <button type="button" className="button button--small" onClick={() => void result.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (result.fetchStatus === 'paused') {
+    return <p className="board-row__problem board-row__problem--warning">Offline: checks resume when the connection is back.</p>;
+  }
+  return null;
+}
+
+export function BoardRow({ job, result, config, client, now, onRemove }: BoardRowProps) {
+  const data = result.data;
+  const duration = durationText(result, now);
+  const jobError = data?.error;
+  return (
+    <li className="board-row" aria-label={`Job ${job.jobId}`}>
+      <div className="board-row__status">
+        {data ? (
+          <StatusBadge status={data.status} />
+        ) : (
+          <span className="muted">{result.status === 'error' ? 'Not checked' : 'Loading…'}</span>
+        )}
+        {duration ? <span className="muted">{duration}</span> : null}
+      </div>
+      <div className="board-row__main">
+        <p className="board-row__operation">
+          {data?.operation ? (
+            <span className="mono">{data.operation}</span>
+          ) : (
+            <span className="muted">Operation not known yet</span>
+          )}
+        </p>
+        <p className="board-row__where muted">
+          <span className="mono break">{job.appId}</span> / <span className="mono break">{job.envName}</span> / {job.region}
+        </p>
+        <p className="board-row__id">
+          Job{' '}
+          <Link href={jobPagePath(job)} className="mono break">
+            {job.jobId}
+          </Link>
+        </p>
+        <JobEstimate client={client} env={job} job={data} now={now} />
+        {jobError ? (
+          <p className="board-row__job-error">
+            <strong>The job reported an error:</strong>{' '}
+            <span className="break">
+              {jobError.length > ROW_ERROR_CHARS ? `${jobError.slice(0, ROW_ERROR_CHARS)}…` : jobError}
+            </span>
+          </p>
+        ) : null}
+        <RowProblem job={job} result={result} config={config} />
+      </div>
+      <div className="board-row__actions">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={onRemove}
+          aria-label={`Remove job ${job.jobId} from the board`}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef, useState } from 'react';
+import { boardJobId, type BoardJob } from '../../shared/domain/boardLink';
+import type { JobResult } from './useBoardWatch';
+
+function shortId(id: string): string {
+  return id.length > 9 ? `${id.slice(0, 8)}…` : id;
+}
+
+/**
+ * What the board's one polite live region says: each status change once ("Job 7f3c9e2a…: COMPLETED"),
+ * and once when every job has ended. The first status of a row is shown, not announced.
+ */
+export function useBoardAnnouncements(jobs: readonly BoardJob[], results: readonly JobResult[], allEnded: boolean): string {
+  const seen = useRef(new Map<string, string>());
+  const [message, setMessage] = useState('');
+  const statuses = jobs.map((job, index) => [boardJobId(job), job.jobId, results[index]?.data?.status] as const);
+  const signature = JSON.stringify(statuses);
+
+  useEffect(() => {
+    const changes: string[] = [];
+    for (const [id, jobId, status] of JSON.parse(signature) as [string, string, string | undefined][]) {
+      if (status === undefined) continue;
+      const before = seen.current.get(id);
+      seen.current.set(id, status);
+      if (before !== undefined && before !== status) changes.push(`Job ${shortId(jobId)}: ${status}`);
+    }
+    if (changes.length > 0) setMessage(changes.join('. '));
+  }, [signature]);
+
+  const wasEnded = useRef(allEnded);
+  useEffect(() => {
+    if (allEnded && !wasEnded.current)
+      setMessage((previous) => `${previous ? `${previous}. ` : ''}All jobs on the board have ended.`);
+    wasEnded.current = allEnded;
+  }, [allEnded]);
+
+  return message;
+}

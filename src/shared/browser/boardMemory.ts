@@ -1,0 +1,32 @@
+import { addBoardJobs, boardPath, type BoardJob } from '../domain/boardLink';
+import { readJson, writeJson } from './boundedStorage';
+
+/** The board last shown in this browser, so "Add to board" elsewhere adds to it. */
+export const LAST_BOARD_KEY = 'amplify-job-watch.board.v1';
+
+function isBoardJobs(value: unknown): value is BoardJob[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (job) =>
+        typeof job === 'object' &&
+        job !== null &&
+        ['region', 'appId', 'envName', 'jobId'].every((name) => typeof (job as Record<string, unknown>)[name] === 'string'),
+    )
+  );
+}
+
+export function loadLastBoard(storage?: Storage): BoardJob[] {
+  return readJson(LAST_BOARD_KEY, isBoardJobs, [], storage);
+}
+
+export function rememberBoard(jobs: readonly BoardJob[], storage?: Storage): void {
+  writeJson(LAST_BOARD_KEY, jobs, storage);
+}
+
+/** Where "Add to board" leads: the last board plus these jobs (the board itself refuses a 26th). */
+export function addToBoardHref(added: readonly BoardJob[], storage?: Storage): string {
+  const last = loadLastBoard(storage);
+  const result = addBoardJobs(last, added);
+  return boardPath(result.ok ? result.jobs : [...last, ...added]);
+}
