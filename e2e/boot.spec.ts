@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, serveConfig, simulatedAccountConfig, test } from './fixtures';
 
 /** The demo's service worker registrations of the page's origin. */
-async function demoWorkers(page: import('@playwright/test').Page): Promise<number> {
+async function demoWorkers(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const registrations = await navigator.serviceWorker.getRegistrations();
     return registrations.filter((registration) => {

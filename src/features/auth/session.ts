@@ -6,9 +6,9 @@ import { AUTH_KEY_PREFIX, cognitoUserPoolsTokenProvider } from '@aws-amplify/aut
 export type SignedInUser = string | null | undefined;
 
 export interface SessionStore {
-  get(): SignedInUser;
-  set(user: string | null): void;
-  subscribe(listener: () => void): () => void;
+  get: () => SignedInUser;
+  set: (user: string | null) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createSessionStore(): SessionStore {

@@ -4,10 +4,10 @@ export type GateState = { open: false } | { open: true; reason: string };
 
 /** Whether the sign-in screen is over the page, and why. */
 export interface SignInGate {
-  get(): GateState;
-  open(reason: string): void;
-  close(): void;
-  subscribe(listener: () => void): () => void;
+  get: () => GateState;
+  open: (reason: string) => void;
+  close: () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 const CLOSED: GateState = { open: false };

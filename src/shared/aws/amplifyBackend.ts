@@ -192,7 +192,7 @@ export function createAmplifyBackendClient(
     },
     async listBackendJobs(key, filters, signal) {
       const body: Record<string, string | number> = {};
-      for (const [name, value] of Object.entries(filters)) {
+      for (const [name, value] of Object.entries(filters) as [string, string | number | undefined][]) {
         if (value !== undefined && value !== '') body[name] = value;
       }
       return deserializeBackendJobPage(await send(key.region, 'POST', backendJobsPath(key), signal, JSON.stringify(body)));

@@ -2,14 +2,15 @@
  * The difference between the server's clock and this browser's, learned from responses.
  * Requests are signed with `now + offset` so a browser with a wrong clock still gets through.
  */
+/** A store whose members are plain functions, safe to pass around unbound (as useSyncExternalStore does). */
 export interface ClockOffset {
   /** Milliseconds to add to the local clock to get the server's. */
-  get(): number;
+  get: () => number;
   /** Records the server's time observed at local time `localNow`. */
-  learn(serverTime: Date, localNow?: Date): void;
-  now(): Date;
+  learn: (serverTime: Date, localNow?: Date) => void;
+  now: () => Date;
   /** Notifies when the offset changes. */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 /** Differences under this are noise (Date headers have one-second resolution, plus latency). */

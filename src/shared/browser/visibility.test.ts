@@ -48,10 +48,10 @@ describe('keepWatchingInBackground', () => {
     let calls = 0;
     const result = client.fetchQuery({
       queryKey: ['hidden-retry'],
-      queryFn: async () => {
+      queryFn: () => {
         calls += 1;
-        if (calls < 3) throw new Error('transient');
-        return 'ok';
+        if (calls < 3) return Promise.reject(new Error('transient'));
+        return Promise.resolve('ok');
       },
       retry: 3,
       retryDelay: 10,
