@@ -72,7 +72,9 @@ export default defineConfig(({ mode }) => {
     plugins: [react(), securityHeadersPlugin(connect), ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : [])],
     build: {
       target: 'es2022',
-      sourcemap: true,
+      // Source maps are written (the benchmark reads them) but not referenced from the bundles; upload
+      // them only on purpose. BUILD_SOURCEMAP=public references them for those who publish them.
+      sourcemap: env.BUILD_SOURCEMAP === 'public' ? true : 'hidden',
       rolldownOptions: {
         output: {
           // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.

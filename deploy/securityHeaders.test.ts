@@ -71,6 +71,12 @@ describe('the Content-Security-Policy itself', () => {
     expect(securityHeaders()['X-Frame-Options']).toBe('DENY');
   });
 
+  it('sends HSTS for a year with subdomains, in the headers and the _headers file', () => {
+    expect(securityHeaders()['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
+    expect(headersFile().split('\n')).toContain('  Strict-Transport-Security: max-age=31536000; includeSubDomains');
+    expect(headersFile().split('\n')).toContain(`  Content-Security-Policy: ${contentSecurityPolicy('', true)}`);
+  });
+
   it('connects to the page itself and exactly the Cognito Identity, user pool and AmplifyBackend hosts of the supported regions', () => {
     const expected = [
       "'self'",
@@ -174,6 +180,14 @@ describe('the build (vite.config.ts)', () => {
     expect(config.preview.headers).toEqual(
       securityHeaders({ connectExtra: 'https://proxy.example.com', hostedUiDomain: 'myapp.auth.eu-west-1.amazoncognito.com' }),
     );
+  });
+
+  it('writes source maps without referencing them, unless BUILD_SOURCEMAP=public', async () => {
+    expect((await resolve()).build.sourcemap).toBe('hidden');
+    vi.stubEnv('BUILD_SOURCEMAP', 'public');
+    const published = await resolve();
+    vi.unstubAllEnvs();
+    expect(published.build.sourcemap).toBe(true);
   });
 
   it('reads the Hosted UI domain of either config.json form', () => {

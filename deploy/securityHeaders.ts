@@ -114,9 +114,13 @@ export function cloudFrontContentSecurityPolicy(connectExtra = ''): string {
   return policy(["'self'", 'https://*.amazonaws.com', 'https://*.amazoncognito.com', ...checkConnectExtra(connectExtra)], true);
 }
 
+/** HSTS: browsers that once reached the site over https never try plain http for a year (subdomains included). */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
 export function securityHeaders(input: ConnectInput = ''): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(input, true),
+    'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY,
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

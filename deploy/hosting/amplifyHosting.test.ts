@@ -13,11 +13,11 @@ function readCustomHttp(yaml: string): { pattern: string; headers: { key: string
     const pattern = /^ {2}- pattern: (".*")$/.exec(line);
     const key = /^ {6}- key: (".*")$/.exec(line);
     const value = /^ {8}value: (".*")$/.exec(line);
-    if (pattern) rules.push({ pattern: JSON.parse(pattern[1] as string), headers: [] });
-    else if (key) rules.at(-1)?.headers.push({ key: JSON.parse(key[1] as string), value: '' });
+    if (pattern) rules.push({ pattern: JSON.parse(pattern[1] as string) as string, headers: [] });
+    else if (key) rules.at(-1)?.headers.push({ key: JSON.parse(key[1] as string) as string, value: '' });
     else if (value) {
       const header = rules.at(-1)?.headers.at(-1);
-      if (header) header.value = JSON.parse(value[1] as string);
+      if (header) header.value = JSON.parse(value[1] as string) as string;
     } else if (line && !line.startsWith('#') && line !== 'customHeaders:' && line !== '    headers:')
       throw new Error(`unexpected line: ${line}`);
   }
@@ -90,5 +90,16 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
     expect(spec).toMatch(/- npm run build/);
     expect(spec).toMatch(/npm run config -- --from-config/);
     expect(spec).toMatch(/baseDirectory: dist$/m);
+    // Source maps are written by the build but not published unless asked for.
+    expect(spec).toMatch(/- 'if \[ "\$BUILD_SOURCEMAP" != public \]; then find dist -name "\*\.map" -delete; fi'/);
+  });
+
+  it('customHttp.yml sends HSTS and a CSP with frame-ancestors none on every path', async () => {
+    const headers = Object.fromEntries(
+      readCustomHttp(await file('customHttp.yml'))[0]?.headers.map((header) => [header.key, header.value]) ?? [],
+    );
+    expect(headers['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
+    expect(headers['Content-Security-Policy']?.split('; ')).toContain("frame-ancestors 'none'");
+    expect(headers['Content-Security-Policy']).not.toMatch(/unsafe-|\*/);
   });
 });
