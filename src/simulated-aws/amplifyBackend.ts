@@ -1,0 +1,171 @@
+/**
+ * Simulated AmplifyBackend: GetBackendJob and ListBackendJobs over the job store, every request
+ * checked for a SigV4 signature made with credentials the identity pool issued, and the faults a
+ * test scripts (HTTP errors, HTML or odd bodies, hangs, dropped connections).
+ */
+import { jobKey, snapshot, type JobStore, type SimFault } from './jobStore';
+import { verifySigV4, type SigningSecret } from './sigv4';
+
+/** What the AmplifyBackend simulation works with; `record` logs each request it answers. */
+export interface AmplifyBackendContext {
+  readonly jobs: JobStore;
+  /** Faults for ListBackendJobs, per environment (key: jobKey(region, appId, envName, '')). */
+  readonly listFaults: Map<string, SimFault[]>;
+  now(): number;
+  secretFor(accessKeyId: string): SigningSecret | undefined;
+  record(entry: { operation: string; status: number; jobId?: string }): void;
+}
+
+const JOB_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)\/([^/]+)$/;
+const JOBS_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)$/;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': crypto.randomUUID(), ...headers },
+  });
+}
+
+function awsError(status: number, errorType: string, message: string, extra: Record<string, string> = {}): Response {
+  return json(status, { message, ...extra }, { 'x-amzn-errortype': errorType });
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Answers a `/backend/…` request; `hostRegion` is the region of an amplifybackend.<region> host, if it was one. */
+export async function amplifyBackend(
+  context: AmplifyBackendContext,
+  request: Request,
+  url: URL,
+  hostRegion: string | undefined,
+): Promise<Response> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  const verdict = await verifySigV4(
+    { method: request.method, url, headers: request.headers, body },
+    {
+      service: 'amplifybackend',
+      region: hostRegion,
+      now: context.now(),
+      secretFor: (id) => context.secretFor(id),
+    },
+  );
+  const match = JOB_PATH.exec(url.pathname);
+  const ids = match ? match.slice(1).map(decodeSegment) : [];
+  const jobId = ids[2];
+  const operation = request.method === 'GET' ? 'GetBackendJob' : 'ListBackendJobs';
+  const finish = (response: Response): Response => {
+    context.record({ operation, status: response.status, jobId });
+    return response;
+  };
+
+  if (!verdict.ok) return finish(awsError(403, verdict.errorType, verdict.message));
+  const list = JOBS_PATH.exec(url.pathname);
+  if (list && request.method === 'POST') return finish(listJobs(context, list, verdict.region, body));
+  if (!match || request.method !== 'GET' || ids.some((id) => id === undefined)) {
+    return finish(
+      awsError(404, 'NotFoundException', `No route for ${request.method} ${url.pathname}`, { resourceType: 'Route' }),
+    );
+  }
+  const [appId = '', envName = '', id = ''] = ids as string[];
+  const region = verdict.region;
+  const job = context.jobs.get(region, appId, envName, id);
+  if (job?.faults.length) {
+    const fault = job.faults.shift() as SimFault;
+    return answerFault(fault, request, finish);
+  }
+  if (!job) {
+    const resourceType = context.jobs.hasApp(region, appId) ? 'BackendJob' : 'App';
+    return finish(
+      awsError(
+        404,
+        'NotFoundException',
+        resourceType === 'App' ? `App ${appId} not found.` : `Job ${id} not found for environment ${envName}.`,
+        {
+          resourceType,
+        },
+      ),
+    );
+  }
+  return finish(json(200, snapshot(job, context.now())));
+}
+
+/** ListBackendJobs: body filters, `maxResults` 1–25, an opaque `nextToken`; oldest first (the API promises no order). */
+function listJobs(context: AmplifyBackendContext, match: RegExpExecArray, region: string, body: string): Response {
+  const appId = decodeSegment(match[1] ?? '');
+  const envName = decodeSegment(match[2] ?? '');
+  if (appId === undefined || envName === undefined) return awsError(400, 'BadRequestException', 'Malformed path');
+  let filters: Record<string, unknown>;
+  try {
+    filters = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  } catch {
+    return awsError(400, 'BadRequestException', 'Request body is not JSON');
+  }
+  const fault = context.listFaults.get(jobKey(region, appId, envName, ''))?.shift();
+  if (fault?.type === 'http')
+    return awsError(fault.status, fault.errorType ?? 'ServiceException', fault.message ?? `Simulated HTTP ${fault.status}`);
+  const maxResults = filters.maxResults ?? 25;
+  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 25) {
+    return awsError(400, 'BadRequestException', 'maxResults must be between 1 and 25');
+  }
+  if (!context.jobs.hasApp(region, appId)) {
+    return awsError(404, 'NotFoundException', `App ${appId} not found.`, { resourceType: 'App' });
+  }
+  const now = context.now();
+  const matching = context.jobs
+    .list(region, appId, envName)
+    .reverse()
+    .map((job) => snapshot(job, now))
+    .filter(
+      (job) =>
+        (filters.status === undefined || job.status === filters.status) &&
+        (filters.operation === undefined || job.operation === filters.operation) &&
+        (filters.jobId === undefined || job.jobId === filters.jobId),
+    );
+  let offset = 0;
+  if (typeof filters.nextToken === 'string') {
+    offset = Number(atob(filters.nextToken));
+    if (!Number.isInteger(offset) || offset < 0) return awsError(400, 'BadRequestException', 'Invalid nextToken');
+  }
+  const page = matching.slice(offset, offset + maxResults);
+  const next = offset + maxResults < matching.length ? btoa(String(offset + maxResults)) : undefined;
+  return json(200, next ? { jobs: page, nextToken: next } : { jobs: page });
+}
+
+async function answerFault(fault: SimFault, request: Request, finish: (r: Response) => Response): Promise<Response> {
+  switch (fault.type) {
+    case 'http':
+      return finish(
+        awsError(fault.status, fault.errorType ?? 'ServiceException', fault.message ?? `Simulated HTTP ${fault.status}`),
+      );
+    case 'html':
+      return finish(
+        new Response(`<html><body><h1>${fault.status} Bad Gateway</h1></body></html>`, {
+          status: fault.status,
+          headers: { 'content-type': 'text/html' },
+        }),
+      );
+    case 'body':
+      return finish(
+        new Response(fault.body, {
+          status: fault.status,
+          headers: { 'content-type': fault.contentType ?? 'application/json' },
+        }),
+      );
+    case 'hang':
+      finish(new Response(null, { status: 599 }));
+      await new Promise<void>((resolve) => {
+        if (request.signal.aborted) resolve();
+        request.signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+      return Response.error();
+    case 'network':
+      finish(new Response(null, { status: 598 }));
+      return Response.error();
+  }
+}
