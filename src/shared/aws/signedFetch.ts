@@ -1,5 +1,5 @@
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@aws-crypto/sha256-browser';
+import { WebCryptoSha256 } from './webCryptoSha256';
 import { AwsError, errorFromResponse } from './awsError';
 import type { ClockOffset } from './clockOffset';
 import type { CredentialSource } from './credentials';
@@ -52,7 +52,7 @@ export function createSignedFetch({
       service: request.service,
       region: request.region,
       credentials: creds,
-      sha256: Sha256,
+      sha256: WebCryptoSha256,
     });
     const headers: Record<string, string> = { host: request.signingHost };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
