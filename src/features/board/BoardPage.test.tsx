@@ -46,7 +46,8 @@ describe('the board', () => {
     const missing = boardJob({ appId: TEST_APP_ID, envName: TEST_ENV, jobId: 'no-such-job' });
     await renderApp({ path: boardPath([boardJob(running), boardJob(failed), missing]) });
 
-    await waitFor(() => expect(within(row(running.jobId)).getByText('RUNNING')).toBeInTheDocument());
+    // The first test of the file also loads the app's code and credentials: allow it more time.
+    await waitFor(() => expect(within(row(running.jobId)).getByText('RUNNING')).toBeInTheDocument(), { timeout: 15_000 });
     expect(within(row(running.jobId)).getByRole('link', { name: running.jobId })).toHaveAttribute(
       'href',
       `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/${running.jobId}?region=us-east-1`,

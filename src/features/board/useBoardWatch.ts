@@ -6,6 +6,7 @@ import { usePageHidden } from '../../shared/browser/visibility';
 import { boardJobId, type BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';
 import { pollOffsetMs } from '../../shared/domain/pollSpread';
+import { useJobElections } from '../../shared/queries/jobPollElections';
 import { jobQueryOptions, jobWatchOptions } from '../../shared/queries/jobQuery';
 import type { RowState } from './boardSummary';
 
@@ -31,6 +32,7 @@ export function rowStateOf(
  */
 export function useBoardWatch(jobs: readonly BoardJob[], client: AmplifyBackendClient, intervalMs: number) {
   const hidden = usePageHidden();
+  useJobElections(jobs);
   const started = useRef(new Set<string>());
   const [, setStartedCount] = useState(0);
   const ids = jobs.map(boardJobId);

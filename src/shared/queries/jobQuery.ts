@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { isTerminalStatus } from '../domain/jobStatus';
 import { nextPollDelay, retryDelayMs, shouldRetry, TAB_JITTER_SEED } from '../domain/pollingPolicy';
+import { fetchJob } from './jobPollElections';
 
 export interface JobQueryDeps {
   client: AmplifyBackendClient;
@@ -21,7 +22,8 @@ export function jobQueryKey(key: BackendJobKey) {
 export function jobQueryOptions(key: BackendJobKey, { client, jitterSeed = TAB_JITTER_SEED }: JobQueryDeps) {
   return queryOptions({
     queryKey: jobQueryKey(key),
-    queryFn: ({ signal }) => client.getBackendJob(key, signal),
+    // One tab per browser asks AWS about a job watched in several (see jobPollElections).
+    queryFn: ({ signal }) => fetchJob(client, key, signal),
     staleTime: (query) => (isTerminalStatus(query.state.data?.status) ? Infinity : 0),
     retry: shouldRetry,
     retryDelay: (retriesSoFar, error) => retryDelayMs(retriesSoFar, error, jitterSeed),

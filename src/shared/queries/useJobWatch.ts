@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJobKey } from '../aws/amplifyBackend';
 import { usePageHidden } from '../browser/visibility';
 import { jobPollDelay, jobQueryOptions, jobWatchOptions } from './jobQuery';
+import { useJobElections } from './jobPollElections';
 
 export interface UseJobWatchOptions {
   client: AmplifyBackendClient;
@@ -18,6 +19,7 @@ export interface UseJobWatchOptions {
  */
 export function useJobWatch(key: BackendJobKey, { client, intervalMs, paused, jitterSeed }: UseJobWatchOptions) {
   const hidden = usePageHidden();
+  useJobElections([key]);
   const settings = { intervalMs, hidden, paused };
   const query = useQuery({ ...jobQueryOptions(key, { client, jitterSeed }), ...jobWatchOptions(settings) });
   return { query, hidden, pollDelayMs: jobPollDelay(query, settings) };

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
+import { AwsError, isAwsError } from '../aws/awsError';
+import { joinPollElection, type ElectionEnvironment } from '../browser/jobPollLeader';
+import { FakeHub, FakeLocks } from '../../test/fakeElection';
+import { AWS_ERROR_CODEC, fetchJob, joinJobElection, setElectionEnvironment } from './jobPollElections';
+
+const KEY: BackendJobKey = { region: 'us-east-1', appId: 'app', envName: 'env', jobId: 'job-1' };
+const SEAT = JSON.stringify([KEY.region, KEY.appId, KEY.envName, KEY.jobId]);
+const JOB: BackendJob = { jobId: 'job-1', status: 'RUNNING', raw: {} };
+
+let env: ElectionEnvironment;
+let calls: number;
+const client: AmplifyBackendClient = {
+  getBackendJob: () => {
+    calls += 1;
+    return Promise.resolve({ ...JOB, status: 'FROM-THIS-TAB' });
+  },
+  listBackendJobs: () => Promise.reject(new Error('not used')),
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  calls = 0;
+  env = { locks: new FakeLocks(), openChannel: new FakeHub().open };
+  setElectionEnvironment(env);
+});
+
+afterEach(() => {
+  setElectionEnvironment(undefined);
+  vi.useRealTimers();
+});
+
+describe('the job query’s fetch', () => {
+  it('asks AWS directly when the page has not joined the job’s election (or has no Web Locks)', async () => {
+    await expect(fetchJob(client, KEY)).resolves.toMatchObject({ status: 'FROM-THIS-TAB' });
+    setElectionEnvironment({});
+    const leave = joinJobElection(KEY);
+    await expect(fetchJob(client, KEY)).resolves.toMatchObject({ status: 'FROM-THIS-TAB' });
+    leave();
+    expect(calls).toBe(2);
+  });
+
+  it('takes the answer of another tab that polls the job instead of asking AWS', async () => {
+    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC);
+    await vi.advanceTimersByTimeAsync(0);
+    const leave = joinJobElection(KEY);
+    await vi.advanceTimersByTimeAsync(0);
+    const answer = fetchJob(client, KEY);
+    await otherTab.poll(() => Promise.resolve(JOB), { maxWaitMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toMatchObject({ status: 'RUNNING' });
+    expect(calls).toBe(0);
+
+    otherTab.close();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(fetchJob(client, KEY)).resolves.toMatchObject({ status: 'FROM-THIS-TAB' });
+    leave();
+  });
+
+  it('passes AWS errors between tabs with their kind and status', () => {
+    const decoded = AWS_ERROR_CODEC.decode(
+      structuredClone(
+        AWS_ERROR_CODEC.encode(new AwsError({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' })),
+      ),
+    );
+    expect(isAwsError(decoded)).toBe(true);
+    expect(decoded).toMatchObject({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' });
+  });
+});

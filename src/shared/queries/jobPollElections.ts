@@ -1,0 +1,121 @@
+import { useEffect } from 'react';
+import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
+import { AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
+import {
+  browserElectionEnvironment,
+  joinPollElection,
+  type ElectionEnvironment,
+  type ErrorCodec,
+  type JobPollLeader,
+} from '../browser/jobPollLeader';
+import { HIDDEN_MAX_INTERVAL_MS } from '../domain/pollingPolicy';
+
+/**
+ * The tab's seat in each job's cross-tab election (see browser/jobPollLeader): joined while some
+ * observer on the page watches the job, left when the last one goes. The job query's fetch asks
+ * here, so a job watched in several tabs is asked about by one of them.
+ */
+
+/** AwsError crosses tabs as its fields; `at` becomes the moment it arrived. */
+export const AWS_ERROR_CODEC: ErrorCodec = {
+  encode: (error) =>
+    isAwsError(error)
+      ? {
+          aws: true,
+          kind: error.kind,
+          serverMessage: error.serverMessage,
+          status: error.status,
+          errorType: error.errorType,
+          requestId: error.requestId,
+          serverTime: error.serverTime,
+        }
+      : { message: error instanceof Error ? error.message : String(error) },
+  decode: (data) => {
+    const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    if (fields.aws === true) {
+      return new AwsError({
+        kind: fields.kind as AwsErrorKind,
+        serverMessage: fields.serverMessage as string | undefined,
+        status: fields.status as number | undefined,
+        errorType: fields.errorType as string | undefined,
+        requestId: fields.requestId as string | undefined,
+        serverTime: fields.serverTime as Date | undefined,
+      });
+    }
+    return new Error(typeof fields.message === 'string' ? fields.message : 'The job could not be read.');
+  },
+};
+
+/** A follower that hears nothing for this long asks AWS itself: longer than any interval a leader polls at. */
+export const FOLLOWER_MAX_WAIT_MS = 2 * HIDDEN_MAX_INTERVAL_MS;
+
+interface Seat {
+  election: JobPollLeader<BackendJob>;
+  observers: number;
+}
+
+const seats = new Map<string, Seat>();
+let environment: ElectionEnvironment | undefined;
+let watchingVisibility = false;
+
+function seatName(key: BackendJobKey): string {
+  return JSON.stringify([key.region, key.appId, key.envName, key.jobId]);
+}
+
+function electionEnvironment(): ElectionEnvironment {
+  environment ??= browserElectionEnvironment();
+  return environment;
+}
+
+/** For tests: elections in a simulated browser. */
+export function setElectionEnvironment(next: ElectionEnvironment | undefined): void {
+  environment = next;
+}
+
+function followVisibility(): void {
+  if (watchingVisibility || typeof document === 'undefined') return;
+  watchingVisibility = true;
+  document.addEventListener('visibilitychange', () => {
+    const hidden = document.visibilityState === 'hidden';
+    seats.forEach((seat) => seat.election.setHidden(hidden));
+  });
+}
+
+/** Takes a seat for `key` until the returned function is called. */
+export function joinJobElection(key: BackendJobKey): () => void {
+  const env = electionEnvironment();
+  if (!env.locks || !env.openChannel) return () => undefined;
+  followVisibility();
+  const name = seatName(key);
+  let seat = seats.get(name);
+  if (!seat) {
+    seat = { election: joinPollElection<BackendJob>(name, env, AWS_ERROR_CODEC), observers: 0 };
+    if (typeof document !== 'undefined') seat.election.setHidden(document.visibilityState === 'hidden');
+    seats.set(name, seat);
+  }
+  seat.observers += 1;
+  const taken = seat;
+  return () => {
+    taken.observers -= 1;
+    if (taken.observers > 0) return;
+    taken.election.close();
+    if (seats.get(name) === taken) seats.delete(name);
+  };
+}
+
+/** GetBackendJob for the job query: through the election when this page watches the job, directly otherwise. */
+export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signal?: AbortSignal): Promise<BackendJob> {
+  const seat = seats.get(seatName(key));
+  if (!seat) return client.getBackendJob(key, signal);
+  return seat.election.poll((fetchSignal) => client.getBackendJob(key, fetchSignal), { signal, maxWaitMs: FOLLOWER_MAX_WAIT_MS });
+}
+
+/** Keeps this page's seat in the election of each job while the component is shown. */
+export function useJobElections(keys: readonly BackendJobKey[]): void {
+  const names = JSON.stringify(keys.map((key) => [key.region, key.appId, key.envName, key.jobId]));
+  useEffect(() => {
+    const parsed = JSON.parse(names) as [string, string, string, string][];
+    const leave = parsed.map(([region, appId, envName, jobId]) => joinJobElection({ region, appId, envName, jobId }));
+    return () => leave.forEach((done) => done());
+  }, [names]);
+}
