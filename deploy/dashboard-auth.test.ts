@@ -126,6 +126,27 @@ describe('deploy/dashboard-auth.json', () => {
         expect(allowed(oneApp, arn), arn).toBe(false);
     });
 
+    it('accepts * only alone: inside a list it would hand every role Resource "*"', () => {
+      const arn = 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*';
+      for (const list of [`*,${arn}`, `${arn},*`, `${arn}, *`]) {
+        expect(() => evaluateStack(template, { parameters: { AppArns: list } }), list).toThrow(/AppArns: \* only alone/);
+      }
+      // Whatever passes, no statement ever names * (or any pattern reaching other accounts or services).
+      for (const AppArns of ['*', '*,*', arn]) {
+        for (const statement of allowStatements(
+          evaluateStack(template, {
+            region: 'eu-west-1',
+            accountId: '111122223333',
+            parameters: { AppArns, AllowGuestAccess: 'true' },
+          }),
+        )) {
+          for (const resource of [statement.Resource].flat()) {
+            expect(resource, AppArns).toMatch(/^arn:aws:amplifybackend:eu-west-1:111122223333:\/backend\/([A-Za-z0-9]+\/)?\*$/);
+          }
+        }
+      }
+    });
+
     it('refuses AppArns that are not AmplifyBackend backend ARNs (an Amplify app ARN, a bare app ID, a wildcard service)', () => {
       for (const wrong of [
         'arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd',
@@ -203,6 +224,29 @@ describe('deploy/dashboard-auth.json', () => {
       });
       expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
       expect(client?.AllowedOAuthFlows).toBeUndefined();
+    });
+
+    it('keeps a sign-in for 1 day by default (the refresh token), a parameter from 1 to 3650 days', () => {
+      const client = (days?: string) =>
+        evaluateStack(template, days === undefined ? {} : { parameters: { RefreshTokenValidityDays: days } }).resources
+          .UserPoolClient?.Properties;
+      expect(Number(client()?.RefreshTokenValidity)).toBe(1);
+      expect(client()?.TokenValidityUnits).toEqual({ RefreshToken: 'days' });
+      expect(Number(client('30')?.RefreshTokenValidity)).toBe(30);
+      for (const wrong of ['0', '3651', 'a week', '']) {
+        expect(() => client(wrong), wrong).toThrow(/RefreshTokenValidityDays/);
+      }
+    });
+
+    it('has no MFA by default, and authenticator-app (TOTP) MFA as OPTIONAL or ON', () => {
+      const pool = (mfa?: string) =>
+        evaluateStack(template, mfa === undefined ? {} : { parameters: { TotpMfa: mfa } }).resources.UserPool?.Properties;
+      expect(pool()?.MfaConfiguration).toBe('OFF');
+      expect(pool()?.EnabledMfas).toBeUndefined();
+      for (const mfa of ['OPTIONAL', 'ON']) {
+        expect(pool(mfa)).toMatchObject({ MfaConfiguration: mfa, EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+      }
+      expect(() => pool('SMS')).toThrow(/TotpMfa/);
     });
 
     it('gives the identity pool that client as its user pool provider', () => {

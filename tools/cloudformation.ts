@@ -12,7 +12,15 @@ export interface Template {
   Description?: string;
   Parameters?: Record<
     string,
-    { Type: string; Default?: string; AllowedValues?: string[]; AllowedPattern?: string; Description?: string }
+    {
+      Type: string;
+      Default?: string | number;
+      AllowedValues?: string[];
+      AllowedPattern?: string;
+      MinValue?: number;
+      MaxValue?: number;
+      Description?: string;
+    }
   >;
   Conditions?: Record<string, Json>;
   Rules?: Record<string, Json>;
@@ -59,8 +67,14 @@ function parameterValues(template: Template, given: Record<string, string>): Rec
     if (!template.Parameters?.[name]) throw new Error(`Parameters: '${name}' do not exist in the template`);
   }
   for (const [name, spec] of Object.entries(template.Parameters ?? {})) {
-    const raw = given[name] ?? spec.Default;
+    const raw = given[name] ?? (spec.Default === undefined ? undefined : String(spec.Default));
     if (raw === undefined) throw new Error(`Parameters: [${name}] must have values`);
+    if (spec.Type === 'Number') {
+      const number = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(number)) throw new Error(`Parameter '${name}' must be a number`);
+      if ((spec.MinValue !== undefined && number < spec.MinValue) || (spec.MaxValue !== undefined && number > spec.MaxValue))
+        throw new Error(`Parameter '${name}' must be from ${spec.MinValue} to ${spec.MaxValue}`);
+    }
     const list = spec.Type === 'CommaDelimitedList' ? raw.split(',').map((item) => item.trim()) : [raw];
     for (const item of list) {
       if (spec.AllowedValues && !spec.AllowedValues.includes(item))
@@ -178,6 +192,10 @@ export function evaluateStack(template: Template, context: StackContext = {}): E
         case 'Fn::Contains': {
           const [list, item] = arg as [Json, Json];
           return (evaluate(list) as unknown[]).some((member) => JSON.stringify(member) === JSON.stringify(evaluate(item)));
+        }
+        case 'Fn::EachMemberEquals': {
+          const [list, item] = arg as [Json, Json];
+          return (evaluate(list) as unknown[]).every((member) => JSON.stringify(member) === JSON.stringify(evaluate(item)));
         }
         case 'Fn::Not':
           return !(evaluate((arg as Json[])[0] as Json) as boolean);
