@@ -55,7 +55,7 @@ function hubEvents(): { events: string[]; payloads: { event: string; data?: unkn
   const payloads: { event: string; data?: unknown }[] = [];
   const stop = Hub.listen('auth', ({ payload }) => {
     events.push(payload.event);
-    payloads.push(payload as { event: string; data?: unknown });
+    payloads.push(payload);
   });
   return { events, payloads, stop };
 }
@@ -124,7 +124,7 @@ describe('USER_PASSWORD_AUTH', () => {
     // Amplify reads the user back from the ID token right after sign-in (getCurrentUser).
     expect(hub.payloads).toContainEqual({
       event: 'signedIn',
-      data: expect.objectContaining({ username: 'demo', userId: DEMO_USERS[0]?.sub }),
+      data: expect.objectContaining({ username: 'demo', userId: DEMO_USERS[0]?.sub }) as unknown,
     });
     hub.stop();
 
@@ -516,7 +516,7 @@ describe('refresh, revocation and sign-out', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       __type: 'NotAuthorizedException',
-      message: expect.stringMatching(/^Invalid login token\. Token expired: /),
+      message: expect.stringMatching(/^Invalid login token\. Token expired: /) as unknown,
     });
   });
 
@@ -697,14 +697,17 @@ describe('Hosted UI (signInWithRedirect)', () => {
     await signInWithRedirect({
       customState: '/apps/a/environments/e/jobs/j',
       options: {
-        authSessionOpener: async (url: string) => {
+        authSessionOpener: (url: string) => {
           authorizeUrl = new URL(url);
           const q = authorizeUrl.searchParams;
           const code = sim.issueAuthorizationCode('demo', q.get('code_challenge') ?? undefined, {
             clientId: q.get('client_id') ?? undefined,
             redirectUri: q.get('redirect_uri') ?? undefined,
           });
-          return { type: 'success' as const, url: `${q.get('redirect_uri')}?code=${code}&state=${q.get('state')}` };
+          return Promise.resolve({
+            type: 'success' as const,
+            url: `${q.get('redirect_uri')}?code=${code}&state=${q.get('state')}`,
+          });
         },
       },
     });
@@ -729,10 +732,13 @@ describe('Hosted UI (signInWithRedirect)', () => {
     const error = await errorOf(
       signInWithRedirect({
         options: {
-          authSessionOpener: async (url: string) => {
+          authSessionOpener: (url: string) => {
             const q = new URL(url).searchParams;
             const code = sim.issueAuthorizationCode('demo', 'not-the-challenge-of-this-verifier');
-            return { type: 'success' as const, url: `${q.get('redirect_uri')}?code=${code}&state=${q.get('state')}` };
+            return Promise.resolve({
+              type: 'success' as const,
+              url: `${q.get('redirect_uri')}?code=${code}&state=${q.get('state')}`,
+            });
           },
         },
       }),
