@@ -1,3 +1,4 @@
+import './board.css';
 import { useEffect, useRef, useState } from 'react';
 import type { AmplifyBackendClient } from '../../shared/aws/amplifyBackend';
 import { rememberBoard } from '../../shared/browser/boardMemory';

@@ -1,3 +1,4 @@
+import './estimate.css';
 import type { AmplifyBackendClient, BackendJob, EnvironmentKey } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
 import { isTerminalStatus } from '../domain/jobStatus';
