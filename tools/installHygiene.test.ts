@@ -26,7 +26,7 @@ type Version = [number, number, number];
 function parseVersion(text: string): Version {
   const [major = 0, minor = 0, patch = 0] = text
     .replace(/^[v=]/, '')
-    .split('-')[0]
+    .replace(/-.*$/, '')
     .split('.')
     .map((part) => (/^\d+$/.test(part) ? Number(part) : 0));
   return [major, minor, patch];
@@ -50,7 +50,8 @@ function satisfies(version: string, range: string): boolean {
   return range.split('||').some((set) => {
     const normalised = set.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1');
     const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(normalised);
-    if (hyphen) return compare(v, parseVersion(hyphen[1])) >= 0 && withinUpper(v, hyphen[2]);
+    const [, lower, upper] = hyphen ?? [];
+    if (lower !== undefined && upper !== undefined) return compare(v, parseVersion(lower)) >= 0 && withinUpper(v, upper);
     return normalised
       .split(/\s+/)
       .filter((c) => c !== '' && c !== '*' && c !== 'x')
