@@ -5,6 +5,7 @@ import { JobPage } from '../features/job/JobPage';
 import { Link, useLocation } from '../shared/browser/history';
 import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
 import { ClockNote } from './ClockNote';
+import { TimeZoneSwitch } from '../shared/ui/TimeZoneSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 import { matchRoute } from './routes';
@@ -45,6 +46,7 @@ function Shell({ services }: { services: AppServices }) {
           <Link href="/" className="site-header__home">
             Amplify Job Watch
           </Link>
+          <TimeZoneSwitch />
           <AuthStatus services={services} />
         </header>
         {services.config.demo ? (

@@ -1,6 +1,7 @@
 import type { ObservedStatus } from './timeline';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { formatDuration, formatLocalDateTime } from '../../shared/ui/timeFormat';
+import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
+import { formatDuration } from '../../shared/ui/timeFormat';
 
 export interface ObservedTimelineProps {
   entries: ObservedStatus[];
@@ -25,8 +26,7 @@ export function ObservedTimeline({ entries, now, finished }: ObservedTimelinePro
             <li key={`${entry.status}-${entry.firstSeen}`}>
               <StatusBadge status={entry.status} small />{' '}
               <span>
-                first seen{' '}
-                <time dateTime={new Date(entry.firstSeen).toISOString()}>{formatLocalDateTime(new Date(entry.firstSeen))}</time>
+                first seen <AbsoluteTime date={new Date(entry.firstSeen)} />
               </span>
               {lasted !== null ? (
                 <span className="muted">

@@ -1,13 +1,15 @@
 import type { JobTime } from '../aws/jobTime';
-import { formatLocalDateTime, formatRelative } from './timeFormat';
+import { formatDateTime, formatRelative } from './timeFormat';
+import { useTimeZone } from './timeZonePreference';
 
 export interface TimestampProps {
   time: JobTime | undefined;
   now: number;
 }
 
-/** Local time plus a live relative form; a value that is not a time is shown as the API sent it. */
+/** Absolute time (Local or UTC, as switched) plus a live relative form; a value that is not a time is shown as the API sent it. */
 export function Timestamp({ time, now }: TimestampProps) {
+  const zone = useTimeZone();
   if (!time) return <span className="muted">not reported</span>;
   if (!time.date) {
     return (
@@ -19,7 +21,7 @@ export function Timestamp({ time, now }: TimestampProps) {
   return (
     <span>
       <time dateTime={time.date.toISOString()} title={time.date.toISOString()}>
-        {formatLocalDateTime(time.date)}
+        {formatDateTime(time.date, zone)}
       </time>{' '}
       <span className="muted">({formatRelative(time.date, now)})</span>
     </span>

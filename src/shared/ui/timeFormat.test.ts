@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative } from './timeFormat';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatDateTime, formatDuration, formatRelative, formatShortTime, formatTime } from './timeFormat';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -60,5 +60,43 @@ describe('formatRelative', () => {
     [2 * DAY, 'in 2 d'],
   ])('%i ms after now is "%s"', (ms, text) => {
     expect(ago(-ms)).toBe(text);
+  });
+});
+
+describe('absolute times, Local or UTC', () => {
+  // 04:05:09 UTC is 23:05:09 the day before in New York: the two modes differ in hour and date.
+  const date = new Date('2026-11-30T04:05:09.000Z');
+  const savedTz = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    process.env.TZ = savedTz;
+  });
+
+  it('shows UTC times in UTC and ends them in "UTC"', () => {
+    expect(formatTime(date, 'utc')).toMatch(/^04:05:09\b.* UTC$/);
+    expect(formatShortTime(date, 'utc')).toMatch(/^04:05\b.* UTC$/);
+    expect(formatDateTime(date, 'utc')).toMatch(/30.*2026.*4:05:09.* UTC$/);
+  });
+
+  it('shows local times in the browser’s time zone, without a zone suffix', () => {
+    expect(formatTime(date, 'local')).toMatch(/^11:05:09\b/);
+    expect(formatShortTime(date, 'local')).toMatch(/^11:05\b/);
+    expect(formatDateTime(date, 'local')).toMatch(/29.*2026.*11:05:09/);
+    for (const text of [formatTime(date, 'local'), formatShortTime(date, 'local'), formatDateTime(date, 'local')]) {
+      expect(text).not.toMatch(/UTC/);
+    }
+  });
+
+  it('builds each formatter once, not per call', () => {
+    formatTime(date, 'utc');
+    formatDateTime(date, 'local');
+    const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    formatTime(date, 'utc');
+    formatTime(new Date(0), 'utc');
+    formatDateTime(date, 'local');
+    formatDateTime(new Date(0), 'local');
+    expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -1,3 +1,5 @@
+import type { TimeZoneMode } from './timeZonePreference';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -29,10 +31,56 @@ export function formatRelative(date: Date, now: number): string {
   return delta >= 0 ? `${amount} ago` : `in ${amount}`;
 }
 
-export function formatLocalDateTime(date: Date): string {
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+export type { TimeZoneMode } from './timeZonePreference';
+
+type AbsoluteStyle = 'dateTime' | 'time' | 'shortTime';
+
+const STYLES: Record<AbsoluteStyle, Intl.DateTimeFormatOptions> = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'medium' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  shortTime: { hour: '2-digit', minute: '2-digit' },
+};
+
+// Intl.DateTimeFormat is costly to build: one per style and zone, made on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: AbsoluteStyle, zone: TimeZoneMode): Intl.DateTimeFormat {
+  const key = `${style}/${zone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(undefined, zone === 'utc' ? { ...STYLES[style], timeZone: 'UTC' } : STYLES[style]);
+    formatters.set(key, made);
+  }
+  return made;
 }
 
+/** An absolute time in the browser's time zone or in UTC; a UTC time ends in "UTC". */
+export function formatAbsolute(date: Date, style: AbsoluteStyle, zone: TimeZoneMode): string {
+  const text = formatter(style, zone).format(date);
+  return zone === 'utc' ? `${text} UTC` : text;
+}
+
+/** Date and time, e.g. "Nov 30, 2026, 4:05:09 AM" (or "… UTC"). */
+export function formatDateTime(date: Date, zone: TimeZoneMode): string {
+  return formatAbsolute(date, 'dateTime', zone);
+}
+
+/** Time of day with seconds, e.g. "04:05:09" (or "04:05:09 UTC"). */
+export function formatTime(date: Date, zone: TimeZoneMode): string {
+  return formatAbsolute(date, 'time', zone);
+}
+
+/** Time of day to the minute, for dense lists. */
+export function formatShortTime(date: Date, zone: TimeZoneMode): string {
+  return formatAbsolute(date, 'shortTime', zone);
+}
+
+/** Always in the browser's time zone; pages use the forms above with useTimeZone() instead. */
+export function formatLocalDateTime(date: Date): string {
+  return formatDateTime(date, 'local');
+}
+
+/** Always in the browser's time zone; pages use the forms above with useTimeZone() instead. */
 export function formatLocalTime(date: Date): string {
-  return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatTime(date, 'local');
 }

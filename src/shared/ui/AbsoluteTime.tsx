@@ -1,0 +1,19 @@
+import { formatAbsolute } from './timeFormat';
+import { useTimeZone } from './timeZonePreference';
+
+export interface AbsoluteTimeProps {
+  date: Date;
+  /** dateTime: date and time; time: time of day with seconds; shortTime: to the minute. */
+  format?: 'dateTime' | 'time' | 'shortTime';
+  title?: string;
+}
+
+/** A `<time>` whose datetime is ISO and whose text follows the Local / UTC switch. */
+export function AbsoluteTime({ date, format = 'dateTime', title }: AbsoluteTimeProps) {
+  const zone = useTimeZone();
+  return (
+    <time dateTime={date.toISOString()} title={title}>
+      {formatAbsolute(date, format, zone)}
+    </time>
+  );
+}
