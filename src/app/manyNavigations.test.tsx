@@ -1,7 +1,27 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { navigate } from '../shared/browser/history';
 import { addJob, getJobRequests, renderApp } from '../test/renderApp';
+
+/** One real turn of Node's event loop (setImmediate is left real), for MSW and WebCrypto to progress. */
+const realTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Lets every request in flight finish on the real event loop while the fake clock stands still. */
+async function settleRequests(queryClient: QueryClient): Promise<void> {
+  for (let turns = 0; queryClient.isFetching() > 0; turns += 1) {
+    if (turns > 100_000) throw new Error('a request never finished');
+    await act(realTurn);
+  }
+}
+
+/** Moves the fake clock on in 50 ms steps, each request started in a step answered before the next. */
+async function advance(queryClient: QueryClient, ms: number): Promise<void> {
+  for (let done = 0; done < ms; done += 50) {
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    await settleRequests(queryClient);
+  }
+}
 
 async function showsJob(jobId: string) {
   expect(await screen.findByRole('heading', { level: 1, name: `Job ${jobId}` })).toBeInTheDocument();
@@ -14,9 +34,11 @@ describe('a long session of moving between jobs', { timeout: 60_000 }, () => {
   });
 
   it('keeps one poller per job on screen, none for jobs left behind, after 25 round trips', async () => {
+    // The clock runs with real time during the trips, then only when told: the count is over simulated time.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const first = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
     const second = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: first.path, pollIntervalSeconds: 1, strict: false });
+    const { queryClient } = await renderApp({ path: first.path, pollIntervalSeconds: 1, strict: false });
     await showsJob(first.jobId);
     for (let trip = 0; trip < 25; trip += 1) {
       act(() => navigate(second.path));
@@ -25,11 +47,13 @@ describe('a long session of moving between jobs', { timeout: 60_000 }, () => {
       await showsJob(first.jobId);
     }
 
-    // Let anything in flight land, then count over three poll intervals.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Let anything in flight land with the clock standing still, then count over three poll intervals.
+    vi.setTimerTickMode('manual');
+    await settleRequests(queryClient);
+    await advance(queryClient, 1200);
     const firstBefore = getJobRequests(first.jobId);
     const secondBefore = getJobRequests(second.jobId);
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await advance(queryClient, 3500);
     const firstPolls = getJobRequests(first.jobId) - firstBefore;
     // One poller at 1 s: about 3 in 3.5 s (each interval also waits for its request). Two would make ~7.
     expect(firstPolls).toBeGreaterThanOrEqual(2);
