@@ -5,6 +5,8 @@ import {
   control,
   createUser,
   expect,
+  hostedUiLoginWith,
+  serveHostedUi,
   signInConfig,
   signInDialog,
   submitCredentials,
@@ -38,6 +40,15 @@ async function tokenKeys(page: Page, area: 'localStorage' | 'sessionStorage'): P
         /^CognitoIdentityServiceProvider\..*\.(accessToken|idToken|refreshToken)$/.test(key),
       ),
     area,
+  );
+}
+
+/** What this browser remembers of the jobs it watched (recent jobs, observed timelines). */
+async function trailKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key === 'amplify-job-watch.recent-jobs.v1' || key === 'amplify-job-watch.timelines.v1')
+      .sort(),
   );
 }
 
@@ -268,6 +279,7 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await submitCredentials(page, user);
     await expect(jobStatus(page)).toContainText('RUNNING');
     expect(await tokenKeys(page, 'sessionStorage')).toHaveLength(3);
+    await expect.poll(() => trailKeys(page)).toEqual(['amplify-job-watch.recent-jobs.v1', 'amplify-job-watch.timelines.v1']);
 
     await header(page).getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => withTarget(requests, `${IDP}RevokeToken`).length).toBe(1);
@@ -280,6 +292,8 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await expect(dialog).toContainText('Sign in to watch the job.');
     await expect(header(page)).not.toContainText('Signed in as');
     expect(await tokenKeys(page, 'sessionStorage')).toEqual([]);
+    // Nothing of the user's trail stays for the next person at this browser.
+    expect(await trailKeys(page)).toEqual([]);
 
     // The header's own Sign in button is back once the dialog is put away.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -499,6 +513,61 @@ test.describe('a long watch while signed in', () => {
     await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 1000 });
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(`Job ${job.jobId}`);
     await expect(page.getByText('No AWS credentials')).toHaveCount(0);
+  });
+});
+
+test.describe('a long watch after signing in with the Hosted UI', () => {
+  test.use({ bypassCSP: true });
+
+  test('a session gone mid-watch signs out here only: no trip to the Hosted UI logout, the watch resumes behind the dialog', async ({
+    page,
+    privateSim,
+    request,
+  }, testInfo) => {
+    const user = await createUser(request, testInfo.workerIndex, {}, privateSim.origin);
+    const config = signInConfig(privateSim.origin);
+    await serveConfig(page, { ...config, Auth: { Cognito: { ...config.Auth.Cognito, loginWith: hostedUiLoginWith() } } });
+    const hostedUi = await serveHostedUi(page, privateSim.origin);
+    const job = await privateSim.createJob({ region: 'eu-central-1' });
+    await page.goto(job.path);
+
+    const dialog = signInDialog(page);
+    await dialog.getByRole('button', { name: 'Sign in with the hosted sign-in page' }).click();
+    // The simulated Hosted UI's own form, then back to the deep link.
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
+    await expect(jobStatus(page)).toContainText('RUNNING');
+    await expect(header(page)).toContainText(`Signed in as ${user.username}`);
+    expect(hostedUi).toEqual(['/oauth2/authorize', '/login', '/oauth2/token']);
+
+    await control(request, privateSim.origin, 'revoke-refresh-tokens');
+    await control(request, privateSim.origin, 'expire-access-tokens');
+    await control(request, privateSim.origin, 'expire-credentials');
+    await expect(dialog).toBeVisible({ timeout: 10_000 });
+    await expect(dialog).toContainText(
+      'Your session has ended. Sign in again to keep watching; the page carries on where it was.',
+    );
+    // Signed out in this tab only: the header says so and the tokens are gone…
+    await expect(header(page)).not.toContainText('Signed in as');
+    expect(await tokenKeys(page, 'sessionStorage')).toEqual([]);
+    // …and the tab stayed on the job, which is still there behind the dialog.
+    await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(`Job ${job.jobId}`);
+    await expect(jobStatus(page)).toContainText('RUNNING');
+    // Nobody signed out: what this browser remembers of the watch stays.
+    expect(await trailKeys(page)).toEqual(['amplify-job-watch.recent-jobs.v1', 'amplify-job-watch.timelines.v1']);
+
+    // Signing in again (here with the password) resumes the watch at the same address.
+    await submitCredentials(page, user);
+    await expect(dialog).toHaveCount(0);
+    await expect(header(page)).toContainText(`Signed in as ${user.username}`);
+    await completeJob(privateSim, job);
+    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+    await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
+    expect(hostedUi).not.toContain('/logout');
+    expect(await privateSim.count({ operation: 'Logout' })).toBe(0);
   });
 });
 

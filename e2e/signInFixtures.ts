@@ -2,7 +2,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { startSimServer, type SimServer } from '../src/simulated-aws/node/httpServer';
 import type { SimUserSpec } from '../src/simulated-aws/userPool';
 import { createSimHandle, expect, simulatedAccountConfig, test as base, type Sim } from './fixtures';
-import { SIM_ORIGIN } from './simConfig';
+import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
 
 export { expect };
 
@@ -74,6 +74,39 @@ export async function submitCredentials(page: Page, user: TestUser): Promise<voi
 export async function control(request: APIRequestContext, origin: string, route: string, data?: unknown): Promise<void> {
   const response = await request.post(`${origin}/__sim/${route}`, data === undefined ? {} : { data });
   expect(response.ok(), `${route} answered ${response.status()}`).toBeTruthy();
+}
+
+/** The Hosted UI domain a test deployment names; the page's requests to it go to a simulated AWS. */
+export const HOSTED_UI_DOMAIN = 'job-watch-e2e.auth.us-east-1.amazoncognito.com';
+
+/** `Auth.Cognito.loginWith` for a deployment with the Hosted UI, coming back to this dashboard's root. */
+export function hostedUiLoginWith() {
+  return {
+    username: true,
+    oauth: {
+      domain: HOSTED_UI_DOMAIN,
+      scopes: ['openid', 'email', 'aws.cognito.signin.user.admin'],
+      redirectSignIn: [`${APP_ORIGIN}/`],
+      redirectSignOut: [`${APP_ORIGIN}/`],
+      responseType: 'code',
+    },
+  };
+}
+
+/**
+ * Serves https://HOSTED_UI_DOMAIN from the simulated AWS at `origin` (its /oauth2/authorize sign-in
+ * form, /login, /logout, /oauth2/token), passing redirects back to the browser as they are.
+ * Returns the paths the page asked the Hosted UI for, in order.
+ */
+export async function serveHostedUi(page: Page, origin: string): Promise<string[]> {
+  const paths: string[] = [];
+  await page.route(`https://${HOSTED_UI_DOMAIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    paths.push(url.pathname);
+    const response = await route.fetch({ url: `${origin}${url.pathname}${url.search}`, maxRedirects: 0 });
+    await route.fulfill({ response });
+  });
+  return paths;
 }
 
 export interface PrivateSim extends Sim {
