@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAwsError } from '../src/shared/aws/awsError';
-import { startSimServer, type SimServer } from '../src/simulated-aws/node/httpServer';
+import { startSimulator, type Simulator } from './simulator';
 import { dashboardClient } from './dashboardClient';
 import { amplifyBackendDevProxy } from './viteProxy';
 
@@ -20,14 +20,14 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
   });
 
   describe('a real dev server from vite.config.ts, proxying to the simulated AWS', () => {
-    let sim: SimServer;
+    let sim: Simulator;
     let vite: ViteDevServer;
     let origin: string;
     const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
     const saved = { region: process.env.AMPLIFYBACKEND_PROXY_REGION, target: process.env.AMPLIFYBACKEND_PROXY_TARGET };
 
     beforeAll(async () => {
-      sim = await startSimServer({ port: 0 });
+      sim = await startSimulator();
       sim.sim.jobs.put({
         region: 'us-east-1',
         appId: 'd2k9vite',

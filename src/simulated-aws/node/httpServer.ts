@@ -13,10 +13,9 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
-const CORS_HEADERS = {
+const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET,HEAD,PUT,PATCH,POST,DELETE',
-  'access-control-max-age': '600',
   // As AWS does: without these, a browser hides the error type and request id from the client.
   'access-control-expose-headers': 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date',
 };
@@ -111,18 +110,34 @@ async function control(sim: SimulatedAws, url: URL, body: string, res: ServerRes
   return sendJson(res, 404, { message: `No control route ${route}` });
 }
 
-/** `port: 0` takes any free port (see `origin` on the result). */
-export async function startSimServer(options: { port: number; host?: string; sim?: SimulatedAws }): Promise<SimServer> {
+export interface SimServerOptions {
+  /** `0` takes any free port (see `origin` on the result). */
+  port: number;
+  host?: string;
+  sim?: SimulatedAws;
+  /**
+   * Access-Control-Max-Age on preflight answers, in seconds; `null` sends none, as AmplifyBackend
+   * was seen to do (a browser then reuses a preflight for 5 s at most). 600 unless given.
+   */
+  corsMaxAgeSeconds?: number | null;
+  /** Told of every HTTP request as it arrives, CORS preflights included. */
+  onRequest?: (request: { method: string; path: string }) => void;
+}
+
+export async function startSimServer(options: SimServerOptions): Promise<SimServer> {
   const host = options.host ?? '127.0.0.1';
   let origin = `http://${host}:${options.port}`;
   const sim = options.sim ?? new SimulatedAws();
+  const maxAge = options.corsMaxAgeSeconds === undefined ? 600 : options.corsMaxAgeSeconds;
 
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', origin);
+      options.onRequest?.({ method: req.method ?? 'GET', path: url.pathname });
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           ...CORS_HEADERS,
+          ...(maxAge === null ? {} : { 'access-control-max-age': String(maxAge) }),
           'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
         });
         res.end();

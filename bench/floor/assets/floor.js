@@ -1,7 +1,7 @@
 // The benchmark's floor: the least a page can do to show an AmplifyBackend job's status from a
 // deep link. No framework, no SDK: read /config.json, get guest credentials from Cognito Identity
 // (GetId, GetCredentialsForIdentity), sign one GetBackendJob with SigV4 on WebCrypto, print the
-// status. It marks the status the way the app's badge does (`[aria-label="Job status"] [data-tone]`)
+// status. Like Amplify, it keeps the guest identity ID in localStorage, so a return visit skips GetId. It marks the status the way the app's badge does (`[aria-label="Job status"] [data-tone]`)
 // so the benchmark's observer times both alike.
 
 const encoder = new TextEncoder();
@@ -92,7 +92,12 @@ async function main() {
     /\/+$/,
     '',
   );
-  const { IdentityId } = await cognitoIdentity(identityEndpoint, 'GetId', { IdentityPoolId: cognito.identityPoolId });
+  const storedIdentity = `floor.identityId.${cognito.identityPoolId}`;
+  let IdentityId = localStorage.getItem(storedIdentity);
+  if (!IdentityId) {
+    ({ IdentityId } = await cognitoIdentity(identityEndpoint, 'GetId', { IdentityPoolId: cognito.identityPoolId }));
+    localStorage.setItem(storedIdentity, IdentityId);
+  }
   const { Credentials } = await cognitoIdentity(identityEndpoint, 'GetCredentialsForIdentity', { IdentityId });
   const region = new URLSearchParams(location.search).get('region') ?? config.region;
   const baseUrl = config.amplifyBackendEndpoint ?? `https://amplifybackend.${region}.amazonaws.com`;

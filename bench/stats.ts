@@ -1,3 +1,4 @@
+/** Medians with min–max, and how the report writes numbers. */
 export interface Spread {
   median: number;
   min: number;
@@ -19,23 +20,3 @@ export const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(val
 export const ratio = (a: number, b: number) =>
   Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—';
 export const spreadMs = (s: Spread) => (s.n ? `${ms(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : 'n/a');
-
-export type Verdict = 'meets' | 'MISSES' | '';
-
-export interface Row {
-  metric: string;
-  floor: string;
-  app: string;
-  sdk: string;
-  vsFloor: string;
-  vsSdk: string;
-  target: string;
-  verdict: Verdict;
-}
-
-export function markdownTable(rows: Row[]): string {
-  const header = ['metric', 'floor', 'app', 'SDK', 'app ÷ floor', 'app ÷ SDK', 'target', ''];
-  const lines = [header, header.map(() => '---')];
-  for (const r of rows) lines.push([r.metric, r.floor, r.app, r.sdk, r.vsFloor, r.vsSdk, r.target, r.verdict]);
-  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-}

@@ -2,15 +2,15 @@
 // the app's own; `createSignedFetch` only remembers which credential source it was given, so the
 // SDK client (./amplifyBackend.ts) gets its credentials from exactly the source the app uses,
 // including the request main.tsx starts early for a deep link.
-import type { CredentialSource } from '../../../src/shared/aws/credentials';
-import type * as original from '../../../src/shared/aws/signedFetch';
+import type { CredentialSource } from '../../src/shared/aws/credentials';
+import type * as original from '../../src/shared/aws/signedFetch';
 import {
   createSignedFetch as createAppSignedFetch,
   type SignedFetch,
   type SignedFetchDeps,
-} from '../../../src/shared/aws/signedFetch';
+} from '../../src/shared/aws/signedFetch';
 
-export * from '../../../src/shared/aws/signedFetch';
+export * from '../../src/shared/aws/signedFetch';
 
 const sources = new WeakMap<SignedFetch, CredentialSource>();
 

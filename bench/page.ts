@@ -1,6 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * One instrumented page of the benchmark: the status observer, long tasks, visibility control,
+ * the traffic it sends to the simulated AWS, and the throttled conditions of a timed load.
+ */
 
 /** The conditions of every timed page load: a slow phone on a decent link. */
 export const CONDITIONS = {
@@ -9,15 +12,6 @@ export const CONDITIONS = {
   downloadBitsPerSecond: 10_000_000,
   uploadBitsPerSecond: 10_000_000,
 } as const;
-
-/** The same Chromium and flags as playwright.config.ts. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-  });
-}
 
 /** One status the page put on screen, as the in-page observer saw it. */
 export interface StatusChange {
@@ -85,7 +79,13 @@ export interface ResourceEntry {
 }
 
 export interface PageTimings {
-  navigation: { responseStart: number; responseEnd: number; encodedBodySize: number; domContentLoaded: number } | null;
+  navigation: {
+    responseStart: number;
+    responseEnd: number;
+    encodedBodySize: number;
+    transferSize: number;
+    domContentLoaded: number;
+  } | null;
   resources: ResourceEntry[];
   longTasks: { start: number; duration: number }[];
 }
@@ -93,7 +93,7 @@ export interface PageTimings {
 const READ_TIMINGS = `(() => {
   const n = performance.getEntriesByType('navigation')[0];
   return {
-    navigation: n ? { responseStart: n.responseStart, responseEnd: n.responseEnd, encodedBodySize: n.encodedBodySize, domContentLoaded: n.domContentLoadedEventEnd } : null,
+    navigation: n ? { responseStart: n.responseStart, responseEnd: n.responseEnd, encodedBodySize: n.encodedBodySize, transferSize: n.transferSize, domContentLoaded: n.domContentLoadedEventEnd } : null,
     resources: performance.getEntriesByType('resource').map((e) => ({
       name: e.name, initiatorType: e.initiatorType, startTime: e.startTime, responseEnd: e.responseEnd,
       encodedBodySize: e.encodedBodySize, transferSize: e.transferSize,
@@ -136,17 +136,27 @@ export interface OpenOptions {
   fakeClock?: boolean;
 }
 
-/** A new context (so a cold HTTP cache, no storage) with one instrumented page, not yet navigated. */
-export async function openPage(browser: Browser, options: OpenOptions): Promise<OpenedPage> {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+/** A new browser context: a cold HTTP cache and empty storage. */
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+}
+
+/**
+ * One instrumented page, not yet navigated: in a new context (cold cache, no storage) when given
+ * the browser, closed with it; in the given context (what an earlier visit left: cached assets,
+ * stored identity ID) when given one, which then outlives the page.
+ */
+export async function openPage(target: Browser | BrowserContext, options: OpenOptions): Promise<OpenedPage> {
+  const ownContext = 'newContext' in target;
+  const context = ownContext ? await newContext(target) : target;
+  const page = await context.newPage();
   const changes: StatusChange[] = [];
   const waiters = new Set<() => void>();
-  await context.exposeBinding('__benchReport', (_source, change: StatusChange) => {
+  await page.exposeBinding('__benchReport', (_source, change: StatusChange) => {
     changes.push(change);
     for (const wake of [...waiters]) wake();
   });
-  await context.addInitScript(instrumentScript(options.overrideVisibility === true));
-  const page = await context.newPage();
+  await page.addInitScript(instrumentScript(options.overrideVisibility === true));
 
   const traffic: SimTraffic = { started: [], backendInFlight: 0, maxBackendInFlight: 0, inFlight: 0, lastActivity: Date.now() };
   const isBackend = (url: string) => new URL(url).pathname.startsWith('/backend/');
@@ -214,11 +224,11 @@ export async function openPage(browser: Browser, options: OpenOptions): Promise<
         waiters.add(wake);
       });
     },
-    readTimings: () => page.evaluate(READ_TIMINGS) as Promise<PageTimings>,
+    readTimings: () => page.evaluate<PageTimings>(READ_TIMINGS),
     setHidden: async (hidden) => {
       await page.evaluate(`window.__benchSetHidden(${hidden ? 'true' : 'false'})`);
     },
-    close: () => context.close(),
+    close: () => (ownContext ? context.close() : page.close()),
   };
 }
 
