@@ -51,7 +51,7 @@ describe('scripts/audit.mjs', () => {
   });
 
   it('passes a clean audit, with or without AUDIT_REQUIRED, and prints the counts', () => {
-    for (const env of [{}, { AUDIT_REQUIRED: '1' }]) {
+    for (const env of [{}, { AUDIT_REQUIRED: '1' }] as Record<string, string>[]) {
       const result = audit(clean, env);
       expect(result.code).toBe(0);
       expect(result.out).toContain('npm audit (production dependencies): {"info":0');
