@@ -1,7 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { APP_ORIGIN, APP_PORT, SIM_ORIGIN } from './e2e/simConfig';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './tools/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -25,23 +24,15 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-gpu',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],
   webServer: {
     // A production build served like a static host with an SPA fallback; its CSP also allows the simulated AWS.
-    command: `npx vite build --outDir dist-e2e-${APP_PORT} --emptyOutDir && npx vite preview --outDir dist-e2e-${APP_PORT} --port ${APP_PORT} --strictPort`,
-    env: { CSP_CONNECT_EXTRA: SIM_ORIGIN },
+    command: `npx vite build --outDir dist-e2e-${APP_PORT} --emptyOutDir && npx tsx scripts/serve.ts dist-e2e-${APP_PORT} --port ${APP_PORT}`,
+    // The Hosted UI of the sign-in tests (e2e/signInFixtures.ts HOSTED_UI_DOMAIN) is routed to the simulated AWS.
+    env: { CSP_CONNECT_EXTRA: SIM_ORIGIN, CSP_HOSTED_UI_DOMAIN: 'job-watch-e2e.auth.us-east-1.amazoncognito.com' },
     url: APP_ORIGIN,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
