@@ -77,6 +77,8 @@ export function joinPollElection<T>(
   key: string,
   env: ElectionEnvironment = browserElectionEnvironment(),
   codec: ErrorCodec = PLAIN_ERRORS,
+  /** What this tab already knows (e.g. from a request made before it joined), for a tab that asks. */
+  known: () => T | undefined = () => undefined,
 ): JobPollLeader<T> {
   const { locks, openChannel } = env;
   if (!locks || !openChannel) {
@@ -201,7 +203,10 @@ export function joinPollElection<T>(
   channel.onmessage = (event) => {
     const message = event.data as Message<unknown>;
     if (message.type === 'ask') {
-      if (leader && lastAnswer) share(lastAnswer);
+      if (!leader) return;
+      const value = lastAnswer === undefined ? known() : undefined;
+      const answer = lastAnswer ?? (value === undefined ? undefined : { ok: true as const, value });
+      if (answer) share(answer);
       return;
     }
     if (message.type !== 'answer' || leader) return;

@@ -4,6 +4,7 @@ import { AwsError, isAwsError } from '../aws/awsError';
 import { joinPollElection, type ElectionEnvironment } from '../browser/jobPollLeader';
 import { FakeHub, FakeLocks } from '../../test/fakeElection';
 import { AWS_ERROR_CODEC, fetchJob, joinJobElection, setElectionEnvironment } from './jobPollElections';
+import { jobQueryKey } from './jobQuery';
 
 const KEY: BackendJobKey = { region: 'us-east-1', appId: 'app', envName: 'env', jobId: 'job-1' };
 const SEAT = JSON.stringify([KEY.region, KEY.appId, KEY.envName, KEY.jobId]);
@@ -56,6 +57,28 @@ describe('the job query’s fetch', () => {
     await vi.advanceTimersByTimeAsync(1);
     await expect(fetchJob(client, KEY)).resolves.toMatchObject({ status: 'FROM-THIS-TAB' });
     leave();
+    await vi.advanceTimersByTimeAsync(1);
+  });
+
+  it('answers a tab that joins later with what this tab already knew, and keeps its seat through a re-render', async () => {
+    const leave = joinJobElection(KEY, () => ({ ...JOB, status: 'COMPLETED' }));
+    await vi.advanceTimersByTimeAsync(0);
+    // A re-render leaves and joins again at once: the seat and what it knows stay.
+    leave();
+    const leaveAgain = joinJobElection(KEY, () => ({ ...JOB, status: 'COMPLETED' }));
+    await vi.advanceTimersByTimeAsync(1);
+    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC);
+    const answer = otherTab.poll(() => Promise.reject(new Error('should not ask AWS')), { maxWaitMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toMatchObject({ status: 'COMPLETED' });
+    expect(calls).toBe(0);
+    leaveAgain();
+    otherTab.close();
+    await vi.advanceTimersByTimeAsync(1);
+  });
+
+  it('uses the job query’s key', () => {
+    expect(JSON.parse(SEAT)).toEqual(jobQueryKey(KEY).slice(1));
   });
 
   it('passes AWS errors between tabs with their kind and status', () => {

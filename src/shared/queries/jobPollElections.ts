@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
 import {
@@ -81,15 +82,19 @@ function followVisibility(): void {
   });
 }
 
-/** Takes a seat for `key` until the returned function is called. */
-export function joinJobElection(key: BackendJobKey): () => void {
+/**
+ * Takes a seat for `key` until the returned function is called. `known` gives the job as this tab
+ * last saw it, for another tab that joins after the last request. Leaving is deferred a moment so
+ * a re-render that leaves and joins again keeps the seat (and what it knows).
+ */
+export function joinJobElection(key: BackendJobKey, known: () => BackendJob | undefined = () => undefined): () => void {
   const env = electionEnvironment();
   if (!env.locks || !env.openChannel) return () => undefined;
   followVisibility();
   const name = seatName(key);
   let seat = seats.get(name);
   if (!seat) {
-    seat = { election: joinPollElection<BackendJob>(name, env, AWS_ERROR_CODEC), observers: 0 };
+    seat = { election: joinPollElection<BackendJob>(name, env, AWS_ERROR_CODEC, known), observers: 0 };
     if (typeof document !== 'undefined') seat.election.setHidden(document.visibilityState === 'hidden');
     seats.set(name, seat);
   }
@@ -97,9 +102,11 @@ export function joinJobElection(key: BackendJobKey): () => void {
   const taken = seat;
   return () => {
     taken.observers -= 1;
-    if (taken.observers > 0) return;
-    taken.election.close();
-    if (seats.get(name) === taken) seats.delete(name);
+    setTimeout(() => {
+      if (taken.observers > 0 || seats.get(name) !== taken) return;
+      taken.election.close();
+      seats.delete(name);
+    }, 0);
   };
 }
 
@@ -112,10 +119,16 @@ export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signa
 
 /** Keeps this page's seat in the election of each job while the component is shown. */
 export function useJobElections(keys: readonly BackendJobKey[]): void {
+  const queryClient = useQueryClient();
   const names = JSON.stringify(keys.map((key) => [key.region, key.appId, key.envName, key.jobId]));
   useEffect(() => {
     const parsed = JSON.parse(names) as [string, string, string, string][];
-    const leave = parsed.map(([region, appId, envName, jobId]) => joinJobElection({ region, appId, envName, jobId }));
+    const leave = parsed.map(([region, appId, envName, jobId]) =>
+      // The job query's key (jobQueryKey; not imported: jobQuery imports this module).
+      joinJobElection({ region, appId, envName, jobId }, () =>
+        queryClient.getQueryData<BackendJob>(['job', region, appId, envName, jobId]),
+      ),
+    );
     return () => leave.forEach((done) => done());
-  }, [names]);
+  }, [names, queryClient]);
 }
