@@ -1,28 +1,29 @@
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import type { AmplifyBackendClient, BackendJobKey } from '../../shared/aws/amplifyBackend';
+import { navigate } from '../../shared/browser/history';
 import { useNotifyPreference } from '../../shared/browser/notifications';
 import { useTabIndicator } from '../../shared/browser/tabIndicator';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
 import { linkProblems } from '../../shared/domain/jobIds';
-import type { JobPageParams } from '../../shared/domain/jobRoutes';
+import { jobPagePath, type JobPageParams } from '../../shared/domain/jobRoutes';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
-import { CopyButton } from '../../shared/ui/CopyButton';
 import { errorContext } from '../../shared/ui/describeError';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
-import { formatLocalTime } from '../../shared/ui/timeFormat';
 import { useNow } from '../../shared/ui/useNow';
 import { CliAndRaw } from './CliAndRaw';
 import { describeWatch } from './describeWatch';
-import { JobDetails } from './JobDetails';
+import { JobFacts } from './JobFacts';
 import { JobHeader } from './JobHeader';
-import { NotifyButton } from './NotifyButton';
+import { JobStatus } from './JobStatus';
 import { ObservedTimeline } from './ObservedTimeline';
+import { useFocusRescue } from './useFocusRescue';
 import { useJobMemory } from './useJobMemory';
 import { useTabInterval } from './useTabInterval';
-import { WatchControls } from './WatchControls';
+import { WatchBar } from './WatchBar';
 import { WatchProblemPanel } from './WatchProblemPanel';
+import './jobPage.css';
 
 const GET_ACTION = 'amplifybackend:GetBackendJob';
 
@@ -35,6 +36,8 @@ export interface JobPageProps {
 }
 
 export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
+  const page = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const problems = linkProblems(params, isAmplifyBackendRegion);
   if (problems.length > 0) return <InvalidLink what="job" problems={problems} />;
   const jobKey: BackendJobKey = {
@@ -43,7 +46,26 @@ export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
     envName: params.envName,
     jobId: params.jobId,
   };
-  return <JobWatch key={JSON.stringify(jobKey)} jobKey={jobKey} config={config} client={client} onSignIn={onSignIn} />;
+  // The same job in another region: the heading (kept across the reload) takes the focus.
+  const changeRegion = (region: string) => {
+    heading.current?.focus();
+    navigate(jobPagePath({ ...params, region: region === config.region ? undefined : region }));
+  };
+  return (
+    <article className="page job" ref={page}>
+      <JobHeader jobKey={jobKey} defaultRegion={config.region} headingRef={heading} />
+      <JobWatch
+        key={JSON.stringify(jobKey)}
+        jobKey={jobKey}
+        config={config}
+        client={client}
+        onSignIn={onSignIn}
+        onRegionChange={changeRegion}
+        page={page}
+        heading={heading}
+      />
+    </article>
+  );
 }
 
 interface JobWatchProps {
@@ -51,19 +73,20 @@ interface JobWatchProps {
   config: JobPageConfig;
   client: AmplifyBackendClient;
   onSignIn?: () => void;
+  onRegionChange: (region: string) => void;
+  /** The page around the watch, and its heading: focus never drops to the body from within it. */
+  page: RefObject<HTMLElement | null>;
+  heading: RefObject<HTMLHeadingElement | null>;
 }
 
 /** One job, watched: the query, this tab's watch settings, and what the page shows about them. */
-function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
+function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, heading }: JobWatchProps) {
   const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
   const [paused, setPaused] = useState(false);
-  const { query, hidden, pollDelayMs } = useJobWatch(jobKey, {
-    client,
-    intervalMs: intervalSeconds * 1000,
-    paused,
-    jitterSeed: TAB_JITTER_SEED,
-  });
-  const now = useNow();
+  const intervalMs = intervalSeconds * 1000;
+  const { query, hidden, pollDelayMs } = useJobWatch(jobKey, { client, intervalMs, paused, jitterSeed: TAB_JITTER_SEED });
+  // Once nothing is planned (finished, stopped, paused) nothing counts down: the clock is re-read once a minute.
+  const now = useNow(pollDelayMs === false && query.fetchStatus !== 'fetching' ? 60_000 : 1000);
   const notify = useNotifyPreference();
   const { data } = query;
   const watch = describeWatch(
@@ -79,6 +102,7 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
       errorUpdatedAt: query.errorUpdatedAt,
       paused,
       hidden,
+      intervalMs,
       pollDelayMs,
       canSignIn: onSignIn !== undefined,
       jitterSeed: TAB_JITTER_SEED,
@@ -87,6 +111,9 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
   );
   useTabIndicator(watch.tab.title, watch.tab.state);
   const timeline = useJobMemory(jobKey, data, notify.state === 'on');
+
+  const status = useRef<HTMLElement>(null);
+  useFocusRescue(page, () => status.current ?? heading.current);
 
   const context = errorContext(
     config,
@@ -99,9 +126,7 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
   const refreshNow = () => void query.refetch({ cancelRefetch: false });
 
   return (
-    <article className="page job">
-      <JobHeader jobKey={jobKey} defaultRegion={config.region} />
-
+    <>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {data?.status ? `Job status: ${data.status}` : ''}
       </div>
@@ -113,50 +138,36 @@ function JobWatch({ jobKey, config, client, onSignIn }: JobWatchProps) {
           checking={watch.checking}
           onRetry={retry}
           onSignIn={onSignIn}
+          onRegionChange={onRegionChange}
         />
       ) : null}
 
       {data ? (
-        <JobDetails job={data} jobKey={jobKey} now={now} />
+        <JobStatus ref={status} job={data} now={now} asOf={watch.stale ? watch.lastCheckedAt : null} />
       ) : watch.loading ? (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" /> Loading the job from AWS…
         </p>
       ) : null}
 
-      {watch.finished ? null : (
-        <WatchControls
-          paused={paused}
-          onPausedChange={(next) => {
-            setPaused(next);
-            if (!next) retry();
-          }}
-          intervalSeconds={intervalSeconds}
-          configIntervalSeconds={config.pollIntervalSeconds}
-          onIntervalChange={setIntervalSeconds}
-          countdown={watch.countdown}
-        />
-      )}
+      <WatchBar
+        watch={watch}
+        paused={paused}
+        onPausedChange={(next) => {
+          setPaused(next);
+          // Resuming checks at once.
+          if (!next) retry();
+        }}
+        intervalSeconds={intervalSeconds}
+        configIntervalSeconds={config.pollIntervalSeconds}
+        onIntervalChange={setIntervalSeconds}
+        onRefresh={refreshNow}
+        notify={notify}
+      />
 
-      <footer className="job__footer">
-        <p className="muted">
-          {watch.lastCheckedAt !== null ? `Last checked ${formatLocalTime(new Date(watch.lastCheckedAt))}. ` : ''}
-          {watch.plan}
-        </p>
-        <div className="actions">
-          {/* Never disabled: a keyboard user's focus must not drop out every time a check runs. */}
-          <button type="button" className="button" onClick={refreshNow} aria-busy={watch.checking}>
-            Refresh now
-          </button>
-          <CopyButton value={window.location.href} label="Copy link to this job">
-            Copy link
-          </CopyButton>
-          <NotifyButton state={notify.state} finished={watch.finished} onEnable={notify.enable} onDisable={notify.disable} />
-        </div>
-      </footer>
-
+      {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
-    </article>
+    </>
   );
 }

@@ -3,16 +3,15 @@ import { Icon } from '../../shared/ui/Icon';
 
 export interface NotifyButtonProps {
   state: NotifyState;
-  finished: boolean;
-  onEnable(): void;
-  onDisable(): void;
+  /** The job is being checked: a notification when it ends can still come. */
+  checking: boolean;
+  onEnable: () => void;
+  onDisable: () => void;
 }
 
-export function NotifyButton({ state, finished, onEnable, onDisable }: NotifyButtonProps) {
+/** Asks for a notification when the job ends; once on (for every job), it can be turned off from any job page. */
+export function NotifyButton({ state, checking, onEnable, onDisable }: NotifyButtonProps) {
   if (state === 'unsupported') return null;
-  if (state === 'blocked') {
-    return <span className="muted small">Notifications are blocked for this site in the browser’s settings.</span>;
-  }
   if (state === 'on') {
     return (
       <button type="button" className="button" aria-pressed="true" onClick={onDisable}>
@@ -20,8 +19,12 @@ export function NotifyButton({ state, finished, onEnable, onDisable }: NotifyBut
       </button>
     );
   }
+  if (!checking) return null;
+  if (state === 'blocked') {
+    return <span className="muted small">Notifications are blocked for this site in the browser’s settings.</span>;
+  }
   return (
-    <button type="button" className="button" aria-pressed="false" onClick={onEnable} disabled={finished}>
+    <button type="button" className="button" aria-pressed="false" onClick={onEnable}>
       Notify me when it finishes
     </button>
   );

@@ -9,23 +9,20 @@ export interface WatchControlsProps {
   intervalSeconds: number;
   configIntervalSeconds: number;
   onIntervalChange: (seconds: number) => void;
-  /** Paused, checking now, or the countdown to the next check. */
-  countdown: string;
 }
 
-/** Pause/resume, the countdown to the next check and the interval for this tab. */
+/** Pause/resume and the interval for this tab: only while the job is being checked. */
 export function WatchControls({
   paused,
   onPausedChange,
   intervalSeconds,
   configIntervalSeconds,
   onIntervalChange,
-  countdown,
 }: WatchControlsProps) {
   const selectId = useId();
   const presets = [...new Set([...INTERVAL_PRESETS_SECONDS, configIntervalSeconds])].sort((a, b) => a - b);
   return (
-    <div className="watch-controls">
+    <>
       <button type="button" className="button" aria-pressed={paused} onClick={() => onPausedChange(!paused)}>
         {paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}
       </button>
@@ -40,9 +37,6 @@ export function WatchControls({
           ))}
         </select>
       </span>
-      <span className="muted" aria-live="off">
-        {countdown}
-      </span>
-    </div>
+    </>
   );
 }

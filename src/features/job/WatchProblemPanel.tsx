@@ -3,6 +3,7 @@ import { ErrorPanel } from '../../shared/ui/ErrorPanel';
 import { Icon } from '../../shared/ui/Icon';
 import { formatLocalTime } from '../../shared/ui/timeFormat';
 import type { WatchProblem } from './describeWatch';
+import { RegionSwitch } from './RegionSwitch';
 
 export interface WatchProblemPanelProps {
   problem: WatchProblem;
@@ -10,10 +11,12 @@ export interface WatchProblemPanelProps {
   checking: boolean;
   onRetry: () => void;
   onSignIn?: () => void;
+  /** Reloads the job from another region. */
+  onRegionChange: (region: string) => void;
 }
 
 /** Why the page cannot show the job as AWS has it now, and what happens next. */
-export function WatchProblemPanel({ problem, context, checking, onRetry, onSignIn }: WatchProblemPanelProps) {
+export function WatchProblemPanel({ problem, context, checking, onRetry, onSignIn, onRegionChange }: WatchProblemPanelProps) {
   switch (problem.kind) {
     case 'retrying': {
       const verb = problem.hasJob ? 'refresh' : 'load the job';
@@ -50,7 +53,18 @@ export function WatchProblemPanel({ problem, context, checking, onRetry, onSignI
       const lead = problem.hasJob
         ? `Couldn’t refresh at ${formatLocalTime(problem.failedAt)}. Below is the job as last seen; automatic checks are stopped until you try again.`
         : undefined;
-      return <ErrorPanel description={describeError(problem.error, context)} lead={lead} onRetry={onRetry} retrying={checking} />;
+      const description = describeError(problem.error, context);
+      if (!problem.notFound) return <ErrorPanel description={description} lead={lead} onRetry={onRetry} retrying={checking} />;
+      // Not found: the advice names the region only when another region could be the answer.
+      const detail = problem.regionMistake
+        ? `AWS has no ${context.resource} in region ${context.region}. Check the IDs, and if the app lives in another region, choose that region below.`
+        : `AWS found the app but no ${context.resource}. Check the environment name and the job ID.`;
+      return (
+        <>
+          <ErrorPanel description={{ ...description, detail }} lead={lead} onRetry={onRetry} retrying={checking} />
+          <RegionSwitch region={context.region} onChoose={onRegionChange} />
+        </>
+      );
     }
     case 'offline':
       return (

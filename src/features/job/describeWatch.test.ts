@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackendJob } from '../../shared/aws/amplifyBackend';
 import { AwsError } from '../../shared/aws/awsError';
 import { retryDelayMs } from '../../shared/domain/pollingPolicy';
-import { describeWatch, shortId, type WatchState } from './describeWatch';
+import { describeWatch, regionMistakePlausible, shortId, type WatchState } from './describeWatch';
 
 const JOB_ID = '7f3c9e2a-5b1d-4c8e-9f00-1234567890ab';
 const NOW = Date.UTC(2026, 0, 5, 14, 2, 15);
@@ -26,6 +26,7 @@ function state(overrides: Partial<WatchState> = {}): WatchState {
     errorUpdatedAt: 0,
     paused: false,
     hidden: false,
+    intervalMs: 5_000,
     pollDelayMs: 5_000,
     canSignIn: false,
     jitterSeed: 7,
@@ -120,6 +121,8 @@ describe('describeWatch: the problem to show', () => {
       error,
       failedAt: new Date(NOW - 1000),
       hasJob: true,
+      notFound: false,
+      regionMistake: false,
     });
   });
 
@@ -169,9 +172,20 @@ describe('describeWatch: the next check', () => {
     );
   });
 
-  it('says when a check is in flight, and when the person paused', () => {
+  it('re-reads the clock every second only while something can change by itself', () => {
+    expect(describeWatch(state(), NOW).ticking).toBe(true);
+    expect(describeWatch(state({ job: job('COMPLETED'), pollDelayMs: false }), NOW).ticking).toBe(false);
+    expect(describeWatch(state({ job: undefined, status: 'error', error: notFound, pollDelayMs: false }), NOW).ticking).toBe(
+      false,
+    );
+  });
+
+  it('says when a check is in flight, and when the person paused (then nothing counts down)', () => {
     expect(describeWatch(state({ fetchStatus: 'fetching' }), NOW).countdown).toBe('Checking now…');
-    expect(describeWatch(state({ paused: true, pollDelayMs: false }), NOW).countdown).toBe('Auto-refresh is paused.');
+    const paused = describeWatch(state({ paused: true, pollDelayMs: false }), NOW);
+    expect(paused.plan).toBe('Auto-refresh is paused.');
+    expect(paused.countdown).toBe('');
+    expect(paused.nextCheckInMs).toBeNull();
   });
 
   it('is loading only before the first answer and while not retrying', () => {
@@ -183,5 +197,161 @@ describe('describeWatch: the next check', () => {
       ).loading,
     ).toBe(false);
     expect(describeWatch(state(), NOW).loading).toBe(false);
+  });
+});
+
+describe('describeWatch: paused or stale is not shown as live', () => {
+  it('a paused running job is shown as of its last answer, and the title starts with Paused', () => {
+    const watch = describeWatch(state({ paused: true, pollDelayMs: false }), NOW);
+    expect(watch.stale).toBe('paused');
+    expect(watch.lastCheckedAt).toBe(CHECKED);
+    expect(watch.tab.title).toBe('Paused · RUNNING · 7f3c9e2a… · Amplify Job Watch');
+  });
+
+  it('is live while the last answer is at most two intervals old', () => {
+    expect(describeWatch(state({ dataUpdatedAt: NOW - 10_000 }), NOW).stale).toBeNull();
+    expect(describeWatch(state({ dataUpdatedAt: NOW - 10_000 }), NOW).tab.title).toBe('RUNNING · 7f3c9e2a… · Amplify Job Watch');
+  });
+
+  it('is stale once the last answer is older than two intervals (backoff, offline), and the title starts with Stale', () => {
+    const retrying = describeWatch(
+      state({ dataUpdatedAt: NOW - 10_001, fetchStatus: 'fetching', failureCount: 2, failureReason: throttled }),
+      NOW,
+    );
+    expect(retrying.stale).toBe('stale');
+    expect(retrying.tab.title).toBe('Stale · RUNNING · 7f3c9e2a… · Amplify Job Watch');
+    expect(describeWatch(state({ dataUpdatedAt: NOW - 10_001, fetchStatus: 'paused' }), NOW).stale).toBe('stale');
+  });
+
+  it('counts two of the hidden tab’s longer intervals while hidden', () => {
+    const failing = {
+      hidden: true,
+      pollDelayMs: 20_000,
+      fetchStatus: 'fetching',
+      failureCount: 1,
+      failureReason: throttled,
+    } as const;
+    expect(describeWatch(state({ ...failing, dataUpdatedAt: NOW - 30_000 }), NOW).stale).toBeNull();
+    expect(describeWatch(state({ ...failing, dataUpdatedAt: NOW - 40_001 }), NOW).stale).toBe('stale');
+  });
+
+  it('a healthy check that is merely slow, or a late timer, does not make the answer stale', () => {
+    expect(describeWatch(state({ dataUpdatedAt: NOW - 60_000, fetchStatus: 'fetching' }), NOW).stale).toBeNull();
+    expect(describeWatch(state({ dataUpdatedAt: NOW - 60_000 }), NOW).stale).toBeNull();
+  });
+
+  it('keeps “Can’t reach AWS” at the front of the title: it says why the status is not live', () => {
+    const watch = describeWatch(
+      state({ dataUpdatedAt: NOW - 20_000, fetchStatus: 'fetching', failureCount: 3, failureReason: network }),
+      NOW,
+    );
+    expect(watch.stale).toBe('stale');
+    expect(watch.tab.title).toBe('Can’t reach AWS · RUNNING · 7f3c9e2a… · Amplify Job Watch');
+  });
+
+  it('a job kept on screen after checks stopped on an error is stale', () => {
+    const error = new AwsError({ kind: 'access-denied', status: 403 });
+    expect(describeWatch(state({ status: 'error', error, pollDelayMs: false }), NOW).stale).toBe('stale');
+  });
+
+  it('a finished job is never stale: it will not change', () => {
+    const watch = describeWatch(state({ job: job('COMPLETED'), pollDelayMs: false, dataUpdatedAt: NOW - 3_600_000 }), NOW);
+    expect(watch.stale).toBeNull();
+    expect(watch.tab.title).toBe('COMPLETED · 7f3c9e2a… · Amplify Job Watch');
+    expect(describeWatch(state({ job: job('FAILED'), paused: true, pollDelayMs: false }), NOW).stale).toBeNull();
+  });
+});
+
+describe('describeWatch: one account of what the page does, and only controls that can do something', () => {
+  it('while watching: the plan, the countdown, and every control', () => {
+    const watch = describeWatch(state(), NOW);
+    expect([watch.plan, watch.countdown]).toEqual(['Checking every 5 s while the job runs.', 'Next check in 1 s.']);
+    expect(watch.controls).toEqual({ refresh: true, pause: true, interval: true, notify: true });
+  });
+
+  it('throttled before any status is known: neither plan nor countdown nor “Checking now…”, and no controls', () => {
+    const watch = describeWatch(
+      state({
+        job: undefined,
+        status: 'pending',
+        fetchStatus: 'fetching',
+        failureCount: 1,
+        failureReason: throttled,
+        dataUpdatedAt: 0,
+      }),
+      NOW,
+    );
+    expect(watch.problem?.kind).toBe('retrying');
+    expect([watch.plan, watch.countdown]).toEqual(['', '']);
+    expect(watch.controls).toEqual({ refresh: false, pause: false, interval: false, notify: false });
+  });
+
+  it('retrying with a job on screen: the panel speaks; pause and interval stay, as they still apply afterwards', () => {
+    const watch = describeWatch(state({ fetchStatus: 'fetching', failureCount: 1, failureReason: throttled }), NOW);
+    expect([watch.plan, watch.countdown]).toEqual(['', '']);
+    expect(watch.controls).toEqual({ refresh: true, pause: true, interval: true, notify: true });
+  });
+
+  it('a 404: checks are stopped, and only “Try again” (in the panel) is left', () => {
+    const watch = describeWatch(
+      state({ job: undefined, status: 'error', error: notFound, pollDelayMs: false, dataUpdatedAt: 0 }),
+      NOW,
+    );
+    expect([watch.plan, watch.countdown]).toEqual(['Automatic checks are stopped.', '']);
+    expect(watch.controls).toEqual({ refresh: false, pause: false, interval: false, notify: false });
+  });
+
+  it('access denied with the job on screen: no Refresh beside “Try again”, no pause, interval or notify', () => {
+    const error = new AwsError({ kind: 'access-denied', status: 403 });
+    const watch = describeWatch(state({ status: 'error', error, pollDelayMs: false }), NOW);
+    expect(watch.controls).toEqual({ refresh: false, pause: false, interval: false, notify: false });
+  });
+
+  it('a finished job: a manual check is all that is left', () => {
+    const watch = describeWatch(state({ job: job('FAILED'), pollDelayMs: false }), NOW);
+    expect([watch.plan, watch.countdown]).toEqual(['The job has finished; no more checks.', '']);
+    expect(watch.controls).toEqual({ refresh: true, pause: false, interval: false, notify: false });
+  });
+
+  it('waiting for a sign-in: only the sign-in button (in the panel)', () => {
+    const error = new AwsError({ kind: 'no-credentials' });
+    const watch = describeWatch(state({ status: 'error', error, canSignIn: true, pollDelayMs: false }), NOW);
+    expect(watch.problem?.kind).toBe('sign-in');
+    expect(watch.controls).toEqual({ refresh: false, pause: false, interval: false, notify: false });
+  });
+});
+
+describe('describeWatch: not found, and whether another region could be the answer', () => {
+  it('the app was not found: another region may be the answer', () => {
+    const problem = describeWatch(state({ job: undefined, status: 'error', error: notFound, pollDelayMs: false }), NOW).problem;
+    expect(problem).toMatchObject({ kind: 'stopped', notFound: true, regionMistake: true });
+  });
+
+  it('the job was not found in an app that exists: the region is right', () => {
+    const error = new AwsError({ kind: 'not-found', status: 404, serverMessage: 'Job abc not found for environment staging.' });
+    const problem = describeWatch(state({ job: undefined, status: 'error', error, pollDelayMs: false }), NOW).problem;
+    expect(problem).toMatchObject({ kind: 'stopped', notFound: true, regionMistake: false });
+  });
+
+  it('other errors are not “not found”', () => {
+    const error = new AwsError({ kind: 'access-denied', status: 403 });
+    expect(describeWatch(state({ status: 'error', error, pollDelayMs: false }), NOW).problem).toMatchObject({
+      notFound: false,
+      regionMistake: false,
+    });
+  });
+});
+
+describe('regionMistakePlausible', () => {
+  it.each([
+    ['App d2k9 not found.', true],
+    [undefined, true],
+    ['', true],
+    ['Not Found', true],
+    ['Job 7f3c not found for environment staging.', false],
+    ['job 7f3c not found', false],
+    ['Environment staging not found.', false],
+  ])('%j → %s', (message, plausible) => {
+    expect(regionMistakePlausible(message)).toBe(plausible);
   });
 });

@@ -3,7 +3,7 @@ import { isAwsError } from '../../shared/aws/awsError';
 import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
 import { isTerminalStatus, statusTone } from '../../shared/domain/jobStatus';
-import { retryDelayMs } from '../../shared/domain/pollingPolicy';
+import { retryDelayMs, STALE_AFTER_INTERVALS } from '../../shared/domain/pollingPolicy';
 import { formatDuration } from '../../shared/ui/timeFormat';
 
 /** What the job page knows at one moment: the query's state plus this page's own watch settings. */
@@ -19,6 +19,8 @@ export interface WatchState {
   errorUpdatedAt: number;
   paused: boolean;
   hidden: boolean;
+  /** The interval this tab checks at while visible. */
+  intervalMs: number;
   /** When the query plans its next automatic check (from the polling policy); false: none planned. */
   pollDelayMs: number | false;
   /** The deployment can sign people in: missing credentials ask for a sign-in instead of failing. */
@@ -31,8 +33,11 @@ export type WatchProblem =
   | { kind: 'retrying'; error: unknown; failedAt: Date; retryInSeconds: number; hasJob: boolean }
   /** Credentials need a signed-in person. */
   | { kind: 'sign-in'; hasJob: boolean }
-  /** A failure that waits for the person (404, 403…): automatic checks are stopped. */
-  | { kind: 'stopped'; error: unknown; failedAt: Date; hasJob: boolean }
+  /**
+   * A failure that waits for the person (404, 403…): automatic checks are stopped. For a 404,
+   * `regionMistake` says whether another region could be the answer (AWS did not find the app).
+   */
+  | { kind: 'stopped'; error: unknown; failedAt: Date; hasJob: boolean; notFound: boolean; regionMistake: boolean }
   | { kind: 'offline' };
 
 export interface WatchDescription {
@@ -49,10 +54,19 @@ export interface WatchDescription {
   nextCheckInMs: number | null;
   /** When the last answer arrived (epoch ms), or null before the first. */
   lastCheckedAt: number | null;
-  /** The short line next to the watch controls: paused, checking now, or the countdown. */
+  /**
+   * The job shown is not live: paused, or its last answer is older than two intervals (backoff,
+   * offline, checks stopped). It is then shown "as of" lastCheckedAt, its elapsed time stopped there.
+   */
+  stale: 'paused' | 'stale' | null;
+  /** The countdown to the next check, or "Checking now…"; empty when neither applies. */
   countdown: string;
-  /** What the checks do from here, in words: how often, stopped, or finished. */
+  /** What the checks do from here, in words: how often, paused, stopped, or finished; empty when a problem panel says it. */
   plan: string;
+  /** The controls that can do something now. */
+  controls: { refresh: boolean; pause: boolean; interval: boolean; notify: boolean };
+  /** Something on the page changes every second (countdowns, elapsed time): re-read the clock that often. */
+  ticking: boolean;
 }
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
@@ -79,10 +93,26 @@ function problemFor(state: WatchState, now: number, retrying: boolean, needsSign
   }
   if (needsSignIn) return { kind: 'sign-in', hasJob };
   if (status === 'error') {
-    return { kind: 'stopped', error, failedAt: isAwsError(error) ? error.at : new Date(errorUpdatedAt), hasJob };
+    const notFound = isAwsError(error) && error.kind === 'not-found';
+    return {
+      kind: 'stopped',
+      error,
+      failedAt: isAwsError(error) ? error.at : new Date(errorUpdatedAt),
+      hasJob,
+      notFound,
+      regionMistake: notFound && regionMistakePlausible(error.serverMessage),
+    };
   }
   if (fetchStatus === 'paused') return { kind: 'offline' };
   return null;
+}
+
+/**
+ * A 404 for the job itself ("Job … not found for environment …") means AWS found the app in this
+ * region: another region is then no answer. Any other 404 (the app not found, or no message) may be one.
+ */
+export function regionMistakePlausible(serverMessage: string | undefined): boolean {
+  return !/^\s*(job|environment|backend environment)\b/i.test(serverMessage ?? '');
 }
 
 /** Everything the job page shows about the watch itself, derived from its state at `now`. */
@@ -94,39 +124,64 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
   const needsSignIn = state.canSignIn && status === 'error' && isAwsError(error) && error.kind === 'no-credentials';
   const unreachable = isAwsError(currentProblem) && UNREACHABLE_KINDS.has(currentProblem.kind);
 
-  const titleStatus = job?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
-  const title = `${unreachable ? 'Can’t reach AWS · ' : ''}${titleStatus} · ${shortId(state.jobId)} · ${APP_TITLE}`;
-
+  const problem = problemFor(state, now, retrying, needsSignIn);
   const finished = isTerminalStatus(job?.status);
+  const hasJob = job !== undefined;
+  const checksStopped = finished || problem?.kind === 'stopped' || problem?.kind === 'sign-in';
   const delay = state.pollDelayMs;
   const lastSettled = Math.max(dataUpdatedAt, errorUpdatedAt);
   // `now` ticks once a second and may predate the check that just landed.
   const nextCheckInMs = delay === false || lastSettled === 0 ? null : lastSettled + delay - Math.max(now, lastSettled);
 
-  let countdown: string;
-  if (paused) countdown = 'Auto-refresh is paused.';
-  else if (checking) countdown = 'Checking now…';
-  else if (nextCheckInMs === null) countdown = '';
-  else
-    countdown = `Next check in ${formatDuration(Math.max(0, nextCheckInMs) + 999)}${hidden ? ' (slower while this tab is hidden)' : ''}.`;
+  // While checks fail (backoff, offline) an answer stays live for two intervals (the hidden tab's
+  // longer one when hidden); once checks have stopped on an error it is not live at all. A healthy
+  // check that is merely slow, or a late timer, does not make it stale.
+  const staleAfterMs = STALE_AFTER_INTERVALS * (typeof delay === 'number' ? delay : state.intervalMs);
+  const troubled = retrying || fetchStatus === 'paused';
+  let stale: WatchDescription['stale'] = null;
+  if (hasJob && !finished) {
+    if (paused) stale = 'paused';
+    else if (problem?.kind === 'stopped' || problem?.kind === 'sign-in') stale = 'stale';
+    else if (troubled && now - dataUpdatedAt > staleAfterMs) stale = 'stale';
+  }
 
-  const plan = finished
-    ? 'The job has finished; no more checks.'
-    : delay === false
-      ? status === 'error'
-        ? 'Automatic checks are stopped.'
-        : ''
-      : `Checking every ${formatDuration(delay)} while the job runs.`;
+  const titleStatus = job?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
+  // Can't reach AWS already says the status is not live, and why.
+  const prefix = unreachable ? 'Can’t reach AWS · ' : stale === 'paused' ? 'Paused · ' : stale === 'stale' ? 'Stale · ' : '';
+  const title = `${prefix}${titleStatus} · ${shortId(state.jobId)} · ${APP_TITLE}`;
 
+  // One account of what the page is doing: a problem panel speaks for itself while there is one.
+  const watching = hasJob && !checksStopped && problem === null;
+  let countdown = '';
+  if (watching && !paused) {
+    if (checking) countdown = 'Checking now…';
+    else if (nextCheckInMs !== null)
+      countdown = `Next check in ${formatDuration(Math.max(0, nextCheckInMs) + 999)}${hidden ? ' (slower while this tab is hidden)' : ''}.`;
+  }
+  let plan = '';
+  if (finished) plan = 'The job has finished; no more checks.';
+  else if (problem?.kind === 'stopped') plan = 'Automatic checks are stopped.';
+  else if (watching && paused) plan = 'Auto-refresh is paused.';
+  else if (watching && delay !== false) plan = `Checking every ${formatDuration(delay)} while the job runs.`;
+
+  const canCheck = hasJob && problem?.kind !== 'stopped' && problem?.kind !== 'sign-in';
   return {
     tab: { title, state: tabStateFor(job, unreachable) },
-    problem: problemFor(state, now, retrying, needsSignIn),
+    problem,
     loading: !job && status === 'pending' && !retrying,
     finished,
     checking,
     nextCheckInMs,
     lastCheckedAt: dataUpdatedAt > 0 ? dataUpdatedAt : null,
+    stale,
     countdown,
     plan,
+    controls: {
+      refresh: canCheck,
+      pause: canCheck && !finished,
+      interval: canCheck && !finished,
+      notify: hasJob && !checksStopped,
+    },
+    ticking: !checksStopped,
   };
 }

@@ -7,6 +7,8 @@ export const TAB_JITTER_SEED = Math.floor(Math.random() * 2 ** 31);
 /** A hidden tab polls about four times less often, but at least once a minute. */
 export const HIDDEN_SLOWDOWN = 4;
 export const HIDDEN_MAX_INTERVAL_MS = 60_000;
+/** An answer older than this many poll delays is shown as stale (as of its time), not as live. */
+export const STALE_AFTER_INTERVALS = 2;
 
 export interface PollState {
   status: string | undefined;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Icon } from './Icon';
 
 /** Beyond this many characters the job's error is collapsed behind "Show all". */
@@ -6,10 +6,12 @@ export const COLLAPSE_AFTER = 2000;
 
 export interface JobErrorTextProps {
   text: string;
+  /** Controls shown with the text, such as a Copy button. */
+  children?: ReactNode;
 }
 
 /** The job's own error: unmissable, rendered as text, long messages collapsed but complete on request. */
-export function JobErrorText({ text }: JobErrorTextProps) {
+export function JobErrorText({ text, children }: JobErrorTextProps) {
   const [expanded, setExpanded] = useState(false);
   const long = text.length > COLLAPSE_AFTER;
   const shown = long && !expanded ? `${text.slice(0, COLLAPSE_AFTER)}…` : text;
@@ -24,6 +26,7 @@ export function JobErrorText({ text }: JobErrorTextProps) {
           {expanded ? 'Show less' : `Show all (${text.length.toLocaleString()} characters)`}
         </button>
       ) : null}
+      {children}
     </section>
   );
 }

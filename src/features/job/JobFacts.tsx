@@ -1,33 +1,25 @@
 import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { JobErrorText } from '../../shared/ui/JobErrorText';
-import { friendlyOperation, isTerminalStatus } from '../../shared/domain/jobStatus';
-import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { formatDuration } from '../../shared/ui/timeFormat';
+import { friendlyOperation } from '../../shared/domain/jobStatus';
 import { Timestamp } from '../../shared/ui/Timestamp';
 
-export interface JobDetailsProps {
+export interface JobFactsProps {
   job: BackendJob;
   jobKey: BackendJobKey;
   now: number;
 }
 
-export function JobDetails({ job, jobKey, now }: JobDetailsProps) {
+/** The job's own error (when it reported one) and its facts: operation, IDs, region, times. */
+export function JobFacts({ job, jobKey, now }: JobFactsProps) {
   const friendly = friendlyOperation(job.operation);
-  const created = job.createTime?.date?.getTime();
-  const updated = job.updateTime?.date?.getTime();
-  const terminal = isTerminalStatus(job.status);
-  let duration: string | null = null;
-  if (created !== undefined && terminal && updated !== undefined) duration = `Took ${formatDuration(updated - created)}`;
-  else if (created !== undefined && !terminal) duration = `Running for ${formatDuration(now - created)}`;
-
   return (
     <>
-      <section className="job__status" aria-label="Job status">
-        <StatusBadge status={job.status} />
-        {duration ? <span className="muted">{duration}</span> : null}
-      </section>
-      {job.error ? <JobErrorText text={job.error} /> : null}
+      {job.error ? (
+        <JobErrorText text={job.error}>
+          <CopyButton value={job.error} label="Copy the job’s error" />
+        </JobErrorText>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>Operation</dt>

@@ -1,0 +1,44 @@
+import type { Ref } from 'react';
+import type { BackendJob } from '../../shared/aws/amplifyBackend';
+import { isTerminalStatus } from '../../shared/domain/jobStatus';
+import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { formatDuration, formatLocalTime } from '../../shared/ui/timeFormat';
+
+export interface JobStatusProps {
+  job: BackendJob;
+  now: number;
+  /** Shown "as of" this time (epoch ms), not as live: paused or stale. Its elapsed time stops there. */
+  asOf: number | null;
+  /** Focus lands here when the control that had it goes away. */
+  ref?: Ref<HTMLElement>;
+}
+
+/** The status badge and how long the job has taken (or has been running, up to `asOf` when not live). */
+export function JobStatus({ job, now, asOf, ref }: JobStatusProps) {
+  const created = job.createTime?.date?.getTime();
+  const updated = job.updateTime?.date?.getTime();
+  const terminal = isTerminalStatus(job.status);
+  let duration: string | null = null;
+  if (created !== undefined && terminal && updated !== undefined) duration = `Took ${formatDuration(updated - created)}`;
+  else if (created !== undefined && !terminal) duration = `Running for ${formatDuration((asOf ?? now) - created)}`;
+
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className={`job__status${asOf !== null ? ' job__status--as-of' : ''}`}
+      aria-label="Job status"
+    >
+      <span className="job__badge">
+        <StatusBadge status={job.status} />
+        {asOf !== null ? (
+          <span className="job__as-of">
+            {' as of '}
+            <time dateTime={new Date(asOf).toISOString()}>{formatLocalTime(new Date(asOf))}</time>
+          </span>
+        ) : null}
+      </span>
+      {duration ? <span className="muted">{duration}</span> : null}
+    </section>
+  );
+}
