@@ -170,35 +170,55 @@ test('a hidden tab checks about 4× less often and checks at once when shown aga
   await serveConfig(page, simulatedAccountConfig({ pollIntervalSeconds: 2 }));
   await controllableVisibility(page);
   const job = await sim.createJob();
-  const times = requestTimes(page, job.jobId);
+  // The page's own clock: when (on it) each GetBackendJob for the job was sent.
+  await page.clock.install();
+  await page.addInitScript((jobId) => {
+    const w = window as unknown as { __checks: number[] };
+    w.__checks = [];
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith(`/${jobId}`)) w.__checks.push(Date.now());
+      return send(input, init);
+    };
+  }, job.jobId);
+  const checks = () => page.evaluate(() => (window as unknown as { __checks: number[] }).__checks);
+  const pageNow = () => page.evaluate(() => Date.now());
   await page.goto(job.path);
   await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
 
+  // From here the page's clock stands still unless moved, 100 ms at a time: every time below is the page's.
+  await page.clock.pauseAt((await pageNow()) + 100);
+  const runUntilChecks = async (count: number, limitMs: number): Promise<number[]> => {
+    for (let ran = 0; (await checks()).length < count; ran += 100) {
+      if (ran > limitMs) throw new Error(`fewer than ${count} checks after ${limitMs} ms of the page's clock`);
+      await page.clock.runFor(100);
+    }
+    return checks();
+  };
+
   // Visible: every 2 s (timed between two timer checks; the first load is not on the timer's beat).
-  // Timers can fire late on a busy machine, never early: the upper bounds are generous.
-  await expect.poll(() => times.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  const times = await runUntilChecks(3, 10_000);
   const visibleGap = (times[2] as number) - (times[1] as number);
   expect(visibleGap).toBeGreaterThan(1400);
   expect(visibleGap).toBeLessThan(5000);
 
   // Hidden right after a check, so no visible-rate check is due while the page takes it in.
-  const checked = times.length;
-  await expect.poll(() => times.length, { timeout: 5000, intervals: [50] }).toBe(checked + 1);
+  const checked = (await runUntilChecks(times.length + 1, 5000)).length;
   await setHidden(page, true);
-  const hiddenAt = Date.now();
+  const hiddenAt = await pageNow();
   await expect(page.getByText(/^Next check in \d s \(slower while this tab is hidden\)\.$/)).toBeVisible();
-  await expect.poll(() => times.length, { timeout: 15_000 }).toBe(checked + 2);
+  const hiddenChecks = await runUntilChecks(checked + 1, 15_000);
   // 4 × 2 s: the first check after hiding comes 8 s later.
-  const hiddenGap = (times.at(-1) as number) - hiddenAt;
+  const hiddenGap = (hiddenChecks.at(-1) as number) - hiddenAt;
   expect(hiddenGap).toBeGreaterThan(6500);
   expect(hiddenGap).toBeLessThan(12_000);
 
-  // Shown again just after that check: the next one comes at once, before the 2 s timer could fire.
-  const request = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 5000 });
-  const shownAt = Date.now();
+  // Shown again just after that check: the next one comes at once, the clock standing still, so not the 2 s timer's.
+  const shownAt = await pageNow();
   await setHidden(page, false);
-  await request;
-  expect(Date.now() - shownAt).toBeLessThan(1900);
+  await expect.poll(async () => (await checks()).length, { timeout: 5000 }).toBe(hiddenChecks.length + 1);
+  expect(((await checks()).at(-1) as number) - shownAt).toBeLessThan(1900);
   await expect(page.getByText(/^Next check in \d s\.$/)).toBeVisible();
 });
 
