@@ -5,6 +5,7 @@ import { Link } from '../../shared/browser/history';
 import type { BoardJob } from '../../shared/domain/boardLink';
 import { isTerminalStatus } from '../../shared/domain/jobStatus';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { describeError, errorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
@@ -115,6 +116,7 @@ export function BoardRow({ job, result, config, client, now, onRemove }: BoardRo
         <RowProblem job={job} result={result} config={config} />
       </div>
       <div className="board-row__actions">
+        <ConsoleLink region={job.region} appId={job.appId} />
         <button
           type="button"
           className="button button--small"
