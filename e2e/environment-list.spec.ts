@@ -85,9 +85,12 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   );
   await expect(failed.locator('td[data-label="Created"]')).toContainText('(3 min ago)');
   const error = failed.locator('td[data-label="Error"]');
-  await expect(error).toHaveText(/^Resource handler returned message: "Bucket policy is invalid" .*…$/);
-  expect((await error.innerText()).length).toBe(161);
+  // The excerpt is followed by "Show all" for the rest of the error.
+  const excerpt = error.locator('.job-table__error-text');
+  await expect(excerpt).toHaveText(/^Resource handler returned message: "Bucket policy is invalid" .*…$/);
+  expect((await excerpt.innerText()).length).toBe(161);
   await expect(error).not.toContainText('END');
+  await expect(error.getByRole('button', { name: 'Show all' })).toBeVisible();
 
   await expect(rows(page).nth(0).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
   await expect(rows(page).nth(0).locator('td[data-label="Operation"]')).toHaveText('UpdateBackendAuth');

@@ -147,7 +147,7 @@ test('an unknown region from a pasted link is named at the Region field; Open wa
   await expect(f.region).not.toHaveAttribute('aria-invalid', 'true');
   await f.open.click();
   await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 30_000 });
 
   await page.goBack();
   await expect(f.appId).toHaveValue(job.appId);
@@ -164,7 +164,7 @@ test('Back from a job opened by hand returns to the form as it was filled in', a
   await f.envName.fill(job.envName);
   await f.open.click();
   await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs`);
-  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible();
+  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible({ timeout: 30_000 });
 
   await page.goBack();
   await expect(f.appId).toHaveValue(job.appId);

@@ -104,13 +104,17 @@ describe('the job list of an environment', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('COMPLETED'));
   });
 
-  it('shortens a long job error in the table', async () => {
+  it('shortens a long job error in the table, with Show all for the rest', async () => {
     const error = `Deployment failed: ${'x'.repeat(300)}`;
     finished('FAILED', HOUR, { error });
-    await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
+    const { user } = await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
     await findRows(1);
-    const cell = within(screen.getByRole('table')).getAllByRole('cell')[5];
-    expect(cell?.textContent).toBe(`${error.slice(0, 160)}…`);
+    const cell = within(screen.getByRole('table')).getAllByRole('cell')[5] as HTMLElement;
+    // The excerpt, then "Show all" for the rest (it was the excerpt alone before "Show all").
+    expect(cell.textContent).toBe(`${error.slice(0, 160)}… Show all`);
+    await user.click(within(cell).getByRole('button', { name: 'Show all' }));
+    expect(cell.textContent).toBe(`${error} Show less`);
+    expect(within(cell).getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
   });
 });
 
@@ -166,7 +170,7 @@ describe('paging', () => {
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await findRows(30)).toEqual(newestFirst);
     expect(listBodies).toHaveLength(2);
-    expect(listBodies[1]).toEqual({ maxResults: 25, nextToken: expect.any(String) });
+    expect(listBodies[1]).toEqual({ maxResults: 25, nextToken: expect.any(String) as unknown });
     expect(listBodies[1]?.nextToken).not.toBe('');
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AmplifyBackendClient, EnvironmentKey } from '../../shared/aws/amplifyBackend';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
@@ -12,11 +12,12 @@ import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { linkProblems } from '../../shared/domain/jobIds';
 import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
-import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
+import { statusTone } from '../../shared/domain/jobStatus';
+import { formatLocalTime } from '../../shared/ui/timeFormat';
+import { JobTable } from './JobTable';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
-import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { Timestamp } from '../../shared/ui/Timestamp';
 import { useNow } from '../../shared/ui/useNow';
 
 export interface EnvironmentJobsPageProps {
@@ -24,8 +25,6 @@ export interface EnvironmentJobsPageProps {
   config: JobPageConfig;
   client: AmplifyBackendClient;
 }
-
-const ERROR_EXCERPT = 160;
 
 /** The jobs of one environment (ListBackendJobs), filtered by status and operation, newest first. */
 export function EnvironmentJobsPage({ params, config, client }: EnvironmentJobsPageProps) {
@@ -55,8 +54,15 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const operationId = useId();
   useDocumentTitle(`Jobs · ${envKey.envName} · ${APP_TITLE}`);
 
-  const setFilter = (change: Partial<EnvironmentPageParams>) =>
-    navigate(environmentJobsPath({ ...params, ...change }), { replace: true });
+  // Each filter change is a step in history: Back brings the previous filter back.
+  const setFilter = (change: Partial<EnvironmentPageParams>) => navigate(environmentJobsPath({ ...params, ...change }));
+  const filtered = Boolean(params.status || params.operation);
+  const statusSelect = useRef<HTMLSelectElement>(null);
+  const clearFilters = () => {
+    setFilter({ status: undefined, operation: undefined });
+    // The button goes away with the message; focus goes to the first filter rather than the page.
+    statusSelect.current?.focus();
+  };
   const jobs = newestFirst(query.data);
   const running = anyRunning(query.data);
   const problem = query.failureReason ?? query.error;
@@ -66,10 +72,13 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
     'amplifybackend:ListBackendJobs',
     `environment ${envKey.envName} of app ${envKey.appId}`,
   );
-  const regionForLinks = params.region;
+  const runningJobs: BoardJob[] = jobs
+    .filter((job) => job.jobId && statusTone(job.status) === 'running')
+    .map((job) => ({ ...envKey, jobId: job.jobId ?? '' }));
+  const watchAll = runningJobs.slice(0, MAX_BOARD_JOBS);
 
   return (
-    <article className="page">
+    <article className="page page--wide">
       <p className="muted">
         App <span className="mono">{envKey.appId}</span> · {envKey.region}
       </p>
@@ -82,6 +91,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
           <label htmlFor={statusId}>Status </label>
           <select
             id={statusId}
+            ref={statusSelect}
             value={params.status ?? ''}
             onChange={(event) => setFilter({ status: event.target.value || undefined })}
           >
@@ -126,66 +136,29 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         </p>
       ) : null}
 
-      {query.isSuccess && jobs.length === 0 ? <p role="status">No jobs match these filters.</p> : null}
-
-      {jobs.length > 0 ? (
-        <table className="job-table">
-          <caption className="visually-hidden">Jobs, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Operation</th>
-              <th scope="col">Job ID</th>
-              <th scope="col">Created</th>
-              <th scope="col">Updated</th>
-              <th scope="col">Error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job, index) => (
-              <tr key={job.jobId ?? `row-${index}`}>
-                <td data-label="Status">
-                  <StatusBadge status={job.status} small />
-                </td>
-                <td data-label="Operation" className="mono">
-                  {job.operation ?? '—'}
-                </td>
-                <td data-label="Job ID" className="mono break">
-                  {job.jobId ? (
-                    <Link
-                      href={jobPagePath({
-                        appId: envKey.appId,
-                        envName: envKey.envName,
-                        jobId: job.jobId,
-                        region: regionForLinks,
-                      })}
-                    >
-                      {job.jobId}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td data-label="Created">
-                  <Timestamp time={job.createTime} now={now} />
-                </td>
-                <td data-label="Updated">
-                  <Timestamp time={job.updateTime} now={now} />
-                </td>
-                <td data-label="Error">
-                  {job.error ? (job.error.length > ERROR_EXCERPT ? `${job.error.slice(0, ERROR_EXCERPT)}…` : job.error) : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {query.isSuccess && jobs.length === 0 ? (
+        <div className="no-jobs">
+          <p role="status">No jobs match these filters.</p>
+          {filtered ? (
+            <button type="button" className="button" onClick={clearFilters}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
       ) : null}
+
+      {jobs.length > 0 ? <JobTable jobs={jobs} envKey={envKey} regionForLinks={params.region} now={now} /> : null}
 
       <div className="actions">
         {query.hasNextPage ? (
           <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
             {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>
+        ) : null}
+        {watchAll.length > 0 ? (
+          <Link className="button" href={boardPath(watchAll)}>
+            {runningJobs.length > MAX_BOARD_JOBS ? `Watch the first ${MAX_BOARD_JOBS} running` : 'Watch all running'}
+          </Link>
         ) : null}
         <button
           type="button"
@@ -196,6 +169,11 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
           Refresh now
         </button>
       </div>
+      {query.dataUpdatedAt > 0 ? (
+        <p className="muted">
+          Last refreshed <LastRefreshed at={query.dataUpdatedAt} />
+        </p>
+      ) : null}
       <p className="muted">
         {running
           ? `Refreshing every ${config.pollIntervalSeconds} s while a listed job runs.`
@@ -204,5 +182,14 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
             : ''}
       </p>
     </article>
+  );
+}
+
+function LastRefreshed({ at }: { at: number }) {
+  const date = new Date(at);
+  return (
+    <time dateTime={date.toISOString()} title={formatLocalTime(date)}>
+      {date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+    </time>
   );
 }

@@ -1,0 +1,156 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Sim } from './fixtures';
+import { APP_ORIGIN } from './simConfig';
+
+// Where these findings were made: a laptop screen.
+test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
+
+const MINUTE = 60_000;
+
+function listPath(job: { appId: string; envName: string }, query = ''): string {
+  return `/apps/${job.appId}/environments/${job.envName}/jobs${query}`;
+}
+
+function rows(page: Page) {
+  return page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
+}
+
+/** How many lines the element's text is laid out on. */
+async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+    return tops.size;
+  });
+}
+
+/** Job IDs as AWS writes them (UUIDs), unique to this test. */
+function uuid(n: number): string {
+  const tail = `${Date.now().toString(16)}${n}`.padStart(12, '0').slice(-12);
+  return `7f3c9e2a-5b1d-4c8e-9a6f-${tail}`;
+}
+
+async function jobs(sim: Sim) {
+  const now = Date.now();
+  const failed = await sim.createJob({
+    jobId: uuid(1),
+    operation: 'CreateBackendStorage',
+    startedAt: now - 3 * MINUTE,
+    steps: [{ status: 'FAILED', atMs: 0 }],
+    error: `Resource handler returned message: ${'"Bucket policy is invalid for arn:aws:s3:::amplify-staging-deployment-bucket" '.repeat(6)}END`,
+  });
+  const same = { appId: failed.appId, envName: failed.envName };
+  const completed = await sim.createJob({
+    ...same,
+    jobId: uuid(2),
+    operation: 'RemoveAllBackends',
+    startedAt: now - 2 * MINUTE,
+    steps: [{ status: 'COMPLETED', atMs: 0 }],
+  });
+  const other = await sim.createJob({
+    ...same,
+    jobId: uuid(3),
+    operation: 'UpdateBackendAuth',
+    startedAt: now - MINUTE,
+    steps: [{ status: 'COMPLETED', atMs: 0 }],
+  });
+  return { failed, completed, other };
+}
+
+test('IDs and operation names stay whole on one line; the full value is there on hover and focus', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
+  const { failed } = await jobs(sim);
+  await page.goto(listPath(failed));
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+
+  for (let i = 0; i < 3; i += 1) {
+    const row = rows(page).nth(i);
+    const link = row.locator('td[data-label="Job ID"] a');
+    const operation = row.locator('td[data-label="Operation"]');
+    expect(await linesOf(link)).toBe(1);
+    expect(await linesOf(operation)).toBe(1);
+    const id = (await link.textContent()) ?? '';
+    await expect(link).toHaveAttribute('title', id);
+    // Whole on screen, or cut with an ellipsis whose full value the title gives on hover.
+    const cut = await link.evaluate((node) => node.scrollWidth > node.clientWidth);
+    expect(cut).toBe(false);
+  }
+});
+
+test('a long error stays short in its row, with "Show all" for the rest', async ({ simulatedAccount: page, sim }) => {
+  const { failed } = await jobs(sim);
+  await page.goto(listPath(failed));
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  const cell = rows(page).nth(2).locator('td[data-label="Error"]');
+  const showAll = cell.getByRole('button', { name: 'Show all' });
+  await expect(showAll).toHaveAttribute('aria-expanded', 'false');
+  await expect(cell).not.toContainText('END');
+  const short = await cell.boundingBox();
+  expect(short?.height ?? Infinity).toBeLessThan(120);
+
+  await showAll.click();
+  await expect(cell).toContainText('END');
+  await expect(cell.getByRole('button', { name: 'Show less' })).toBeFocused();
+  await expect(cell.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('says when the list was last refreshed', async ({ simulatedAccount: page, sim }) => {
+  const { failed } = await jobs(sim);
+  const now = new Date();
+  await page.clock.setFixedTime(now);
+  await page.goto(listPath(failed));
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  const hhmm = now.toISOString().slice(11, 16);
+  await expect(page.getByText(`Last refreshed ${hhmm}`)).toBeVisible();
+});
+
+test('"No jobs match these filters" offers "Clear filters"', async ({ simulatedAccount: page, sim }) => {
+  const { failed } = await jobs(sim);
+  await page.goto(listPath(failed, '?status=RUNNING&operation=UpdateBackendAPI'));
+  await expect(page.getByRole('status').filter({ hasText: 'No jobs match these filters.' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed)}`);
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  await expect(page.getByLabel('Status')).toHaveValue('');
+  await expect(page.getByLabel('Operation')).toHaveValue('');
+  // The button went away with the message; focus lands on the first filter, not on the page body.
+  await expect(page.getByLabel('Status')).toBeFocused();
+});
+
+test('each filter change is a step in history: Back restores the previous filter', async ({ simulatedAccount: page, sim }) => {
+  const { failed, completed } = await jobs(sim);
+  await page.goto(listPath(failed));
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+
+  await page.getByLabel('Status').selectOption('FAILED');
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed, '?status=FAILED')}`);
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByLabel('Operation').selectOption('RemoveAllBackends');
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed, '?status=FAILED&operation=RemoveAllBackends')}`);
+  await page.getByLabel('Status').selectOption('COMPLETED');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(completed.jobId);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed, '?status=FAILED&operation=RemoveAllBackends')}`);
+  await expect(page.getByLabel('Status')).toHaveValue('FAILED');
+  await expect(page.getByLabel('Operation')).toHaveValue('RemoveAllBackends');
+
+  await page.goBack();
+  await expect(page.getByLabel('Status')).toHaveValue('FAILED');
+  await expect(page.getByLabel('Operation')).toHaveValue('');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(failed.jobId);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed)}`);
+  await expect(page.getByLabel('Status')).toHaveValue('');
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+});
