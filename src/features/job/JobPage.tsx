@@ -10,6 +10,7 @@ import { jobPagePath, type JobPageParams } from '../../shared/domain/jobRoutes';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
+import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
 import { CliAndRaw } from './CliAndRaw';
@@ -164,6 +165,9 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
         onRefresh={refreshNow}
         notify={notify}
       />
+      <p className="actions">
+        <AddToBoardLink jobs={[jobKey]} />
+      </p>
 
       {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
