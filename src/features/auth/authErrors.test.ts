@@ -174,7 +174,8 @@ describe('describeAuthError: odd values', () => {
   });
 
   it('does not show "[object Object]" for an Error whose message came from an object', () => {
-    const error = new Error(String({ code: 'X' }));
+    // What String() makes of an object, as a library that builds its message that way does.
+    const error = new Error(Object.prototype.toString.call({ code: 'X' }));
     expect(describeAuthError(error)).not.toContain('[object Object]');
   });
 });

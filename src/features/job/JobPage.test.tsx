@@ -411,15 +411,15 @@ describe('errors from AWS', () => {
   });
 
   it.each([
-    ['a network failure', { type: 'network' } as SimFault, 'Can’t reach AWS'],
+    ['a network failure', { type: 'network' } satisfies SimFault, 'Can’t reach AWS'],
     [
       'an HTML 502 from a proxy',
-      { type: 'html', status: 502 } as SimFault,
+      { type: 'html', status: 502 } satisfies SimFault,
       'The AmplifyBackend service is having trouble (HTTP 502)',
     ],
     [
       'an unreadable 200 answer',
-      { type: 'body', status: 200, body: '<html>login</html>' } as SimFault,
+      { type: 'body', status: 200, body: '<html>login</html>' } satisfies SimFault,
       'The answer could not be read as a job',
     ],
   ])('%s on the first load: a warning while it retries by itself, then the job', async (_name, fault, title) => {

@@ -330,9 +330,9 @@ describe('notifications', () => {
   /** A stand-in for the browser's Notification (jsdom has none), recording what the page does with it. */
   function fakeNotifications(permission: NotificationPermission, answer: NotificationPermission = 'granted') {
     const instances: { title: string; options?: NotificationOptions }[] = [];
-    const requestPermission = vi.fn(async () => {
+    const requestPermission = vi.fn(() => {
       FakeNotification.permission = answer;
-      return answer;
+      return Promise.resolve(answer);
     });
     class FakeNotification {
       static permission: NotificationPermission = permission;

@@ -34,7 +34,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function control(sim: SimulatedAws, url: URL, body: string, res: ServerResponse): Promise<void> {
+function control(sim: SimulatedAws, url: URL, body: string, res: ServerResponse): void {
   const route = `${url.pathname}`;
   if (route === '/__sim/jobs') {
     const spec = JSON.parse(body) as SimJobSpec;
@@ -130,7 +130,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const sim = options.sim ?? new SimulatedAws();
   const maxAge = options.corsMaxAgeSeconds === undefined ? 600 : options.corsMaxAgeSeconds;
 
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', origin);
       options.onRequest?.({ method: req.method ?? 'GET', path: url.pathname });
@@ -145,7 +145,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
       }
       const body = await readBody(req);
       if (url.pathname.startsWith('/__sim/')) {
-        await control(sim, url, body, res);
+        control(sim, url, body, res);
         return;
       }
       const abort = new AbortController();
@@ -178,7 +178,8 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     } catch (error) {
       sendJson(res, 500, { message: error instanceof Error ? error.message : String(error) });
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
