@@ -2,7 +2,8 @@ import type { Ref } from 'react';
 import type { BackendJob } from '../../shared/aws/amplifyBackend';
 import { isTerminalStatus } from '../../shared/domain/jobStatus';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { formatDuration, formatLocalTime } from '../../shared/ui/timeFormat';
+import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
+import { formatDuration } from '../../shared/ui/timeFormat';
 
 export interface JobStatusProps {
   job: BackendJob;
@@ -34,7 +35,7 @@ export function JobStatus({ job, now, asOf, ref }: JobStatusProps) {
         {asOf !== null ? (
           <span className="job__as-of">
             {' as of '}
-            <time dateTime={new Date(asOf).toISOString()}>{formatLocalTime(new Date(asOf))}</time>
+            <AbsoluteTime date={new Date(asOf)} format="time" />
           </span>
         ) : null}
       </span>

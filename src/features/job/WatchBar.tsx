@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
 import type { NotifyState } from '../../shared/browser/notifications';
 import { CopyButton } from '../../shared/ui/CopyButton';
-import { formatLocalTime } from '../../shared/ui/timeFormat';
+import { formatTime } from '../../shared/ui/timeFormat';
+import { useTimeZone } from '../../shared/ui/timeZonePreference';
 import type { WatchDescription } from './describeWatch';
 import { NotifyButton } from './NotifyButton';
 import { WatchControls } from './WatchControls';
@@ -29,8 +30,9 @@ export function WatchBar({
   notify,
 }: WatchBarProps) {
   const { controls } = watch;
+  const zone = useTimeZone();
   const line = [
-    watch.lastCheckedAt !== null ? `Last checked ${formatLocalTime(new Date(watch.lastCheckedAt))}.` : '',
+    watch.lastCheckedAt !== null ? `Last checked ${formatTime(new Date(watch.lastCheckedAt), zone)}.` : '',
     watch.plan,
     watch.countdown,
   ].filter((part) => part !== '');

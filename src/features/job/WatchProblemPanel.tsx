@@ -1,7 +1,8 @@
 import { describeError, type ErrorContext } from '../../shared/ui/describeError';
 import { ErrorPanel } from '../../shared/ui/ErrorPanel';
 import { Icon } from '../../shared/ui/Icon';
-import { formatLocalTime } from '../../shared/ui/timeFormat';
+import { formatTime } from '../../shared/ui/timeFormat';
+import { useTimeZone } from '../../shared/ui/timeZonePreference';
 import type { WatchProblem } from './describeWatch';
 import { RegionSwitch } from './RegionSwitch';
 
@@ -17,6 +18,7 @@ export interface WatchProblemPanelProps {
 
 /** Why the page cannot show the job as AWS has it now, and what happens next. */
 export function WatchProblemPanel({ problem, context, checking, onRetry, onSignIn, onRegionChange }: WatchProblemPanelProps) {
+  const zone = useTimeZone();
   switch (problem.kind) {
     case 'retrying': {
       const verb = problem.hasJob ? 'refresh' : 'load the job';
@@ -27,7 +29,7 @@ export function WatchProblemPanel({ problem, context, checking, onRetry, onSignI
           description={describeError(problem.error, context)}
           lead={
             <>
-              Couldn’t {verb} at {formatLocalTime(problem.failedAt)} —{' '}
+              Couldn’t {verb} at {formatTime(problem.failedAt, zone)} —{' '}
               {/* The countdown changes every second: shown, but kept out of the panel's announcement. */}
               <span aria-live="off">{seconds > 0 ? `retrying in ${seconds} s` : 'retrying now'}</span>.
             </>
@@ -51,7 +53,7 @@ export function WatchProblemPanel({ problem, context, checking, onRetry, onSignI
       );
     case 'stopped': {
       const lead = problem.hasJob
-        ? `Couldn’t refresh at ${formatLocalTime(problem.failedAt)}. Below is the job as last seen; automatic checks are stopped until you try again.`
+        ? `Couldn’t refresh at ${formatTime(problem.failedAt, zone)}. Below is the job as last seen; automatic checks are stopped until you try again.`
         : undefined;
       const description = describeError(problem.error, context);
       if (!problem.notFound) return <ErrorPanel description={description} lead={lead} onRetry={onRetry} retrying={checking} />;
