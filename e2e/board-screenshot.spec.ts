@@ -4,6 +4,8 @@ import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS } from '../src/simulated-aws/demo
 import { expect, serveConfig, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 900 } });
+// The demo's failing job fails after about 20 s; a busy machine adds more.
+test.setTimeout(120_000);
 
 /** The README's picture of the board: the demo's sample jobs, with estimates from the demo's history. */
 test('screenshot of the board in the demo for the README', async ({ page }, testInfo) => {
