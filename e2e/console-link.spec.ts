@@ -28,3 +28,18 @@ test('each board row opens its app in the Amplify console, in a new tab with no 
     expect(href.hash).toBe('');
   }
 });
+
+test('the job page opens its app in the Amplify console, in a new tab with no referrer and no opener', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
+  const job = await sim.createJob();
+  await page.goto(job.path);
+  const link = page.getByRole('main').getByRole('link', { name: NAME });
+  await expect(link).toHaveAttribute('href', consoleUrl(job.region, job.appId));
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  const href = new URL((await link.getAttribute('href')) ?? '');
+  expect([...href.searchParams.keys()]).toEqual(['region']);
+  expect(href.hash).toBe('');
+});

@@ -11,6 +11,7 @@ import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
 import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
+import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
 import { CliAndRaw } from './CliAndRaw';
@@ -166,7 +167,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
         notify={notify}
       />
       <p className="actions">
-        <AddToBoardLink jobs={[jobKey]} />
+        <AddToBoardLink jobs={[jobKey]} /> <ConsoleLink region={jobKey.region} appId={jobKey.appId} />
       </p>
 
       {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
