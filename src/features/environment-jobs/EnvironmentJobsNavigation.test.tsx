@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { boardPath } from '../../shared/domain/boardLink';
+import { setTimeZoneMode } from '../../shared/ui/timeZonePreference';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -100,5 +101,20 @@ describe('last refreshed', () => {
     expect(time).not.toBeNull();
     const at = Date.parse(time?.getAttribute('datetime') ?? '');
     expect(time?.textContent).toBe(new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+  });
+
+  it('follows the Local / UTC switch', async () => {
+    setTimeZoneMode('utc');
+    try {
+      finished('COMPLETED', HOUR);
+      await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
+      await rowCount(1);
+      const time = screen.getByText(/^Last refreshed/).querySelector('time');
+      const at = Date.parse(time?.getAttribute('datetime') ?? '');
+      const utc = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+      expect(time?.textContent).toBe(`${utc} UTC`);
+    } finally {
+      setTimeZoneMode('local');
+    }
   });
 });

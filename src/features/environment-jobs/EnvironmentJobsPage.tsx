@@ -14,7 +14,8 @@ import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';
-import { formatLocalTime } from '../../shared/ui/timeFormat';
+import { formatShortTime, formatTime } from '../../shared/ui/timeFormat';
+import { useTimeZone } from '../../shared/ui/timeZonePreference';
 import { JobTable } from './JobTable';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
@@ -186,10 +187,11 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
 }
 
 function LastRefreshed({ at }: { at: number }) {
+  const zone = useTimeZone();
   const date = new Date(at);
   return (
-    <time dateTime={date.toISOString()} title={formatLocalTime(date)}>
-      {date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+    <time dateTime={date.toISOString()} title={formatTime(date, zone)}>
+      {formatShortTime(date, zone)}
     </time>
   );
 }

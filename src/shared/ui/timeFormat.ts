@@ -74,13 +74,3 @@ export function formatTime(date: Date, zone: TimeZoneMode): string {
 export function formatShortTime(date: Date, zone: TimeZoneMode): string {
   return formatAbsolute(date, 'shortTime', zone);
 }
-
-/** Always in the browser's time zone; pages use the forms above with useTimeZone() instead. */
-export function formatLocalDateTime(date: Date): string {
-  return formatDateTime(date, 'local');
-}
-
-/** Always in the browser's time zone; pages use the forms above with useTimeZone() instead. */
-export function formatLocalTime(date: Date): string {
-  return formatTime(date, 'local');
-}
