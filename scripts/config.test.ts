@@ -197,7 +197,7 @@ describe('npm run config: building config.json', () => {
     it('writes public/config.json by default from --from-stack', async () => {
       await writeFile(join(dir, 'outputs.json'), JSON.stringify(AUTH_OUTPUTS));
       expect(await runConfigCli(['--from-stack', 'outputs.json', '--poll-interval', '15'], io())).toBe(0);
-      const written = JSON.parse(await readFile(join(dir, 'public/config.json'), 'utf8'));
+      const written = JSON.parse(await readFile(join(dir, 'public/config.json'), 'utf8')) as Record<string, unknown>;
       expect(written.pollIntervalSeconds).toBe(15);
       expect(parseAppConfig(written).ok).toBe(true);
       expect(lines.out).toContain('Wrote public/config.json');
@@ -220,7 +220,7 @@ describe('npm run config: building config.json', () => {
         io(),
       );
       expect(code).toBe(0);
-      const written = JSON.parse(await readFile(join(dir, 'site/config.json'), 'utf8'));
+      const written = JSON.parse(await readFile(join(dir, 'site/config.json'), 'utf8')) as unknown;
       expect(written).toMatchObject({
         amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
         signingHost: 'amplifybackend.eu-west-1.amazonaws.com',

@@ -13,7 +13,14 @@
  * Not emulated: caching (TTL), TLS, compression. The point is routing, headers and what reaches
  * the origin.
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -160,14 +167,14 @@ export function runViewerRequestFunction(
   };
   const result = runInNewContext(
     `${code}\n;handler(event)`,
-    { event: JSON.parse(JSON.stringify(event)) },
+    { event: JSON.parse(JSON.stringify(event)) as unknown },
     { timeout: 2_000 },
   ) as Record<string, unknown>;
   if (typeof result.statusCode === 'number') return { response: result as { statusCode: number } };
   return { request: result as unknown as ViewerRequest };
 }
 
-function readBody(req: import('node:http').IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -302,7 +309,7 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
     return { behaviour, answer: await toCustomOrigin(origin, method, `${path}${query}`, headers, body) };
   }
 
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://emulator');
       const method = req.method ?? 'GET';
@@ -325,7 +332,8 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(error instanceof Error ? error.message : String(error));
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -40,6 +40,6 @@ export async function dashboardClient(
   config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost'>,
 ): Promise<AmplifyBackendClient> {
   const credentials = await guestCredentials(simOrigin);
-  const signedFetch = createSignedFetch({ credentials: async () => credentials, clock: createClockOffset() });
+  const signedFetch = createSignedFetch({ credentials: () => Promise.resolve(credentials), clock: createClockOffset() });
   return createAmplifyBackendClient(config, signedFetch);
 }

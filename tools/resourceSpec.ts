@@ -133,7 +133,7 @@ export function checkAgainstResourceSpec(template: Template): string[] {
       problems.push(`${logicalId}: no resource type ${resource.Type}`);
       continue;
     }
-    properties(definition.properties, (resource.Properties ?? {}) as Json, logicalId, problems, s);
+    properties(definition.properties, resource.Properties ?? {}, logicalId, problems, s);
   }
   const text = JSON.stringify(template);
   const attributes = [

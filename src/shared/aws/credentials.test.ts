@@ -94,6 +94,29 @@ describe('createCredentialSource (with a stand-in fetchSession)', () => {
     expect(await Promise.all([forced, plain, forcedAgain])).toEqual([CREDS, CREDS, CREDS]);
   });
 
+  it('a forced refresh for credentials that were already replaced takes the newer ones instead of refreshing again', async () => {
+    const fake = fakeSession();
+    const source = createCredentialSource(fake.fetchSession);
+    const old = { ...CREDS, accessKeyId: 'ASIAOLD' };
+    const first = source();
+    fake.pending[0]!.resolve({ credentials: old });
+    await first;
+    // Two requests signed with the old keys are refused one after the other: one refresh between them.
+    const refreshed = source({ forceRefresh: true, rejected: old });
+    fake.pending[1]!.resolve({ credentials: { ...CREDS, accessKeyId: 'ASIANEW' } });
+    expect((await refreshed).accessKeyId).toBe('ASIANEW');
+    const late = source({ forceRefresh: true, rejected: old });
+    expect(fake.calls.map((call) => call[0])).toEqual([{ forceRefresh: false }, { forceRefresh: true }, { forceRefresh: false }]);
+    fake.pending[2]!.resolve({ credentials: { ...CREDS, accessKeyId: 'ASIANEW' } });
+    expect((await late).accessKeyId).toBe('ASIANEW');
+
+    // The newer keys refused in their turn: a real refresh.
+    const again = source({ forceRefresh: true, rejected: { accessKeyId: 'ASIANEW' } });
+    expect(fake.calls.at(-1)?.[0]).toEqual({ forceRefresh: true });
+    fake.pending[3]!.resolve({ credentials: { ...CREDS, accessKeyId: 'ASIANEWER' } });
+    expect((await again).accessKeyId).toBe('ASIANEWER');
+  });
+
   it('a session without credentials rejects with AwsError "no-credentials"', async () => {
     const fake = fakeSession();
     const onSession = vi.fn();

@@ -11,7 +11,16 @@ export interface AwsCredentials {
   expiration?: Date;
 }
 
-export type CredentialSource = (options?: { forceRefresh?: boolean }) => Promise<AwsCredentials>;
+export interface CredentialRequest {
+  forceRefresh?: boolean;
+  /**
+   * With forceRefresh: the credentials AWS just refused. When newer ones were fetched since (another
+   * request already refreshed them), those are returned instead of refreshing again.
+   */
+  rejected?: Pick<AwsCredentials, 'accessKeyId'>;
+}
+
+export type CredentialSource = (options?: CredentialRequest) => Promise<AwsCredentials>;
 
 /**
  * Wires Amplify's Cognito providers by hand: `Amplify.configure` from `@aws-amplify/core` alone
@@ -42,9 +51,11 @@ export function createCredentialSource(
 ): CredentialSource {
   let inFlight: Promise<AwsCredentials> | undefined;
   let inFlightForced = false;
+  let latest: AwsCredentials | undefined;
 
   return (options = {}) => {
-    const forceRefresh = options.forceRefresh === true;
+    const stale = options.rejected !== undefined && latest !== undefined && latest.accessKeyId !== options.rejected.accessKeyId;
+    const forceRefresh = options.forceRefresh === true && !stale;
     if (inFlight && (inFlightForced || !forceRefresh)) return inFlight;
     inFlightForced = forceRefresh;
     const request = fetchSession({ forceRefresh }).then(
@@ -54,6 +65,7 @@ export function createCredentialSource(
         if (!credentials) {
           throw new AwsError({ kind: 'no-credentials' });
         }
+        latest = credentials;
         return credentials;
       },
       (error: unknown) => {

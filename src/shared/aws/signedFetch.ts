@@ -2,7 +2,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { WebCryptoSha256 } from './webCryptoSha256';
 import { AwsError, errorFromResponse } from './awsError';
 import type { ClockOffset } from './clockOffset';
-import type { CredentialSource } from './credentials';
+import type { AwsCredentials, CredentialRequest, CredentialSource } from './credentials';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -46,8 +46,13 @@ export function createSignedFetch({
   fetchImpl = (input, init) => fetch(input, init),
   timeoutMs = REQUEST_TIMEOUT_MS,
 }: SignedFetchDeps): SignedFetch {
-  async function attempt(request: SignedRequest, forceRefresh: boolean): Promise<SignedResponse> {
-    const creds = await credentials({ forceRefresh });
+  async function attempt(
+    request: SignedRequest,
+    credentialRequest: CredentialRequest,
+    used?: (creds: AwsCredentials) => void,
+  ): Promise<SignedResponse> {
+    const creds = await credentials(credentialRequest);
+    used?.(creds);
     const signer = new SignatureV4({
       service: request.service,
       region: request.region,
@@ -100,14 +105,16 @@ export function createSignedFetch({
   }
 
   return async (request) => {
+    let signedWith: AwsCredentials | undefined;
     try {
-      return await attempt(request, false);
+      return await attempt(request, { forceRefresh: false }, (creds) => (signedWith = creds));
     } catch (error) {
       if (!(error instanceof AwsError)) throw error;
-      if (error.kind === 'expired-credentials') return attempt(request, true);
+      // Refused as expired: fresh credentials, unless another request has fetched them meanwhile.
+      if (error.kind === 'expired-credentials') return attempt(request, { forceRefresh: true, rejected: signedWith });
       if (error.kind === 'clock-skew' && error.serverTime) {
         clock.learn(error.serverTime);
-        return attempt(request, false);
+        return attempt(request, { forceRefresh: false });
       }
       throw error;
     }

@@ -73,8 +73,10 @@ const PLAIN = {
 };
 
 function file(body: unknown) {
-  return (async () =>
-    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+  return (() =>
+    Promise.resolve(
+      new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+    )) as unknown as typeof fetch;
 }
 
 describe('amplify_outputs.json as config.json', () => {
@@ -99,7 +101,7 @@ describe('amplify_outputs.json as config.json', () => {
 
   it('converts auth the way Amplify itself reads the file', () => {
     const ours = fromAmplifyOutputs(OUTPUTS).Auth as { Cognito: Record<string, unknown> };
-    const amplify = parseAmplifyOutputs(OUTPUTS as never).Auth?.Cognito as unknown as Record<string, unknown>;
+    const amplify: Record<string, unknown> = { ...parseAmplifyOutputs(OUTPUTS).Auth?.Cognito };
     for (const key of ['identityPoolId', 'allowGuestAccess', 'userPoolId', 'userPoolClientId', 'loginWith']) {
       expect(ours.Cognito[key], key).toEqual(amplify[key]);
     }

@@ -15,9 +15,9 @@ interface FakeFetch {
 /** Stands in for the network: answers every request with the given response (or throws). */
 function fakeFetch(answer: () => Response): FakeFetch {
   const calls: FakeFetch['calls'] = [];
-  const fetchImpl = (async (input: unknown, init?: RequestInit) => {
+  const fetchImpl = ((input: unknown, init?: RequestInit) => {
     calls.push({ input, init });
-    return answer();
+    return Promise.resolve(answer());
   }) as typeof fetch;
   return { fetchImpl, calls };
 }
@@ -123,7 +123,7 @@ describe('loadConfig', () => {
 
     it.each([500, 403, 401, 503])('reports HTTP %s with the status in the message', async (status) => {
       const problems = problemsOf(await loadConfig(fakeFetch(() => new Response('oops', { status })).fetchImpl));
-      expect(problems).toEqual([{ field: 'config.json', expected: expect.stringContaining(`HTTP ${status}`) }]);
+      expect(problems).toEqual([{ field: 'config.json', expected: expect.stringContaining(`HTTP ${status}`) as unknown }]);
     });
 
     it('reports a 500 even when its body is an HTML error page', async () => {
@@ -138,7 +138,7 @@ describe('loadConfig', () => {
         throw new TypeError('Failed to fetch');
       });
       const problems = problemsOf(await loadConfig(fetchImpl));
-      expect(problems).toEqual([{ field: 'config.json', expected: expect.stringContaining('request failed') }]);
+      expect(problems).toEqual([{ field: 'config.json', expected: expect.stringContaining('request failed') as unknown }]);
     });
 
     it('passes on every field problem of a parsed but wrong file', async () => {
