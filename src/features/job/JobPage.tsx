@@ -11,6 +11,7 @@ import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
 import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
+import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
@@ -151,6 +152,8 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
           <span className="spinner" aria-hidden="true" /> Loading the job from AWS…
         </p>
       ) : null}
+
+      {data ? <JobEstimate client={client} env={jobKey} job={data} now={now} /> : null}
 
       <WatchBar
         watch={watch}
