@@ -29,3 +29,26 @@ test('on a 360 px phone screen no page scrolls sideways', async ({ simulatedAcco
   await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
   await expectNoHorizontalScroll(page);
 });
+
+test('the board at 360 px: each row stacks its status above its details, and nothing scrolls sideways', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
+  const jobs = [
+    await sim.createJob({ jobId: `board-${Date.now()}-a-long-identifier-0123456789abcdef0123456789abcdef` }),
+    await sim.createJob({ operation: 'UpdateBackendAPI' }),
+  ];
+  const entries = jobs.map((job) => [job.region, job.appId, job.envName, job.jobId].map(encodeURIComponent).join('/'));
+  await page.goto(`/watch?${entries.map((entry) => `job=${entry}`).join('&')}`);
+  for (const job of jobs) {
+    const row = page.getByRole('listitem', { name: `Job ${job.jobId}`, exact: true });
+    await expect(row.getByText('RUNNING')).toBeVisible({ timeout: 15_000 });
+    const status = await row.locator('.board-row__status').boundingBox();
+    const details = await row.locator('.board-row__main').boundingBox();
+    expect(status).not.toBeNull();
+    expect(details).not.toBeNull();
+    // Stacked: the details start below the status, not beside it.
+    expect(details!.y).toBeGreaterThanOrEqual(status!.y + status!.height - 1);
+  }
+  await expectNoHorizontalScroll(page);
+});
