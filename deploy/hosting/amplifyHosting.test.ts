@@ -1,8 +1,9 @@
 // @vitest-environment node
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from '../securityHeaders';
 import { CACHE_RULES, customHttpYaml, rewriteRegExp, rewritesJson, SPA_REWRITE } from './amplifyHosting';
+import { publicFiles } from '../../tools/publicFiles';
 
 const file = (name: string) => readFile(new URL(`./amplify/${name}`, import.meta.url), 'utf8');
 
@@ -71,9 +72,9 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
     ]) {
       expect(rule.test(route), route).toBe(true);
     }
-    const publicFiles = (await readdir(new URL('../../public/', import.meta.url))).map((name) => `/${name}`);
+    const servedFiles = await publicFiles();
     for (const path of [
-      ...publicFiles,
+      ...servedFiles,
       '/config.json',
       '/assets/index-Ab12_x.js',
       '/assets/index-Ab12_x.css',

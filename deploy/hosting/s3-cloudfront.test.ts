@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from '../../tools/simulator';
 import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../../tools/cloudformation';
 import { configFromStackOutputs } from '../../scripts/config';
 import { dashboardClient } from '../../tools/dashboardClient';
+import { publicFiles } from '../../tools/publicFiles';
 import {
   behaviourFor,
   distributionConfig,
@@ -105,9 +106,9 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       ]) {
         expect(spaRoute(plain, route), route).toBe('/index.html');
       }
-      const publicFiles = (await readdir(new URL('../../public/', import.meta.url))).map((name) => `/${name}`);
+      const servedFiles = await publicFiles();
       for (const file of [
-        ...publicFiles,
+        ...servedFiles,
         '/config.json',
         '/index.html',
         '/assets/index-Ab12_x.js',
