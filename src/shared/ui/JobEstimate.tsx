@@ -24,9 +24,19 @@ function historyProblem(error: unknown): string {
 
 /** "Usually takes 2–4 min (…)" with a progress bar, for a running job; nothing once it has ended. */
 export function JobEstimate({ client, env, job, now }: JobEstimateProps) {
-  const running = job !== undefined && !isTerminalStatus(job.status);
-  const history = useEnvironmentHistory(env, client, running && job.operation !== undefined);
-  if (!running || job.operation === undefined) return null;
+  if (job === undefined || isTerminalStatus(job.status) || job.operation === undefined) return null;
+  // The history is read only from here on. An observer that mounted disabled and was enabled later
+  // would ask again after a denial (an errored query counts as stale); one that mounts enabled does not.
+  return <RunningJobEstimate client={client} env={env} job={{ ...job, operation: job.operation }} now={now} />;
+}
+
+function RunningJobEstimate({
+  client,
+  env,
+  job,
+  now,
+}: Omit<JobEstimateProps, 'job'> & { job: BackendJob & { operation: string } }) {
+  const history = useEnvironmentHistory(env, client, true);
   if (history.status === 'pending') {
     return <p className="estimate muted">Reading earlier jobs for an estimate…</p>;
   }
