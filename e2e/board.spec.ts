@@ -86,7 +86,7 @@ test('a board of three jobs in two environments: one fails, one is throttled the
   await expect(row(page, throttled.jobId).getByText('COMPLETED', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(row(page, missing.jobId)).toContainText('(HTTP 404)');
   await expect(row(page, running.jobId)).not.toContainText('HTTP 404');
-  await expect(row(page, running.jobId).getByRole('link', { name: running.jobId })).toHaveAttribute(
+  await expect(row(page, running.jobId).getByRole('link', { name: running.jobId, exact: true })).toHaveAttribute(
     'href',
     `/apps/${running.appId}/environments/staging/jobs/${running.jobId}?region=us-east-1`,
   );

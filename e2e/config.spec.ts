@@ -130,7 +130,7 @@ test.describe('demo mode', () => {
   test('is not shown for a real account', async ({ simulatedAccount: page, sim }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 15_000 });
     await expect(page.getByText(DEMO_BANNER)).toHaveCount(0);
   });
 });

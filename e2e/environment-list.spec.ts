@@ -96,7 +96,7 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   await expect(rows(page).nth(0).locator('td[data-label="Operation"]')).toHaveText('UpdateBackendAuth');
   await expect(rows(page).nth(0).locator('td[data-label="Error"]')).toHaveText('');
 
-  await rows(page).nth(0).getByRole('link', { name: newest.jobId }).click();
+  await rows(page).nth(0).getByRole('link', { name: newest.jobId, exact: true }).click();
   await expect(page).toHaveURL(`${APP_ORIGIN}${newest.path}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Job ${newest.jobId}`);
   await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');

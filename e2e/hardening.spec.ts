@@ -7,9 +7,9 @@ import { jobPagePath } from '../src/shared/domain/jobRoutes';
 test.describe('faults from AWS or in between', () => {
   for (const status of [503, 504]) {
     test(`HTTP ${status} is service trouble, retried until it passes`, async ({ simulatedAccount: page, sim }) => {
-      const job = await sim.createJob({
-        faults: [{ type: 'http', status, errorType: 'ServiceUnavailableException', message: 'Service busy' }],
-      });
+      // Two faults in a row keep the retry notice up for a whole second attempt, so a busy machine cannot miss it.
+      const fault = { type: 'http', status, errorType: 'ServiceUnavailableException', message: 'Service busy' } as const;
+      const job = await sim.createJob({ faults: [fault, fault] });
       await page.goto(job.path);
       await expect(page.getByText(`The AmplifyBackend service is having trouble (HTTP ${status})`)).toBeVisible();
       await expect(page.getByText(/retrying in \d+ s/)).toBeVisible();
@@ -73,6 +73,13 @@ test.describe('hostile or odd input', () => {
     const job = await sim.createJob();
     // A browser API that fails while the page draws the job's times.
     await page.addInitScript(() => {
+      // `format` is a getter on the prototype: replace the getter, not the value.
+      Object.defineProperty(Intl.DateTimeFormat.prototype, 'format', {
+        configurable: true,
+        get: () => () => {
+          throw new Error('Date formatting is unavailable');
+        },
+      });
       Date.prototype.toLocaleString = () => {
         throw new Error('Date formatting is unavailable');
       };

@@ -164,7 +164,7 @@ test('Back from a job opened by hand returns to the form as it was filled in', a
   await f.envName.fill(job.envName);
   await f.open.click();
   await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs`);
-  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('link', { name: job.jobId, exact: true })).toBeVisible({ timeout: 30_000 });
 
   await page.goBack();
   await expect(f.appId).toHaveValue(job.appId);

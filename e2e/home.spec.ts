@@ -55,7 +55,7 @@ test.describe('the home page form', () => {
 
     await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${job.envName}`);
-    await expect(page.getByRole('link', { name: job.jobId })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('link', { name: job.jobId, exact: true })).toBeVisible({ timeout: 5000 });
   });
 
   test('pasting a job link fills every field', async ({ simulatedAccount: page, sim }) => {

@@ -22,7 +22,7 @@ test('on a 360 px phone screen no page scrolls sideways', async ({ simulatedAcco
   await expectNoHorizontalScroll(page);
 
   await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
-  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible();
+  await expect(page.getByRole('link', { name: job.jobId, exact: true })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
   await page.goto('/');

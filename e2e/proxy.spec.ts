@@ -92,7 +92,7 @@ test('the environment’s job list (ListBackendJobs, a POST) works through the p
   const edge = await distribution(proxiedConfig(SIGNING_HOST));
   const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
   await page.goto(`${edge.origin}/apps/${job.appId}/environments/${job.envName}/jobs`);
-  await expect(page.getByRole('table').getByRole('link', { name: job.jobId })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('table').getByRole('link', { name: job.jobId, exact: true })).toBeVisible({ timeout: 10_000 });
   expect(
     edge.forwarded.some((request) => request.method === 'POST' && request.path === `/backend/${job.appId}/job/${job.envName}`),
   ).toBe(true);

@@ -355,7 +355,7 @@ test('the job page links to its environment’s job list', async ({ simulatedAcc
   await page.getByRole('link', { name: job.envName, exact: true }).click();
   await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs?region=eu-west-1`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${job.envName}`);
-  await expect(page.getByRole('link', { name: job.jobId })).toBeVisible();
+  await expect(page.getByRole('link', { name: job.jobId, exact: true })).toBeVisible();
 });
 
 test.describe('paused does not look live (375 px)', () => {
