@@ -11,7 +11,10 @@ import { gzipSync } from 'node:zlib';
 // The job page adds ≈ 18 KB. The budget catches growth; the README's benchmark explains the gap to 100 KB.
 // How the bundler splits shared modules into chunks moves the total by about 1 KB from one change to
 // the next without any code growing; the budget leaves room for that, not for new weight.
-export const BUDGET_JS_GZIP_BYTES = 128 * 1024;
+// 132.6 KB measured after the board's cross-tab polling, the Local/UTC preference, the console link and
+// the reworked job page joined the first load (124.7 KB before); the budget is that plus 2 KB, and comes
+// down as the speed work moves what the first status does not need out of the first load.
+export const BUDGET_JS_GZIP_BYTES = 135 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 export function firstLoadAssets(distDir) {

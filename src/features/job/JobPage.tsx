@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useRef, useState, type RefObject } from 'react';
 import type { AmplifyBackendClient, BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { navigate } from '../../shared/browser/history';
 import { useNotifyPreference } from '../../shared/browser/notifications';
@@ -11,7 +11,6 @@ import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
 import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
-import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
@@ -27,6 +26,9 @@ import { useTabInterval } from './useTabInterval';
 import { WatchBar } from './WatchBar';
 import { WatchProblemPanel } from './WatchProblemPanel';
 import './jobPage.css';
+
+// Not needed for the first status: the estimate (and its ListBackendJobs) loads after it.
+const JobEstimate = lazy(() => import('../../shared/ui/JobEstimate').then((module) => ({ default: module.JobEstimate })));
 
 const GET_ACTION = 'amplifybackend:GetBackendJob';
 
@@ -153,7 +155,11 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
         </p>
       ) : null}
 
-      {data ? <JobEstimate client={client} env={jobKey} job={data} now={now} /> : null}
+      {data ? (
+        <Suspense fallback={null}>
+          <JobEstimate client={client} env={jobKey} job={data} now={now} />
+        </Suspense>
+      ) : null}
 
       <WatchBar
         watch={watch}
