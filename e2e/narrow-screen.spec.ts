@@ -42,7 +42,7 @@ test('the board at 360 px: each row stacks its status above its details, and not
   await page.goto(`/watch?${entries.map((entry) => `job=${entry}`).join('&')}`);
   for (const job of jobs) {
     const row = page.getByRole('listitem', { name: `Job ${job.jobId}`, exact: true });
-    await expect(row.getByText('RUNNING')).toBeVisible({ timeout: 15_000 });
+    await expect(row.getByText('RUNNING', { exact: true })).toBeVisible({ timeout: 15_000 });
     const status = await row.locator('.board-row__status').boundingBox();
     const details = await row.locator('.board-row__main').boundingBox();
     expect(status).not.toBeNull();
