@@ -1,19 +1,11 @@
 import { addBoardJobs, boardPath, type BoardJob } from '../domain/boardLink';
-import { readJson, writeJson } from './boundedStorage';
+import { isStoredJobKey, readJson, writeJson } from './boundedStorage';
 
 /** The board last shown in this browser, so "Add to board" elsewhere adds to it. */
 export const LAST_BOARD_KEY = 'amplify-job-watch.board.v1';
 
 function isBoardJobs(value: unknown): value is BoardJob[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (job) =>
-        typeof job === 'object' &&
-        job !== null &&
-        ['region', 'appId', 'envName', 'jobId'].every((name) => typeof (job as Record<string, unknown>)[name] === 'string'),
-    )
-  );
+  return Array.isArray(value) && value.every(isStoredJobKey);
 }
 
 export function loadLastBoard(storage?: Storage): BoardJob[] {

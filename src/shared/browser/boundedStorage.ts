@@ -18,6 +18,15 @@ export function readJson<T>(
   }
 }
 
+/** A stored job reference: an object whose region, appId, envName and jobId are strings. */
+export function isStoredJobKey(value: unknown): value is Record<'region' | 'appId' | 'envName' | 'jobId', string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ['region', 'appId', 'envName', 'jobId'].every((name) => typeof (value as Record<string, unknown>)[name] === 'string')
+  );
+}
+
 export function writeJson(key: string, value: unknown, storage: Storage | undefined = safeLocalStorage()): void {
   try {
     storage?.setItem(key, JSON.stringify(value));

@@ -1,4 +1,4 @@
-import { readJson, removeKey, writeJson } from './boundedStorage';
+import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 
 export interface RecentJob {
   region: string;
@@ -15,16 +15,7 @@ export const RECENT_JOBS_KEY = 'amplify-job-watch.recent-jobs.v1';
 export const MAX_RECENT_JOBS = 20;
 
 function isRecentJobs(value: unknown): value is RecentJob[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (job) =>
-        typeof job === 'object' &&
-        job !== null &&
-        ['region', 'appId', 'envName', 'jobId'].every((key) => typeof (job as Record<string, unknown>)[key] === 'string') &&
-        typeof (job as RecentJob).lastSeen === 'number',
-    )
-  );
+  return Array.isArray(value) && value.every((job) => isStoredJobKey(job) && typeof (job as RecentJob).lastSeen === 'number');
 }
 
 const sameJob = (a: RecentJob, b: RecentJob) =>
