@@ -53,6 +53,19 @@ export function simulatedAccountConfig(overrides: Record<string, unknown> = {}) 
   return accountConfigFor(SIM_ORIGIN, { pollIntervalSeconds: 1, ...overrides });
 }
 
+/** The home page's "Open a job" form, found by role and label as a person would. */
+export function openJobForm(page: Page) {
+  const section = page.getByRole('region', { name: 'Open a job' });
+  return {
+    section,
+    region: section.getByLabel('Region', { exact: true }),
+    appId: section.getByLabel('App ID', { exact: true }),
+    envName: section.getByLabel('Environment', { exact: true }),
+    jobId: section.getByLabel('Job ID', { exact: true }),
+    open: section.getByRole('button', { name: 'Open' }),
+  };
+}
+
 export async function serveConfig(page: Page, config: unknown, status = 200): Promise<void> {
   await page.route('**/config.json', (route) =>
     route.fulfill({

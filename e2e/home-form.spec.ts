@@ -1,21 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, jobStatus, test } from './fixtures';
+import { expect, jobStatus, openJobForm as form, test } from './fixtures';
 import { APP_ORIGIN } from './simConfig';
 
 // Where these findings were made: a phone held upright.
 test.use({ viewport: { width: 375, height: 800 } });
-
-function form(page: Page) {
-  const section = page.getByRole('region', { name: 'Open a job' });
-  return {
-    section,
-    region: section.getByLabel('Region', { exact: true }),
-    appId: section.getByLabel('App ID', { exact: true }),
-    envName: section.getByLabel('Environment', { exact: true }),
-    jobId: section.getByLabel('Job ID', { exact: true }),
-    open: section.getByRole('button', { name: 'Open' }),
-  };
-}
 
 /** Pastes `text` into a field as a browser does: a cancelable paste event, then the text lands unless cancelled. */
 async function paste(field: Locator, text: string): Promise<void> {

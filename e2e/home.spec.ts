@@ -1,18 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, jobStatus, test } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { expect, jobStatus, openJobForm as form, test } from './fixtures';
 import { APP_ORIGIN } from './simConfig';
-
-function form(page: Page) {
-  const section = page.getByRole('region', { name: 'Open a job' });
-  return {
-    section,
-    region: section.getByLabel('Region', { exact: true }),
-    appId: section.getByLabel('App ID', { exact: true }),
-    envName: section.getByLabel('Environment', { exact: true }),
-    jobId: section.getByLabel('Job ID', { exact: true }),
-    open: section.getByRole('button', { name: 'Open' }),
-  };
-}
 
 /** Pastes `text` into a field as a browser does: a cancelable paste event carrying clipboardData. */
 async function paste(field: Locator, text: string): Promise<void> {
