@@ -57,7 +57,7 @@ function Shell({ services }: { services: AppServices }) {
           </p>
         ) : null}
         <ClockNote clock={services.clock} />
-        <main id="main" className="site-main">
+        <main id="main" className="site-main" tabIndex={-1}>
           <ErrorBoundary>
             <Routes services={services} />
           </ErrorBoundary>

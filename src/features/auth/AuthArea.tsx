@@ -117,18 +117,81 @@ export function useAuthEvents(services: AuthServices) {
   );
 }
 
+/** The first field of the step on screen; a screen with no fields (Hosted UI only) starts at its first button. */
+const FIRST_FIELD = 'input:not([type="hidden"]):not([disabled]), select, textarea';
+const FIRST_BUTTON = '.sign-in button:not([disabled])';
+
+/**
+ * What had focus when the dialog opened (the "Sign in" button, "Sign in to continue"), taken when
+ * the gate opens, before the dialog's own field takes focus. Put away (Escape, Cancel), the dialog
+ * gives focus back to it; closed by signing in, focus goes to the page's main region, which then
+ * shows what the sign-in unlocked ("Sign in" is about to become "Sign out"). Never the page body.
+ */
+function useOpener(services: AuthServices) {
+  const [opener] = useState(() => {
+    let element: HTMLElement | null = null;
+    let shown = false;
+    let putAway = false;
+    return {
+      /** The gate opened: remember what had focus. */
+      take() {
+        const active = document.activeElement;
+        element = active instanceof HTMLElement && active !== document.body ? active : null;
+      },
+      /** The dialog is on screen. */
+      shown() {
+        shown = true;
+        putAway = false;
+      },
+      /** The person put the dialog away without signing in. */
+      putAway() {
+        putAway = true;
+      },
+      /** The dialog has closed. */
+      restore() {
+        if (!shown) return;
+        shown = false;
+        const saved = putAway && element?.isConnected && !element.closest('[inert]') ? element : null;
+        element = null;
+        if (saved) saved.focus();
+        else document.getElementById('main')?.focus({ preventScroll: true });
+      },
+    };
+  });
+  useEffect(
+    () =>
+      services.gate.subscribe(() => {
+        if (services.gate.get().open) opener.take();
+      }),
+    [services.gate, opener],
+  );
+  return opener;
+}
+
 /** The sign-in screen over the page; the page beneath is inert until it closes. */
 export function SignInDialog({ services }: AuthAreaProps) {
   const gate = useGate(services.gate);
   const { pathname, search } = useLocation();
   const queryClient = useQueryClient();
   const dialogRef = useRef<HTMLDivElement>(null);
+  const opener = useOpener(services);
   useEffect(() => {
-    if (gate.open) dialogRef.current?.focus();
-  }, [gate.open]);
+    if (gate.open) {
+      // Every time it opens (the screen may already be loaded and have focused its own field).
+      const dialog = dialogRef.current;
+      const field = dialog?.querySelector<HTMLElement>(FIRST_FIELD) ?? dialog?.querySelector<HTMLElement>(FIRST_BUTTON);
+      (field ?? dialog)?.focus();
+      opener.shown();
+    } else {
+      opener.restore();
+    }
+  }, [gate.open, opener]);
   if (!gate.open) return null;
   const cognito = services.config.Auth.Cognito;
-  const close = () => services.gate.close();
+  const close = () => {
+    opener.putAway();
+    services.gate.close();
+  };
   return (
     <div className="dialog-backdrop">
       <div
