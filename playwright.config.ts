@@ -9,7 +9,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: CI is a busy two-core machine; a passing test never waits for it.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   globalSetup: './e2e/global-setup.ts',
   // Runs on other ports (E2E_APP_PORT) keep their own artifacts.

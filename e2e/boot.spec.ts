@@ -15,13 +15,13 @@ async function demoWorkers(page: Page): Promise<number> {
 test('a real config unregisters the service worker a demo visit left behind', async ({ page }) => {
   await serveConfig(page, { demo: true });
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Sample jobs in the demo' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Sample jobs in the demo' })).toBeVisible();
   expect(await demoWorkers(page)).toBe(1);
 
   await page.unrouteAll();
   await serveConfig(page, simulatedAccountConfig());
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Amplify Job Watch', level: 1 })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Amplify Job Watch', level: 1 })).toBeVisible();
   await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toHaveCount(0);
   await expect.poll(() => demoWorkers(page)).toBe(0);
 });
@@ -38,7 +38,7 @@ test('a chunk that fails to load while starting ends on a readable error with Re
   // Once the chunk loads again, Reload recovers.
   await page.unroute('**/assets/browser-*.js');
   await page.getByRole('button', { name: 'Reload the page' }).click();
-  await expect(page.getByRole('heading', { name: 'Sample jobs in the demo' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Sample jobs in the demo' })).toBeVisible();
 });
 
 test('when the entry script itself fails to load, the page says so with a reload link', async ({ page }) => {
@@ -52,5 +52,5 @@ test('when the entry script itself fails to load, the page says so with a reload
   await expect(stuck).toBeVisible({ timeout: 30_000 });
   await page.unroute('**/assets/index-*.js');
   await stuck.getByRole('link', { name: 'Reload the page' }).click();
-  await expect(page.getByRole('heading', { name: 'Amplify Job Watch', level: 1 })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: 'Amplify Job Watch', level: 1 })).toBeVisible();
 });

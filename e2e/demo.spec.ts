@@ -29,7 +29,7 @@ test.describe('demo mode (no config.json)', () => {
     await page.goto('/');
 
     const samples = page.getByRole('region', { name: 'Sample jobs in the demo' });
-    await expect(samples).toBeVisible({ timeout: 10_000 });
+    await expect(samples).toBeVisible();
     for (const { label } of DEMO_JOB_LINKS) {
       await expect(samples.getByRole('link', { name: label, exact: true })).toBeVisible();
     }
@@ -37,7 +37,7 @@ test.describe('demo mode (no config.json)', () => {
     await samples.getByRole('link', { name: DEMO_JOB_LINKS[0]?.label ?? '', exact: true }).click();
     const first = DEMO_JOB_LINKS[0]?.jobId ?? '';
     await expect(page).toHaveURL(`/apps/${DEMO_APP_ID}/environments/${DEMO_ENV}/jobs/${first}`);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
     await expect(fact(page, 'Operation')).toContainText('CreateBackendAuth');
 
     // The job came from https://amplifybackend.us-east-1.amazonaws.com, answered inside the page.
@@ -57,7 +57,7 @@ test.describe('demo mode (no config.json)', () => {
     expect(finished).toBeDefined();
     await page.goto(`/apps/${DEMO_APP_ID}/environments/${DEMO_ENV}/jobs/${finished?.jobId}`);
 
-    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('COMPLETED');
     await expect(jobStatus(page)).toContainText('Took 4 min 12 s');
     await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText('simulated AWS');
     expect(escaped).toEqual([]);

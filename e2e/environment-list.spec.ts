@@ -65,7 +65,7 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   await page.goto(listPath(middle));
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${middle.envName}`);
-  await expect(rows(page)).toHaveCount(3, { timeout: 5000 });
+  await expect(rows(page)).toHaveCount(3);
   expect(await listedIds(page)).toEqual([newest.jobId, middle.jobId, oldest.jobId]);
   // The simulated AWS answered oldest first: the order is the page's own.
   const answer = (await (await listCalls(requests)[0]?.response())?.json()) as { jobs: { jobId: string }[] };
@@ -109,7 +109,7 @@ test('Status and Operation filters go into the request and the URL, and survive 
 }) => {
   const { oldest, middle } = await threeJobs(sim);
   await page.goto(listPath(middle));
-  await expect(rows(page)).toHaveCount(3, { timeout: 5000 });
+  await expect(rows(page)).toHaveCount(3);
 
   await page.getByLabel('Status').selectOption('FAILED');
   await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?status=FAILED')}`);
@@ -135,7 +135,7 @@ test('Status and Operation filters go into the request and the URL, and survive 
 
   const callsBefore = listCalls(requests).length;
   await page.reload();
-  await expect(rows(page)).toHaveCount(1, { timeout: 5000 });
+  await expect(rows(page)).toHaveCount(1);
   await expect(page.getByLabel('Status')).toHaveValue('COMPLETED');
   await expect(page.getByLabel('Operation')).toHaveValue('UpdateBackendAPI');
   expect(await listedIds(page)).toEqual([oldest.jobId]);
@@ -165,7 +165,7 @@ test('more than 25 jobs: "Load more" fetches the next page with nextToken', asyn
   const newestFirst = [first, ...rest].sort((a, b) => b.startedAt - a.startedAt).map((job) => job.jobId);
   await page.goto(listPath(first));
 
-  await expect(rows(page)).toHaveCount(25, { timeout: 5000 });
+  await expect(rows(page)).toHaveCount(25);
   expect(listCalls(requests)).toHaveLength(1);
   expect(listCalls(requests)[0]?.postDataJSON()).toEqual({ maxResults: 25 });
   const firstAnswer = (await (await listCalls(requests)[0]?.response())?.json()) as { nextToken?: string };
@@ -192,7 +192,7 @@ test('refreshes while a listed job runs, and stops once every listed job has fin
     steps: [{ status: 'COMPLETED', atMs: 0 }],
   });
   await page.goto(listPath(running));
-  await expect(rows(page)).toHaveCount(2, { timeout: 5000 });
+  await expect(rows(page)).toHaveCount(2);
   await expect(page.getByText('Refreshing every 1 s while a listed job runs.')).toBeVisible();
   await expect.poll(() => listCalls(requests).length).toBeGreaterThanOrEqual(3);
 
@@ -224,7 +224,7 @@ test('an access error from ListBackendJobs is explained in words, and "Try again
   await page.goto(listPath(job));
 
   const alert = page.getByRole('alert').filter({ hasText: 'Access denied (HTTP 403)' });
-  await expect(alert).toBeVisible({ timeout: 5000 });
+  await expect(alert).toBeVisible();
   await expect(alert).toContainText('amplifybackend:ListBackendJobs');
   await expect(alert).toContainText(message);
   await expect(page.getByRole('table')).toHaveCount(0);

@@ -30,7 +30,7 @@ test.describe('the home page form', () => {
     await f.open.click();
 
     await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
   });
 
   test('without a Job ID it opens the environment’s job list', async ({ simulatedAccount: page, sim }) => {
@@ -43,7 +43,7 @@ test.describe('the home page form', () => {
 
     await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${job.envName}`);
-    await expect(page.getByRole('link', { name: job.jobId, exact: true })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('link', { name: job.jobId, exact: true })).toBeVisible();
   });
 
   test('pasting a job link fills every field', async ({ simulatedAccount: page, sim }) => {
@@ -61,7 +61,7 @@ test.describe('the home page form', () => {
 
     await f.open.click();
     await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
   });
 
   test('pasting the JSON the AWS CLI printed fills the fields', async ({ simulatedAccount: page, sim }) => {
@@ -132,9 +132,9 @@ test('recently watched jobs: newest first with their last status, until forgotte
   await expect(page.getByRole('region', { name: 'Recently watched in this browser' })).toHaveCount(0);
 
   await page.goto(finished.path);
-  await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('COMPLETED');
   await page.goto(running.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
   await page.getByRole('banner').getByRole('link', { name: 'Amplify Job Watch' }).click();
 
   const recent = page.getByRole('region', { name: 'Recently watched in this browser' });

@@ -7,7 +7,7 @@ test.describe('a job that fails', () => {
       'Resource handler returned message: "Invalid request provided: AWS::Cognito::UserPool: Password policy is too weak" (HandlerErrorCode: InvalidRequest)';
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
     await expect(page.getByRole('heading', { name: 'The job reported an error' })).toHaveCount(0);
 
     // From now on the job fails 1.5 s in (scripted only once the page shows it running, so a slow load cannot skip RUNNING).
@@ -19,7 +19,7 @@ test.describe('a job that fails', () => {
       ],
       error,
     });
-    await expect(jobStatus(page)).toContainText('FAILED', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('FAILED');
     const panel = page.getByRole('region', { name: 'The job reported an error' });
     await expect(panel).toBeVisible();
     await expect(panel.getByText(error, { exact: true })).toBeVisible();
@@ -38,7 +38,7 @@ test.describe('a job that fails', () => {
     await page.goto(job.path);
 
     const panel = page.getByRole('region', { name: 'The job reported an error' });
-    await expect(panel.getByText(error, { exact: true })).toBeVisible({ timeout: 5000 });
+    await expect(panel.getByText(error, { exact: true })).toBeVisible();
     await expect(page.locator('img')).toHaveCount(0);
     await expect(page.locator('main b')).toHaveCount(0);
     // Proving an absence: an injected onerror would have fired by now.
@@ -54,7 +54,7 @@ test.describe('a job that fails', () => {
 
     const panel = page.getByRole('region', { name: 'The job reported an error' });
     const showAll = panel.getByRole('button', { name: /Show all \(2.500 characters\)/ });
-    await expect(showAll).toBeVisible({ timeout: 5000 });
+    await expect(showAll).toBeVisible();
     await expect(panel.getByText('END-OF-ERROR')).toHaveCount(0);
     await showAll.click();
     await expect(panel.getByText(error, { exact: true })).toBeVisible();
@@ -69,7 +69,7 @@ test.describe('trouble talking to AWS', () => {
     await page.goto(job.path);
 
     const notice = page.getByRole('status').filter({ hasText: 'AWS is throttling requests (HTTP 429)' });
-    await expect(notice).toBeVisible({ timeout: 5000 });
+    await expect(notice).toBeVisible();
     await expect(notice).toContainText(/Couldn’t load the job at .+ — (retrying in \d+ s|retrying now)\./);
     await expect(notice).toContainText('AWS said: Too many requests');
 
@@ -81,13 +81,13 @@ test.describe('trouble talking to AWS', () => {
   test('a 500 after a good load keeps the last job visible, then recovers', async ({ simulatedAccount: page, sim }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
 
     const fault = { type: 'http', status: 500, errorType: 'InternalServiceException', message: 'Internal failure' } as const;
     await sim.replaceJob(job, { steps: [{ status: 'COMPLETED', atMs: 0 }], faults: [fault, fault, fault] });
 
     const notice = page.getByRole('status').filter({ hasText: 'The AmplifyBackend service is having trouble (HTTP 500)' });
-    await expect(notice).toBeVisible({ timeout: 5000 });
+    await expect(notice).toBeVisible();
     await expect(notice).toContainText(/Couldn’t refresh at .+ — (retrying in \d+ s|retrying now)\./);
     await expect(jobStatus(page)).toContainText('RUNNING'); // the last good answer stays on screen
 
@@ -98,7 +98,7 @@ test.describe('trouble talking to AWS', () => {
   test('an access error after a good load stops the checks until "Try again"', async ({ simulatedAccount: page, sim }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
 
     await sim.replaceJob(job, {
       steps: [{ status: 'COMPLETED', atMs: 0 }],
@@ -113,14 +113,14 @@ test.describe('trouble talking to AWS', () => {
     });
 
     const alert = page.getByRole('alert').filter({ hasText: 'Access denied (HTTP 403)' });
-    await expect(alert).toBeVisible({ timeout: 5000 });
+    await expect(alert).toBeVisible();
     await expect(alert).toContainText(/Couldn’t refresh at .+\. Below is the job as last seen; automatic checks are stopped/);
     await expect(alert).toContainText('amplifybackend:GetBackendJob');
     await expect(jobStatus(page)).toContainText('RUNNING');
     await expect(page.getByText('Automatic checks are stopped.')).toBeVisible();
 
     await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('COMPLETED');
     await expect(alert).toHaveCount(0);
   });
 
@@ -137,7 +137,7 @@ test.describe('trouble talking to AWS', () => {
     await page.goto(job.path);
 
     const notice = page.getByRole('status').filter({ hasText: 'The AmplifyBackend service is having trouble (HTTP 502)' });
-    await expect(notice).toBeVisible({ timeout: 5000 });
+    await expect(notice).toBeVisible();
     await expect(notice).not.toContainText(/JSON|could not be read/i);
     await expect(page.getByText('The answer could not be read as a job')).toHaveCount(0);
 
@@ -151,7 +151,7 @@ test.describe('trouble talking to AWS', () => {
     await page.goto(job.path);
 
     const notice = page.getByRole('status').filter({ hasText: 'The answer could not be read as a job' });
-    await expect(notice).toBeVisible({ timeout: 5000 });
+    await expect(notice).toBeVisible();
     await expect(notice).toContainText('The response was not JSON.');
     await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 15_000 });
   });
@@ -161,7 +161,7 @@ test.describe('trouble talking to AWS', () => {
     await page.goto(job.path);
 
     const notice = page.getByRole('status').filter({ hasText: 'Can’t reach AWS' });
-    await expect(notice).toBeVisible({ timeout: 5000 });
+    await expect(notice).toBeVisible();
     await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 15_000 });
     await expect(notice).toHaveCount(0);
   });

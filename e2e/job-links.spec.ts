@@ -7,7 +7,7 @@ test.describe('a job that is not there', () => {
     await page.goto(`/apps/${real.appId}/environments/${real.envName}/jobs/${missingJobId}`);
 
     const alert = page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' });
-    await expect(alert).toBeVisible({ timeout: 5000 });
+    await expect(alert).toBeVisible();
     // AWS found the app, so a wrong region is not plausible: the advice names the environment and the ID only.
     await expect(alert).toContainText(
       `AWS found the app but no job ${missingJobId} of app ${real.appId}, environment ${real.envName}.`,
@@ -30,10 +30,10 @@ test.describe('a job that is not there', () => {
     const withoutRegion = job.path.replace('?region=eu-west-1', '');
 
     await page.goto(withoutRegion);
-    await expect(page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' })).toBeVisible();
 
     await page.goto(job.path);
-    await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+    await expect(jobStatus(page)).toContainText('RUNNING');
     await expect(fact(page, 'Region')).toContainText('eu-west-1');
     await expect(page.getByText(`App ${job.appId} · environment ${job.envName} · eu-west-1`)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -65,7 +65,7 @@ test.describe('a job link that is not valid', () => {
       const job = await sim.createJob();
       await page.goto(path(job.appId));
 
-      await expect(page.getByRole('heading', { name: 'This job link is not valid' })).toBeVisible({ timeout: 5000 });
+      await expect(page.getByRole('heading', { name: 'This job link is not valid' })).toBeVisible();
       await expect(page.getByRole('alert')).toContainText(message);
       await expect(page).toHaveTitle('Invalid link · Amplify Job Watch');
       await expect(page.getByRole('link', { name: 'Go to the home page' })).toBeVisible();
@@ -82,11 +82,11 @@ test.describe('a job link that is not valid', () => {
     const job = await sim.createJob();
     // WHATWG URL parsing treats %2E%2E as "..", so /apps/%2E%2E/environments/… becomes /environments/…
     await page.goto(`/apps/%2E%2E/environments/${job.envName}/jobs/${job.jobId}`);
-    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe(`/environments/${job.envName}/jobs/${job.jobId}`);
 
     await page.goto(`/apps/${job.appId}/environments/%2e%2E/jobs/${job.jobId}`);
-    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     expect(requests.getBackendJob()).toHaveLength(0);
   });
 
@@ -94,7 +94,7 @@ test.describe('a job link that is not valid', () => {
   test('an invalid link sends nothing at all to AWS, not even to Cognito', async ({ simulatedAccount: page, sim, requests }) => {
     const job = await sim.createJob();
     await page.goto(`/apps/${job.appId}/environments/staging/jobs/job%01x`);
-    await expect(page.getByText('Nothing was sent to AWS.')).toBeVisible({ timeout: 5000 });
+    await expect(page.getByText('Nothing was sent to AWS.')).toBeVisible();
     // Give an eager credentials request time to leave (it starts during boot).
     await page.waitForTimeout(1500);
     expect(

@@ -19,7 +19,7 @@ test('screenshot of a running job for the README', async ({ simulatedAccount: pa
     ],
   });
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
   await expect(jobStatus(page)).toContainText(/Running for 1 min \d\d s/);
   await expect(fact(page, 'Updated').locator('time')).toBeVisible();
   await expect(page.getByText(/^Last checked /)).toBeVisible();

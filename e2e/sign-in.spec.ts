@@ -69,7 +69,7 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await page.goto(job.path);
 
     const dialog = signInDialog(page);
-    await expect(dialog).toBeVisible({ timeout: 5000 });
+    await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('This identity pool gives AWS credentials only to signed-in users.');
     // Asked to sign in, not told that something failed.
     await expect(dialog.getByRole('alert')).toHaveCount(0);
@@ -112,7 +112,7 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await serveConfig(page, signInConfig());
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(signInDialog(page)).toBeVisible({ timeout: 5000 });
+    await expect(signInDialog(page)).toBeVisible();
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(`Job ${job.jobId}`);
     // Give the page beneath a moment to settle after the dialog opened.
     await page.waitForTimeout(500);
@@ -131,7 +131,7 @@ test.describe('signing in when the identity pool has no guest access', () => {
     const job = await sim.createJob({ region: 'ap-southeast-2' });
     await page.goto(job.path);
 
-    await expect(signInDialog(page)).toBeVisible({ timeout: 5000 });
+    await expect(signInDialog(page)).toBeVisible();
     await submitCredentials(page, user);
     await expect(signInDialog(page)).toHaveCount(0);
     await expect(jobStatus(page)).toContainText('RUNNING');
@@ -441,7 +441,7 @@ test.describe('a long watch while signed in', () => {
     await expect.poll(() => privateSim.count({ operation: 'GetCredentialsForIdentity' })).toBe(credentialCallsBefore + 1);
     await expect.poll(() => requests.getBackendJob(job.jobId).length).toBeGreaterThanOrEqual(before + 2);
     await completeJob(privateSim, job);
-    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('COMPLETED');
 
     // The first signed request after the expiry is refused, whichever it is: the job's check or the
     // estimate's ListBackendJobs. Only that one; the same request is then sent again and answered.
@@ -490,7 +490,7 @@ test.describe('a long watch while signed in', () => {
     // Once the credentials expire, the forced refresh needs the refresh token: refused, the session is over.
     await control(request, privateSim.origin, 'expire-credentials');
     const dialog = signInDialog(page);
-    await expect(dialog).toBeVisible({ timeout: 10_000 });
+    await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(
       'Your session has ended. Sign in again to keep watching; the page carries on where it was.',
     );
@@ -502,7 +502,7 @@ test.describe('a long watch while signed in', () => {
     await expect(jobStatus(page)).toContainText('RUNNING');
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${user.username}`);
     await completeJob(privateSim, job);
-    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('COMPLETED');
   });
 
   test('a session gone mid-watch keeps the last job visible behind the sign-in dialog', async ({
@@ -516,7 +516,7 @@ test.describe('a long watch while signed in', () => {
     await control(request, privateSim.origin, 'expire-access-tokens');
     await control(request, privateSim.origin, 'expire-credentials');
 
-    await expect(signInDialog(page)).toBeVisible({ timeout: 10_000 });
+    await expect(signInDialog(page)).toBeVisible();
     // Give the page beneath a moment to settle after the dialog opened.
     await page.waitForTimeout(500);
     await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 1000 });
@@ -554,7 +554,7 @@ test.describe('a long watch after signing in with the Hosted UI', () => {
     await control(request, privateSim.origin, 'revoke-refresh-tokens');
     await control(request, privateSim.origin, 'expire-access-tokens');
     await control(request, privateSim.origin, 'expire-credentials');
-    await expect(dialog).toBeVisible({ timeout: 10_000 });
+    await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(
       'Your session has ended. Sign in again to keep watching; the page carries on where it was.',
     );
@@ -573,7 +573,7 @@ test.describe('a long watch after signing in with the Hosted UI', () => {
     await expect(dialog).toHaveCount(0);
     await expect(header(page)).toContainText(`Signed in as ${user.username}`);
     await completeJob(privateSim, job);
-    await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+    await expect(jobStatus(page)).toContainText('COMPLETED');
     await expect(page).toHaveURL(`${APP_ORIGIN}${job.path}`);
     expect(hostedUi).not.toContain('/logout');
     expect(await privateSim.count({ operation: 'Logout' })).toBe(0);

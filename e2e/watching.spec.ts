@@ -67,7 +67,7 @@ test.describe('the tab shows how the job is doing', () => {
   test('title and favicon follow running → failed', async ({ simulatedAccount: page, sim }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
+    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId));
     await sim.replaceJob(job, { steps: [{ status: 'FAILED', atMs: 0 }], error: 'Stack rolled back' });
     await expect(page).toHaveTitle(jobTitle('FAILED', job.jobId));
     await expect.poll(() => favicon(page)).toMatch(ICON.failed);
@@ -79,7 +79,7 @@ test.describe('the tab shows how the job is doing', () => {
   }) => {
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId), { timeout: 5000 });
+    await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId));
 
     await sim.replaceJob(job, { faults: [{ type: 'network' }, { type: 'network' }] });
     await expect(page).toHaveTitle(`Can’t reach AWS · ${jobTitle('RUNNING', job.jobId)}`);
@@ -140,13 +140,13 @@ test('"Notify me when it finishes": one notification for a hidden tab, and click
 
   const job = await sim.createJob({ operation: 'UpdateBackendAPI' });
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
   await page.getByRole('button', { name: 'Notify me when it finishes' }).click();
   await expect(page.getByRole('button', { name: 'Notifying when jobs finish' })).toHaveAttribute('aria-pressed', 'true');
 
   await setHidden(page, true);
   await sim.replaceJob(job, { operation: 'UpdateBackendAPI', steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
+  await expect.poll(notifications).toHaveLength(1);
   const [shown] = await notifications();
   expect(shown?.title).toBe('COMPLETED: UpdateBackendAPI');
   expect(shown?.body).toBe(`Job ${job.jobId} of app ${job.appId}, environment ${job.envName}`);
@@ -185,7 +185,7 @@ test('a hidden tab checks about 4× less often and checks at once when shown aga
   const checks = () => page.evaluate(() => (window as unknown as { __checks: number[] }).__checks);
   const pageNow = () => page.evaluate(() => Date.now());
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
 
   // From here the page's clock stands still unless moved, 100 ms at a time: every time below is the page's.
   // A second ahead: a busy machine may take a while between reading the page's time and pausing it.
@@ -218,7 +218,7 @@ test('a hidden tab checks about 4× less often and checks at once when shown aga
   // Shown again just after that check: the next one comes at once, the clock standing still, so not the 2 s timer's.
   const shownAt = await pageNow();
   await setHidden(page, false);
-  await expect.poll(async () => (await checks()).length, { timeout: 5000 }).toBe(hiddenChecks.length + 1);
+  await expect.poll(async () => (await checks()).length).toBe(hiddenChecks.length + 1);
   expect(((await checks()).at(-1) as number) - shownAt).toBeLessThan(1900);
   // The countdown is the visible tab's again, without the hidden tab's note, once the page's clock moves on.
   const countdown = page.getByText(/^Next check in \d+ s\.$/);
@@ -246,7 +246,7 @@ test('offline: a notice, then a check as soon as the connection is back', async 
 
   // The page's clock stands still from here: a check that comes now is the reconnect's, not the 5 s timer's.
   await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
-  const reconnected = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 10_000 });
+  const reconnected = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`));
   await context.setOffline(false);
   await reconnected;
   expect(times.length).toBe(sentWhileOffline + 1);
@@ -266,7 +266,7 @@ test('pause and resume auto-refresh, a countdown, and the interval select', asyn
   const job = await sim.createJob();
   const times = requestTimes(page, job.jobId);
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
   await expect(page.getByText(/^Next check in 1 s\.$/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Pause auto-refresh' }).click();
@@ -299,7 +299,7 @@ test('the observed timeline lists RUNNING then COMPLETED with times, and survive
 }) => {
   const job = await sim.createJob();
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
   await sim.replaceJob(job, {
     startedAt: Date.now(),
     steps: [
@@ -307,7 +307,7 @@ test('the observed timeline lists RUNNING then COMPLETED with times, and survive
       { status: 'COMPLETED', atMs: 1500 },
     ],
   });
-  await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 10_000 });
+  await expect(jobStatus(page)).toContainText('COMPLETED');
 
   const timeline = page.getByRole('region', { name: 'Statuses seen by this browser' });
   const entries = timeline.getByRole('listitem');
@@ -320,7 +320,7 @@ test('the observed timeline lists RUNNING then COMPLETED with times, and survive
   expect(Date.parse(completed ?? '') - Date.parse(running ?? '')).toBeLessThan(30_000);
 
   await page.reload();
-  await expect(jobStatus(page)).toContainText('COMPLETED', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('COMPLETED');
   await expect(entries).toHaveCount(2);
   await expect(entries.nth(0)).toContainText('RUNNING');
   await expect(entries.nth(1)).toContainText('COMPLETED');
@@ -340,7 +340,7 @@ test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the 
     error: 'Quota "exceeded" <here>',
   });
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('FAILED', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('FAILED');
 
   const section = page.getByRole('region', { name: 'AWS CLI and raw response' });
   const command = `aws amplifybackend get-backend-job --app-id=${job.appId} --backend-environment-name=${job.envName} --job-id=${job.jobId} --region=eu-west-1`;
@@ -362,7 +362,7 @@ test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the 
 test('the job page links to its environment’s job list', async ({ simulatedAccount: page, sim }) => {
   const job = await sim.createJob({ region: 'eu-west-1' });
   await page.goto(job.path);
-  await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 5000 });
+  await expect(jobStatus(page)).toContainText('RUNNING');
 
   await page.getByRole('link', { name: job.envName, exact: true }).click();
   await expect(page).toHaveURL(`${APP_ORIGIN}/apps/${job.appId}/environments/${job.envName}/jobs?region=eu-west-1`);
