@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, jobStatus, serveConfig, simulatedAccountConfig, test } from './fixtures';
 import { SIM_ORIGIN } from './simConfig';
 
-const DEMO_BANNER = /Demo:.*simulated AWS running inside the page/;
+const DEMO_BANNER = /Demo:.*simulated AWS, sample data/;
 
 function problem(page: Page, field: string) {
   return page.getByRole('listitem').filter({ has: page.getByText(field, { exact: true }) });
@@ -23,7 +23,7 @@ test.describe('a config.json that is wrong', () => {
     const job = await sim.createJob();
     await page.goto(job.path);
 
-    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Nothing was sent to AWS.');
     await expect(problem(page, 'region')).toContainText('expected an AWS region where AmplifyBackend runs');
@@ -41,7 +41,7 @@ test.describe('a config.json that is wrong', () => {
   test('an unknown region alone is named', async ({ page, requests }) => {
     await serveConfig(page, simulatedAccountConfig({ region: 'mars-east-1' }));
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
     await expect(page.getByRole('alert').getByRole('listitem')).toHaveCount(1);
     await expect(problem(page, 'region')).toBeVisible();
     expect(requests.offOrigin()).toEqual([]);
@@ -51,7 +51,7 @@ test.describe('a config.json that is wrong', () => {
     await serveConfig(page, simulatedAccountConfig({ amplifyBackendEndpoint: 'javascript:alert(document.domain)' }));
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
     await expect(page.getByRole('alert').getByRole('listitem')).toHaveCount(1);
     await expect(problem(page, 'amplifyBackendEndpoint')).toContainText('expected an https:// URL (http:// only for localhost)');
     expect(requests.offOrigin()).toEqual([]);
@@ -78,7 +78,7 @@ test.describe('a config.json that is wrong', () => {
     );
     const job = await sim.createJob();
     await page.goto(job.path);
-    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
     await expect(problem(page, 'amplifyBackendEndpoint')).toContainText(
       "expected https://amplifybackend.<region>.amazonaws.com or a path on the dashboard's own origin",
     );
@@ -93,7 +93,7 @@ test.describe('a config.json that is wrong', () => {
   test('a config.json that is not JSON is reported, not replaced by the demo', async ({ page, requests }) => {
     await serveConfig(page, '{ "region": "us-east-1", ');
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
     await expect(problem(page, 'config.json')).toContainText('expected valid JSON');
     await expect(page.getByText(DEMO_BANNER)).toHaveCount(0);
     expect(requests.offOrigin()).toEqual([]);
@@ -102,7 +102,7 @@ test.describe('a config.json that is wrong', () => {
   test('a config.json the server fails to serve is reported', async ({ page }) => {
     await serveConfig(page, { message: 'oops' }, 500);
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible({ timeout: 5000 });
+    await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
     await expect(problem(page, 'config.json')).toContainText('HTTP 500');
   });
 });
@@ -111,20 +111,20 @@ test.describe('demo mode', () => {
   test('starts when config.json is missing (404)', async ({ page }) => {
     await serveConfig(page, { message: 'Not Found' }, 404);
     await page.goto('/');
-    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText(DEMO_BANNER, { timeout: 10_000 });
+    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText(DEMO_BANNER);
     await expect(page.getByRole('heading', { name: 'Sample jobs in the demo' })).toBeVisible();
   });
 
   test('starts when config.json says "demo": true', async ({ page }) => {
     await serveConfig(page, { demo: true });
     await page.goto('/');
-    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText(DEMO_BANNER, { timeout: 10_000 });
+    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText(DEMO_BANNER);
   });
 
   test('starts when no config.json is deployed (the host falls back to index.html)', async ({ page }) => {
     // No route: the preview server answers /config.json with its SPA fallback page.
     await page.goto('/');
-    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText(DEMO_BANNER, { timeout: 10_000 });
+    await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText(DEMO_BANNER);
   });
 
   test('is not shown for a real account', async ({ simulatedAccount: page, sim }) => {
@@ -156,7 +156,7 @@ test('guest access off: says there are no AWS credentials, and asks nothing of A
   await page.goto(job.path);
 
   const alert = page.getByRole('alert').filter({ hasText: 'No AWS credentials' });
-  await expect(alert).toBeVisible({ timeout: 5000 });
+  await expect(alert).toBeVisible();
   await expect(alert).toContainText('allowGuestAccess is off');
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
   expect(requests.getBackendJob()).toHaveLength(0);

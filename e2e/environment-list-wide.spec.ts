@@ -156,3 +156,31 @@ test('each filter change is a step in history: Back restores the previous filter
   await expect(page.getByLabel('Status')).toHaveValue('');
   await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
 });
+
+test('the table fits the page: nothing scrolls sideways, and each date stays on one line with its age beneath', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
+  const { failed } = await jobs(sim);
+  await page.goto(listPath(failed));
+  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+
+  const table = page.getByRole('table');
+  const fits = await table.evaluate((node) => ({
+    table: Math.ceil(node.getBoundingClientRect().right),
+    parent: Math.floor((node.parentElement as HTMLElement).getBoundingClientRect().right),
+    page: document.documentElement.scrollWidth <= window.innerWidth,
+  }));
+  expect(fits.table).toBeLessThanOrEqual(fits.parent);
+  expect(fits.page).toBe(true);
+  for (let i = 0; i < 3; i += 1) {
+    for (const column of ['Created', 'Updated']) {
+      const cell = rows(page).nth(i).locator(`td[data-label="${column}"]`);
+      expect(await linesOf(cell.locator('time'))).toBe(1);
+      const age = cell.getByText(/ago\)$|just now\)$/);
+      const [timeBox, ageBox] = [await cell.locator('time').boundingBox(), await age.boundingBox()];
+      expect(ageBox && timeBox && ageBox.y >= timeBox.y + timeBox.height - 1).toBe(true);
+    }
+  }
+  await page.screenshot({ path: test.info().outputPath('environment-list-1280.png') });
+});

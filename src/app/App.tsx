@@ -5,6 +5,7 @@ import { JobPage } from '../features/job/JobPage';
 import { Link, useLocation } from '../shared/browser/history';
 import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
 import { ClockNote } from './ClockNote';
+import { DemoBanner } from './DemoBanner';
 import { TimeZoneSwitch } from '../shared/ui/TimeZoneSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
@@ -49,13 +50,7 @@ function Shell({ services }: { services: AppServices }) {
           <TimeZoneSwitch />
           <AuthStatus services={services} />
         </header>
-        {services.config.demo ? (
-          <p className="demo-banner" role="note">
-            <strong>Demo:</strong> a simulated AWS running inside the page, with sample data; nothing here reaches a real account.
-            Sign in as <span className="mono">demo</span> / <span className="mono">Demo-password-1</span> to try signing in. Add a{' '}
-            <span className="mono">config.json</span> to watch real jobs.
-          </p>
-        ) : null}
+        {services.config.demo ? <DemoBanner user={services.demoGuide?.users[0]} /> : null}
         <ClockNote clock={services.clock} />
         <main id="main" className="site-main" tabIndex={-1}>
           <ErrorBoundary>

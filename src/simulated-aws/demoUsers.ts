@@ -35,7 +35,7 @@ export interface SimUserSpec {
 
 export interface DemoUser extends SimUserSpec {
   password: string;
-  /** One line for the demo banner. */
+  /** What signing in as this user shows, after its name and password on the sign-in screen's list. */
   description: string;
 }
 
@@ -47,7 +47,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     password: DEMO_PASSWORD,
     email: 'demo@example.com',
     sub: 'd3e0a1b2-0000-4000-8000-00000000de01',
-    description: `demo / ${DEMO_PASSWORD}: signs straight in.`,
+    description: 'signs straight in.',
   },
   {
     username: 'mfa',
@@ -55,7 +55,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'mfa@example.com',
     mfa: 'TOTP',
     sub: 'd3e0a1b2-0000-4000-8000-00000000de02',
-    description: `mfa / ${DEMO_PASSWORD}: then asks for an authenticator-app code (${DEMO_CODE}).`,
+    description: `then asks for an authenticator-app code (${DEMO_CODE}).`,
   },
   {
     username: 'newpass',
@@ -63,7 +63,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'newpass@example.com',
     state: 'force-change-password',
     sub: 'd3e0a1b2-0000-4000-8000-00000000de03',
-    description: 'newpass / Temp-password-1: must choose a new password (8+ characters with a digit).',
+    description: 'must choose a new password (8+ characters with a digit).',
   },
   {
     username: 'reset',
@@ -71,7 +71,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'reset@example.com',
     state: 'reset-required',
     sub: 'd3e0a1b2-0000-4000-8000-00000000de04',
-    description: `reset: any sign-in asks for a password reset; the emailed code is ${DEMO_CODE}.`,
+    description: `any sign-in asks for a password reset; the emailed code is ${DEMO_CODE}.`,
   },
   {
     username: 'unconfirmed',
@@ -79,6 +79,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'unconfirmed@example.com',
     state: 'unconfirmed',
     sub: 'd3e0a1b2-0000-4000-8000-00000000de05',
-    description: `unconfirmed / ${DEMO_PASSWORD}: never confirmed its sign-up, so sign-in is refused.`,
+    description: 'never confirmed its sign-up, so sign-in is refused.',
   },
 ];

@@ -61,10 +61,10 @@ export function JobTable({ jobs, envKey, regionForLinks, now }: JobTableProps) {
               )}
             </td>
             <td data-label="Created">
-              <Timestamp time={job.createTime} now={now} />
+              <Timestamp time={job.createTime} now={now} compact />
             </td>
             <td data-label="Updated">
-              <Timestamp time={job.updateTime} now={now} />
+              <Timestamp time={job.updateTime} now={now} compact />
             </td>
             <td data-label="Error" className="job-table__error">
               {job.error ? <ErrorExcerpt text={job.error} /> : ''}

@@ -1,14 +1,16 @@
 import type { JobTime } from '../aws/jobTime';
-import { formatDateTime, formatRelative } from './timeFormat';
+import { formatCompactDateTime, formatDateTime, formatRelative } from './timeFormat';
 import { useTimeZone } from './timeZonePreference';
 
 export interface TimestampProps {
   time: JobTime | undefined;
   now: number;
+  /** For dense tables: no year when it is this year's. */
+  compact?: boolean;
 }
 
 /** Absolute time (Local or UTC, as switched) plus a live relative form; a value that is not a time is shown as the API sent it. */
-export function Timestamp({ time, now }: TimestampProps) {
+export function Timestamp({ time, now, compact = false }: TimestampProps) {
   const zone = useTimeZone();
   if (!time) return <span className="muted">not reported</span>;
   if (!time.date) {
@@ -21,7 +23,7 @@ export function Timestamp({ time, now }: TimestampProps) {
   return (
     <span>
       <time dateTime={time.date.toISOString()} title={time.date.toISOString()}>
-        {formatDateTime(time.date, zone)}
+        {compact ? formatCompactDateTime(time.date, now, zone) : formatDateTime(time.date, zone)}
       </time>{' '}
       <span className="muted">({formatRelative(time.date, now)})</span>
     </span>

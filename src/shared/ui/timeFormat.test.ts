@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatDateTime, formatDuration, formatRelative, formatShortTime, formatTime } from './timeFormat';
+import { formatCompactDateTime, formatDateTime, formatDuration, formatRelative, formatShortTime, formatTime } from './timeFormat';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -87,6 +87,27 @@ describe('absolute times, Local or UTC', () => {
     for (const text of [formatTime(date, 'local'), formatShortTime(date, 'local'), formatDateTime(date, 'local')]) {
       expect(text).not.toMatch(/UTC/);
     }
+  });
+
+  it('writes the time of day one way in every style: two-digit hours, the date style ending in the time style', () => {
+    for (const zone of ['utc', 'local'] as const) {
+      const time = formatTime(date, zone);
+      expect(formatDateTime(date, zone).endsWith(time)).toBe(true);
+      expect(formatShortTime(date, zone)).toBe(time.replace(/(\d\d:\d\d):\d\d/, '$1'));
+      expect(formatDateTime(new Date('2026-11-30T09:05:09.000Z'), 'utc')).toMatch(/, 09:05:09\b/);
+    }
+  });
+
+  it('for dense tables leaves out the year when it is this year’s in the zone shown, and keeps the same clock', () => {
+    const sameYear = Date.parse('2026-12-31T12:00:00Z');
+    expect(formatCompactDateTime(date, sameYear, 'utc')).toBe(`${formatDateTime(date, 'utc').replace(/,? 2026/, '')}`);
+    expect(formatCompactDateTime(date, sameYear, 'utc')).not.toMatch(/2026/);
+    expect(formatCompactDateTime(date, Date.parse('2027-01-02T00:00:00Z'), 'utc')).toBe(formatDateTime(date, 'utc'));
+    // 2026-01-01T02:00Z is still 2025 in New York: the local year decides there.
+    const newYear = new Date('2026-01-01T02:00:00Z');
+    expect(formatCompactDateTime(newYear, sameYear, 'local')).toMatch(/2025/);
+    expect(formatCompactDateTime(newYear, sameYear, 'utc')).not.toMatch(/2026/);
+    expect(formatCompactDateTime(date, sameYear, 'local').endsWith(formatTime(date, 'local'))).toBe(true);
   });
 
   it('builds each formatter once, not per call', () => {

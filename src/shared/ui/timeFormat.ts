@@ -33,11 +33,14 @@ export function formatRelative(date: Date, now: number): string {
 
 export type { TimeZoneMode } from './timeZonePreference';
 
-type AbsoluteStyle = 'dateTime' | 'time' | 'shortTime';
+type AbsoluteStyle = 'dateTime' | 'dateTimeThisYear' | 'time' | 'shortTime';
 
+// One way to write a time of day everywhere: two-digit hours, and the date (where shown) before it.
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
 const STYLES: Record<AbsoluteStyle, Intl.DateTimeFormatOptions> = {
-  dateTime: { dateStyle: 'medium', timeStyle: 'medium' },
-  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  dateTime: { year: 'numeric', month: 'short', day: 'numeric', ...CLOCK },
+  dateTimeThisYear: { month: 'short', day: 'numeric', ...CLOCK },
+  time: CLOCK,
   shortTime: { hour: '2-digit', minute: '2-digit' },
 };
 
@@ -60,9 +63,15 @@ export function formatAbsolute(date: Date, style: AbsoluteStyle, zone: TimeZoneM
   return zone === 'utc' ? `${text} UTC` : text;
 }
 
-/** Date and time, e.g. "Nov 30, 2026, 4:05:09 AM" (or "… UTC"). */
+/** Date and time, e.g. "Nov 30, 2026, 04:05:09 AM" (or "… UTC"). */
 export function formatDateTime(date: Date, zone: TimeZoneMode): string {
   return formatAbsolute(date, 'dateTime', zone);
+}
+
+/** Date and time without the year when it is the year of `now` in that zone, for dense tables: "Nov 30, 04:05:09 AM". */
+export function formatCompactDateTime(date: Date, now: number, zone: TimeZoneMode): string {
+  const year = (moment: Date) => (zone === 'utc' ? moment.getUTCFullYear() : moment.getFullYear());
+  return formatAbsolute(date, year(date) === year(new Date(now)) ? 'dateTimeThisYear' : 'dateTime', zone);
 }
 
 /** Time of day with seconds, e.g. "04:05:09" (or "04:05:09 UTC"). */
