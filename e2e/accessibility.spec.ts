@@ -83,6 +83,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page);
     });
 
+    test('the demo banner opened', async ({ page }) => {
+      await serveConfig(page, { message: 'Not Found' }, 404);
+      await page.goto('/');
+      await page.getByRole('note', { name: 'Demo mode' }).getByRole('button', { name: 'More' }).click();
+      await expect(page.getByRole('note', { name: 'Demo mode' }).getByRole('button', { name: 'Less' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the list of keyboard shortcuts', async ({ simulatedAccount: page, sim }) => {
+      const job = await sim.createJob();
+      await page.goto(job.path);
+      await expect(page.getByRole('region', { name: 'Job status' })).toContainText('RUNNING');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
     test('the sign-in dialog', async ({ page, sim }) => {
       const job = await sim.createJob();
       await serveConfig(page, signInConfig());

@@ -277,7 +277,7 @@ test('pause and resume auto-refresh, a countdown, and the interval select', asyn
   await page.waitForTimeout(2000);
   expect(times.length).toBe(paused);
 
-  const resumed = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 3000 });
+  const resumed = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`));
   await page.getByRole('button', { name: 'Resume auto-refresh' }).click();
   await resumed;
   await expect(page.getByRole('button', { name: 'Pause auto-refresh' })).toHaveAttribute('aria-pressed', 'false');
@@ -394,7 +394,7 @@ test.describe('paused does not look live (375 px)', () => {
     await page.waitForTimeout(2500);
     expect(await jobStatus(page).textContent()).toBe(elapsed);
 
-    const resumed = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`), { timeout: 3000 });
+    const resumed = page.waitForRequest((r) => r.url().endsWith(`/${job.jobId}`));
     const before = times.length;
     await page.getByRole('button', { name: 'Resume auto-refresh' }).click();
     await resumed;

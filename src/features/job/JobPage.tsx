@@ -11,6 +11,7 @@ import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
 import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
+import { ShortcutsDialog } from '../../shared/ui/ShortcutsDialog';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
@@ -22,6 +23,7 @@ import { JobStatus } from './JobStatus';
 import { ObservedTimeline } from './ObservedTimeline';
 import { useFocusRescue } from './useFocusRescue';
 import { useJobMemory } from './useJobMemory';
+import { useJobShortcuts } from './useJobShortcuts';
 import { useTabInterval } from './useTabInterval';
 import { WatchBar } from './WatchBar';
 import { WatchProblemPanel } from './WatchProblemPanel';
@@ -129,6 +131,13 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
   const retry = () => void query.refetch();
   // Joins a check already in flight instead of cancelling it (at most one request per job).
   const refreshNow = () => void query.refetch({ cancelRefetch: false });
+  const changePaused = (next: boolean) => {
+    setPaused(next);
+    // Resuming checks at once.
+    if (!next) retry();
+  };
+
+  const keys = useJobShortcuts({ jobKey, controls: watch.controls, paused, onRefresh: refreshNow, onPausedChange: changePaused });
 
   return (
     <>
@@ -164,11 +173,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
       <WatchBar
         watch={watch}
         paused={paused}
-        onPausedChange={(next) => {
-          setPaused(next);
-          // Resuming checks at once.
-          if (!next) retry();
-        }}
+        onPausedChange={changePaused}
         intervalSeconds={intervalSeconds}
         configIntervalSeconds={config.pollIntervalSeconds}
         onIntervalChange={setIntervalSeconds}
@@ -182,6 +187,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
       {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
+      {keys.shown ? <ShortcutsDialog shortcuts={keys.shortcuts} onClose={keys.close} /> : null}
     </>
   );
 }

@@ -76,6 +76,20 @@ describe('useShortcuts', () => {
     expect(screen.getByRole('textbox', { name: 'Job ID' })).toHaveValue('rp');
   });
 
+  it('never fires from inside a dialog over the page', async () => {
+    const { refresh, user } = setup();
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    const button = document.createElement('button');
+    dialog.append(button);
+    document.body.append(dialog);
+    button.focus();
+    await user.keyboard('r');
+    dialog.remove();
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
   it('leaves Ctrl, Alt and Meta combinations and held-down keys to the browser', async () => {
     const { refresh, user } = setup();
     await user.keyboard('{Control>}r{/Control}');

@@ -1,6 +1,6 @@
 /**
  * Single-key shortcuts like GitHub's (`r`, `p`, `?`): on keydown anywhere in the document, but never while
- * the person is typing in a field, never with Ctrl/Alt/Meta held (those belong to the browser), and never
+ * the person is typing in a field or working in a dialog, never with Ctrl/Alt/Meta held (those belong to the browser), and never
  * for a key that is being held down (auto-repeat).
  */
 import { useEffect, useRef } from 'react';
@@ -29,6 +29,8 @@ export function matchShortcut(event: KeyboardEvent, shortcuts: readonly Shortcut
   if (event.defaultPrevented || event.repeat || event.isComposing) return undefined;
   if (event.ctrlKey || event.altKey || event.metaKey) return undefined;
   if (isTypingTarget(event.target)) return undefined;
+  // A dialog over the page (sign-in, the list of shortcuts) owns the keyboard.
+  if (event.target instanceof Element && event.target.closest('[aria-modal="true"]')) return undefined;
   return shortcuts.find((shortcut) => shortcut.key === event.key);
 }
 
