@@ -77,6 +77,14 @@ describe('the Content-Security-Policy itself', () => {
     expect(headersFile().split('\n')).toContain(`  Content-Security-Policy: ${contentSecurityPolicy('', true)}`);
   });
 
+  it('the _headers file keeps the entry, the config and the app-shell worker uncached, and hashed assets forever', () => {
+    const lines = headersFile().split('\n');
+    for (const path of ['/', '/index.html', '/config.json', '/sw.js']) {
+      expect(lines[lines.indexOf(path) + 1]).toBe('  Cache-Control: no-cache');
+    }
+    expect(lines[lines.indexOf('/assets/*') + 1]).toBe('  Cache-Control: public, max-age=31536000, immutable');
+  });
+
   it('connects to the page itself and exactly the Cognito Identity, user pool and AmplifyBackend hosts of the supported regions', () => {
     const expected = [
       "'self'",

@@ -128,7 +128,7 @@ export function securityHeaders(input: ConnectInput = ''): Record<string, string
   };
 }
 
-/** The `_headers` file: security headers everywhere, no caching for the entry and the config, forever for hashed assets. */
+/** The `_headers` file: security headers everywhere, no caching for the entry, the config and the app-shell worker, forever for hashed assets. */
 export function headersFile(input: ConnectInput = ''): string {
   const lines = ['/*', ...Object.entries(securityHeaders(input)).map(([name, value]) => `  ${name}: ${value}`)];
   lines.push(
@@ -137,6 +137,8 @@ export function headersFile(input: ConnectInput = ''): string {
     '/index.html',
     '  Cache-Control: no-cache',
     '/config.json',
+    '  Cache-Control: no-cache',
+    '/sw.js',
     '  Cache-Control: no-cache',
   );
   lines.push('/assets/*', '  Cache-Control: public, max-age=31536000, immutable');

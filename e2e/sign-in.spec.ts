@@ -47,7 +47,9 @@ async function tokenKeys(page: Page, area: 'localStorage' | 'sessionStorage'): P
 async function trailKeys(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Object.keys(localStorage)
-      .filter((key) => key === 'amplify-job-watch.recent-jobs.v1' || key === 'amplify-job-watch.timelines.v1')
+      .filter((key) =>
+        ['amplify-job-watch.last-known.v1', 'amplify-job-watch.recent-jobs.v1', 'amplify-job-watch.timelines.v1'].includes(key),
+      )
       .sort(),
   );
 }
@@ -279,7 +281,9 @@ test.describe('signing in when the identity pool has no guest access', () => {
     await submitCredentials(page, user);
     await expect(jobStatus(page)).toContainText('RUNNING');
     expect(await tokenKeys(page, 'sessionStorage')).toHaveLength(3);
-    await expect.poll(() => trailKeys(page)).toEqual(['amplify-job-watch.recent-jobs.v1', 'amplify-job-watch.timelines.v1']);
+    await expect
+      .poll(() => trailKeys(page))
+      .toEqual(['amplify-job-watch.last-known.v1', 'amplify-job-watch.recent-jobs.v1', 'amplify-job-watch.timelines.v1']);
 
     await header(page).getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => withTarget(requests, `${IDP}RevokeToken`).length).toBe(1);

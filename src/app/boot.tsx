@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Hub } from '@aws-amplify/core';
+import { onlineManager } from '@tanstack/react-query';
 import { navigate } from '../shared/browser/history';
+import { registerOfflineShell } from '../shared/browser/offlineShell';
 import { sameOriginPath } from '../shared/browser/returnPath';
 import { keepWatchingInBackground } from '../shared/browser/visibility';
 import { configureAuth } from '../shared/aws/credentials';
@@ -81,6 +83,9 @@ async function start(root: Root): Promise<void> {
     // Completes a Hosted UI sign-in when the page is the redirect target (code and state in the URL).
     await import('@aws-amplify/auth/enable-oauth-listener');
   }
+  // Opened with no network: React Query learns it from the browser now (it otherwise hears only of
+  // changes), so checks wait for the connection instead of failing, and the page shows what it knew.
+  if (navigator.onLine === false) onlineManager.setOnline(false);
   const services = createServices(config, { demoGuide });
   const queryClient = createQueryClient(services);
   keepWatchingInBackground();
@@ -102,4 +107,12 @@ async function start(root: Root): Promise<void> {
       <App services={services} queryClient={queryClient} />
     </StrictMode>,
   );
+  // The app shell for opening with no network, set up once the page is idle: never ahead of the first
+  // status, never in demo mode (the simulated AWS owns the worker scope) or on the dev server.
+  if (!config.demo && import.meta.env.PROD) {
+    const build = new URL(import.meta.url).pathname;
+    const register = () => void registerOfflineShell(build);
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(register);
+    else window.setTimeout(register, 2000);
+  }
 }

@@ -11,6 +11,7 @@ import type { DemoGuide } from '../shared/config/demoGuide';
 import { canSignIn, SIGN_IN_REQUIRED, type AuthServices } from '../features/auth/authServices';
 import { createSignInGate } from '../features/auth/signInGate';
 import { clearTimelines } from '../features/job/timeline';
+import { forgetLastKnownJobs } from '../shared/browser/lastKnownJobs';
 import { forgetRecentJobs } from '../shared/browser/recentJobs';
 
 export interface AppServices extends AuthServices {
@@ -42,6 +43,7 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
     onSignedOut: () => {
       forgetRecentJobs();
       clearTimelines();
+      forgetLastKnownJobs();
     },
     demoGuide: overrides.demoGuide,
   };

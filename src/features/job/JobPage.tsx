@@ -23,6 +23,7 @@ import { JobStatus } from './JobStatus';
 import { ObservedTimeline } from './ObservedTimeline';
 import { useFocusRescue } from './useFocusRescue';
 import { useJobMemory } from './useJobMemory';
+import { useLastKnownJob } from './useLastKnownJob';
 import { useJobShortcuts } from './useJobShortcuts';
 import { useTabInterval } from './useTabInterval';
 import { WatchBar } from './WatchBar';
@@ -30,7 +31,14 @@ import { WatchProblemPanel } from './WatchProblemPanel';
 import './jobPage.css';
 
 // Not needed for the first status: the estimate (and its ListBackendJobs) loads after it.
-const JobEstimate = lazy(() => import('../../shared/ui/JobEstimate').then((module) => ({ default: module.JobEstimate })));
+// Optional: a chunk that cannot load (offline, a deployment replaced mid-visit) leaves it out, nothing more.
+const JobEstimate = lazy(async () => {
+  try {
+    return { default: (await import('../../shared/ui/JobEstimate')).JobEstimate };
+  } catch {
+    return { default: () => null };
+  }
+});
 
 const GET_ACTION = 'amplifybackend:GetBackendJob';
 
@@ -95,17 +103,21 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
   // Once nothing is planned (finished, stopped, paused) nothing counts down: the clock is re-read once a minute.
   const now = useNow(pollDelayMs === false && query.fetchStatus !== 'fetching' ? 60_000 : 1000);
   const notify = useNotifyPreference();
-  const { data } = query;
+  // Opened with no network and nothing asked yet: the last answer from an earlier visit, marked as such.
+  const remembered = useLastKnownJob(jobKey, query.data, query.dataUpdatedAt);
+  const fromMemory = query.data === undefined && query.fetchStatus === 'paused' ? remembered : undefined;
+  const data = query.data ?? fromMemory?.job;
   const watch = describeWatch(
     {
       jobId: jobKey.jobId,
       job: data,
+      fromMemory: fromMemory !== undefined,
       status: query.status,
       fetchStatus: query.fetchStatus,
       error: query.error,
       failureReason: query.failureReason,
       failureCount: query.failureCount,
-      dataUpdatedAt: query.dataUpdatedAt,
+      dataUpdatedAt: fromMemory?.checkedAt ?? query.dataUpdatedAt,
       errorUpdatedAt: query.errorUpdatedAt,
       paused,
       hidden,

@@ -32,7 +32,9 @@ export function WatchBar({
   const { controls } = watch;
   const zone = useTimeZone();
   const line = [
-    watch.lastCheckedAt !== null ? `Last checked ${formatTime(new Date(watch.lastCheckedAt), zone)}.` : '',
+    watch.lastCheckedAt !== null
+      ? `${watch.offline ? 'Offline — last checked' : 'Last checked'} ${formatTime(new Date(watch.lastCheckedAt), zone)}.`
+      : '',
     watch.plan,
     watch.countdown,
   ].filter((part) => part !== '');

@@ -355,3 +355,35 @@ describe('regionMistakePlausible', () => {
     expect(regionMistakePlausible(message)).toBe(plausible);
   });
 });
+
+describe('opened with no network, showing the job as this browser last knew it', () => {
+  // The page's own query has nothing yet and waits for the network; the job and its time come from memory.
+  const fromMemory = (overrides: Partial<WatchState> = {}) =>
+    describeWatch(
+      state({ fromMemory: true, status: 'pending', fetchStatus: 'paused', dataUpdatedAt: NOW - 3_600_000, ...overrides }),
+      NOW,
+    );
+
+  it('is never live: shown "as of" the last check, the tab title starts with Offline, the page says it is offline', () => {
+    const watch = fromMemory();
+    expect(watch.stale).toBe('offline');
+    expect(watch.offline).toBe(true);
+    expect(watch.lastCheckedAt).toBe(NOW - 3_600_000);
+    expect(watch.tab.title).toBe(`Offline · RUNNING · ${shortId(JOB_ID)} · Amplify Job Watch`);
+    expect(watch.problem).toEqual({ kind: 'offline' });
+    expect(watch.countdown).toBe('');
+  });
+
+  it('even a job that had finished is marked as from memory, not as checked now', () => {
+    const watch = fromMemory({ job: job('COMPLETED') });
+    expect(watch.stale).toBe('offline');
+    expect(watch.finished).toBe(true);
+  });
+
+  it('a live page that loses the network says offline too, its answer live until two intervals pass', () => {
+    const watch = describeWatch(state({ fetchStatus: 'paused' }), NOW);
+    expect(watch.offline).toBe(true);
+    expect(watch.stale).toBeNull();
+    expect(describeWatch(state(), NOW).offline).toBe(false);
+  });
+});

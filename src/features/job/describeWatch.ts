@@ -26,6 +26,11 @@ export interface WatchState {
   /** The deployment can sign people in: missing credentials ask for a sign-in instead of failing. */
   canSignIn: boolean;
   jitterSeed: number;
+  /**
+   * `job` is this browser's last known answer from an earlier visit (the page opened with no network),
+   * and `dataUpdatedAt` when that answer came.
+   */
+  fromMemory?: boolean;
 }
 
 export type WatchProblem =
@@ -58,7 +63,9 @@ export interface WatchDescription {
    * The job shown is not live: paused, or its last answer is older than two intervals (backoff,
    * offline, checks stopped). It is then shown "as of" lastCheckedAt, its elapsed time stopped there.
    */
-  stale: 'paused' | 'stale' | null;
+  stale: 'paused' | 'stale' | 'offline' | null;
+  /** No network: checks wait for it (and the status shown may be from an earlier visit). */
+  offline: boolean;
   /** The countdown to the next check, or "Checking now…"; empty when neither applies. */
   countdown: string;
   /** What the checks do from here, in words: how often, paused, stopped, or finished; empty when a problem panel says it. */
@@ -139,7 +146,8 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
   const staleAfterMs = STALE_AFTER_INTERVALS * (typeof delay === 'number' ? delay : state.intervalMs);
   const troubled = retrying || fetchStatus === 'paused';
   let stale: WatchDescription['stale'] = null;
-  if (hasJob && !finished) {
+  if (hasJob && state.fromMemory) stale = 'offline';
+  else if (hasJob && !finished) {
     if (paused) stale = 'paused';
     else if (problem?.kind === 'stopped' || problem?.kind === 'sign-in') stale = 'stale';
     else if (troubled && now - dataUpdatedAt > staleAfterMs) stale = 'stale';
@@ -147,7 +155,15 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
 
   const titleStatus = job?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
   // Can't reach AWS already says the status is not live, and why.
-  const prefix = unreachable ? 'Can’t reach AWS · ' : stale === 'paused' ? 'Paused · ' : stale === 'stale' ? 'Stale · ' : '';
+  const prefix = unreachable
+    ? 'Can’t reach AWS · '
+    : stale === 'paused'
+      ? 'Paused · '
+      : stale === 'offline'
+        ? 'Offline · '
+        : stale === 'stale'
+          ? 'Stale · '
+          : '';
   const title = `${prefix}${titleStatus} · ${shortId(state.jobId)} · ${APP_TITLE}`;
 
   // One account of what the page is doing: a problem panel speaks for itself while there is one.
@@ -174,6 +190,7 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
     nextCheckInMs,
     lastCheckedAt: dataUpdatedAt > 0 ? dataUpdatedAt : null,
     stale,
+    offline: fetchStatus === 'paused' || state.fromMemory === true,
     countdown,
     plan,
     controls: {

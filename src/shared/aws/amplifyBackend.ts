@@ -130,7 +130,8 @@ export function deserializeBackendJobPage(response: Pick<SignedResponse, 'text' 
   return nextToken ? { jobs, nextToken } : { jobs };
 }
 
-function jobFromWire(wire: BackendJobWire & Record<string, unknown>): BackendJob {
+/** A job as the page uses it, from its JSON as AWS sends it (also a copy kept from an earlier answer). */
+export function jobFromWire(wire: BackendJobWire & Record<string, unknown>): BackendJob {
   return {
     appId: optionalString(wire.appId),
     backendEnvironmentName: optionalString(wire.backendEnvironmentName),

@@ -161,3 +161,43 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig with no network', () => {
+  function memory(initial?: string) {
+    let text = initial;
+    return { load: () => text, save: (next: string) => void (text = next), read: () => text };
+  }
+  const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+
+  it('keeps the text of each valid real config it loads, and never the demo', async () => {
+    const kept = memory();
+    await loadConfig(fakeFetch(() => json(VALID_FILE)).fetchImpl, 'https://watch.example.com', kept);
+    expect(JSON.parse(kept.read() ?? 'null')).toEqual(VALID_FILE);
+
+    const demo = memory();
+    await loadConfig(fakeFetch(() => new Response('Not Found', { status: 404 })).fetchImpl, undefined, demo);
+    await loadConfig(fakeFetch(() => json({ demo: true })).fetchImpl, undefined, demo);
+    await loadConfig(fakeFetch(() => json({ region: 'nowhere' })).fetchImpl, undefined, demo);
+    expect(demo.read()).toBeUndefined();
+  });
+
+  it('when the request fails, starts with the config that worked last time', async () => {
+    const result = await loadConfig(offline, 'https://watch.example.com', memory(JSON.stringify(VALID_FILE)));
+    expect(result.kind).toBe('ready');
+    expect(result.kind === 'ready' && result.config.region).toBe('eu-west-1');
+  });
+
+  it('with nothing kept (or nothing usable), a failed request is still a problem named by the file', async () => {
+    for (const kept of [memory(), memory('{ not json'), memory(JSON.stringify({ demo: true }))]) {
+      expect(problemsOf(await loadConfig(offline, undefined, kept))).toEqual([
+        { field: 'config.json', expected: 'a file the browser can fetch (the request failed)' },
+      ]);
+    }
+  });
+
+  it('a server that answers is believed over the copy: an error answer is not replaced by it', async () => {
+    const kept = memory(JSON.stringify(VALID_FILE));
+    const result = await loadConfig(fakeFetch(() => new Response('oops', { status: 500 })).fetchImpl, undefined, kept);
+    expect(result.kind).toBe('invalid');
+  });
+});

@@ -23,6 +23,32 @@ export const DEMO_CONFIG: AppConfig = {
 
 export const CONFIG_URL = '/config.json';
 
+/** Where the last config.json that worked is kept, for opening the page with no network. */
+export const CONFIG_MEMORY_KEY = 'amplify-job-watch.config.v1';
+
+/** The last good config.json's text: kept in localStorage (IDs and endpoints only, never credentials). */
+export interface ConfigMemory {
+  load: () => string | undefined;
+  save: (text: string) => void;
+}
+
+export const LOCAL_CONFIG_MEMORY: ConfigMemory = {
+  load: () => {
+    try {
+      return globalThis.localStorage?.getItem(CONFIG_MEMORY_KEY) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  save: (text) => {
+    try {
+      globalThis.localStorage?.setItem(CONFIG_MEMORY_KEY, text);
+    } catch {
+      // Storage full or disabled: the next offline start shows why it could not start instead.
+    }
+  },
+};
+
 /**
  * Fetches `/config.json` once at start. A missing file means demo mode; so does an HTML answer,
  * because static hosts and dev servers with an SPA fallback serve `index.html` for unknown paths.
@@ -31,11 +57,18 @@ export const CONFIG_URL = '/config.json';
 export async function loadConfig(
   fetchImpl: typeof fetch = fetch,
   pageOrigin: string | undefined = globalThis.location?.origin,
+  memory: ConfigMemory = LOCAL_CONFIG_MEMORY,
 ): Promise<ConfigLoadResult> {
   let response: Response;
   try {
     response = await fetchImpl(CONFIG_URL, { cache: 'no-cache', credentials: 'same-origin' });
   } catch {
+    // No network: the config that worked last time, when there is one (the page then opens offline).
+    const remembered = memory.load();
+    if (remembered !== undefined) {
+      const result = readConfigText(remembered, pageOrigin);
+      if (result.kind === 'ready' && !result.config.demo) return result;
+    }
     return invalid('config.json', 'a file the browser can fetch (the request failed)');
   }
   if (response.status === 404) return { kind: 'ready', config: DEMO_CONFIG };
@@ -44,9 +77,16 @@ export async function loadConfig(
     return { kind: 'ready', config: DEMO_CONFIG };
   }
 
+  const text = await response.text();
+  const result = readConfigText(text, pageOrigin);
+  if (result.kind === 'ready' && !result.config.demo) memory.save(text);
+  return result;
+}
+
+function readConfigText(text: string, pageOrigin: string | undefined): ConfigLoadResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(await response.text());
+    raw = JSON.parse(text);
   } catch {
     return invalid('config.json', 'valid JSON (the file could not be parsed)');
   }
