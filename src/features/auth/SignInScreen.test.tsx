@@ -464,9 +464,15 @@ describe('closing the dialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(document.querySelector('.shell')).not.toHaveAttribute('inert');
+    // Opened by the page itself (no button), it leaves focus on the main region, not the body.
+    expect(screen.getByRole('main')).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('dialog', { name: 'Sign in' })).toHaveFocus();
+    // The second opening starts at the first field too.
+    const again = await screen.findByRole('dialog', { name: 'Sign in' });
+    expect(within(again).getByLabelText('Username')).toHaveFocus();
     expect(document.querySelector('.shell')).toHaveAttribute('inert');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toHaveFocus();
   });
 });
 
