@@ -44,6 +44,10 @@ test('Open with empty fields: each is marked at the field, its message right und
   await expectMessageAtField(page, f.envName, 'Environment is empty.');
   await expect(f.jobId).not.toHaveAttribute('aria-invalid', 'true');
   await expect(f.region).not.toHaveAttribute('aria-invalid', 'true');
+  // The field itself shows it too (not only its message): a thicker border in another color than a valid field's.
+  const border = (field: typeof f.envName) =>
+    field.evaluate((node) => [getComputedStyle(node).borderTopColor, getComputedStyle(node).borderTopWidth].join(' '));
+  expect(await border(f.envName)).not.toBe(await border(f.jobId));
   expect(requests.toSim()).toEqual([]);
 
   // Fixing the first moves focus on to the next still wrong; the fixed one is no longer marked.
