@@ -77,3 +77,34 @@ test('in demo mode the app-shell worker stays out: the simulated AWS keeps the w
   );
   expect(scripts.every((script) => !script.includes('/sw.js'))).toBe(true);
 });
+
+test('the board seen once opens with the network off: each row as last seen, marked offline, live again when the network is back', async ({
+  simulatedAccount: page,
+  sim,
+  context,
+}) => {
+  const running = await sim.createJob();
+  const done = await sim.createJob({ appId: running.appId, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  const path = `/watch?job=${[running, done].map((job) => `${job.region}/${job.appId}/${job.envName}/${job.jobId}`).join('&job=')}`;
+  await page.goto(path);
+  const row = (jobId: string) => page.getByRole('listitem', { name: `Job ${jobId}` });
+  await expect(row(running.jobId)).toContainText('RUNNING');
+  await expect(row(done.jobId)).toContainText('COMPLETED');
+  await shellWorkerInControl(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  for (const [job, status] of [
+    [running, 'RUNNING'],
+    [done, 'COMPLETED'],
+  ] as const) {
+    await expect(row(job.jobId)).toContainText(status);
+    await expect(row(job.jobId)).toContainText(/Offline — last checked \d{2}:\d{2}:\d{2}/);
+  }
+
+  const checked = page.waitForResponse((response) => response.url().endsWith(`/${running.jobId}`) && response.status() === 200);
+  await context.setOffline(false);
+  await checked;
+  await expect(row(running.jobId)).not.toContainText('Offline');
+  await expect(row(running.jobId)).toContainText('RUNNING');
+});

@@ -9,6 +9,8 @@ import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { describeError, errorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
+import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { formatDuration } from '../../shared/ui/timeFormat';
 import type { JobResult } from './useBoardWatch';
 
@@ -25,8 +27,7 @@ export interface BoardRowProps {
   onRemove: () => void;
 }
 
-function durationText(result: JobResult, now: number): string | null {
-  const job = result.data;
+function durationText(job: JobResult['data'], now: number): string | null {
   const created = job?.createTime?.date?.getTime();
   if (!job || created === undefined) return null;
   const updated = job.updateTime?.date?.getTime();
@@ -35,7 +36,12 @@ function durationText(result: JobResult, now: number): string | null {
 }
 
 /** What keeps this row from being checked, if anything; only this row shows it. */
-function RowProblem({ job, result, config }: Pick<BoardRowProps, 'job' | 'result' | 'config'>) {
+function RowProblem({
+  job,
+  result,
+  config,
+  checkedAt,
+}: Pick<BoardRowProps, 'job' | 'result' | 'config'> & { checkedAt: number | undefined }) {
   const context = errorContext(config, job.region, GET_ACTION, `job ${job.jobId}`);
   const retrying = result.fetchStatus === 'fetching' && result.failureCount > 0 && result.failureReason != null;
   if (retrying) {
@@ -68,14 +74,29 @@ function RowProblem({ job, result, config }: Pick<BoardRowProps, 'job' | 'result
     );
   }
   if (result.fetchStatus === 'paused') {
-    return <p className="board-row__problem board-row__problem--warning">Offline: checks resume when the connection is back.</p>;
+    return (
+      <p className="board-row__problem board-row__problem--warning">
+        {checkedAt ? (
+          <>
+            Offline — last checked <AbsoluteTime date={new Date(checkedAt)} format="time" />.{' '}
+          </>
+        ) : (
+          'Offline: '
+        )}
+        checks resume when the connection is back.
+      </p>
+    );
   }
   return null;
 }
 
 export function BoardRow({ job, result, config, client, now, onRemove }: BoardRowProps) {
-  const data = result.data;
-  const duration = durationText(result, now);
+  // Opened with no network: the row shows the job as this browser last saw it, stopped at that time.
+  const remembered = useLastKnownJob(job, result.data, result.dataUpdatedAt);
+  const fromMemory = result.data === undefined && result.fetchStatus === 'paused' ? remembered : undefined;
+  const data = result.data ?? fromMemory?.job;
+  const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
+  const duration = durationText(data, fromMemory ? fromMemory.checkedAt : now);
   const jobError = data?.error;
   return (
     <li className="board-row" aria-label={`Job ${job.jobId}`}>
@@ -113,7 +134,7 @@ export function BoardRow({ job, result, config, client, now, onRemove }: BoardRo
             </span>
           </p>
         ) : null}
-        <RowProblem job={job} result={result} config={config} />
+        <RowProblem job={job} result={result} config={config} checkedAt={checkedAt} />
       </div>
       <div className="board-row__actions">
         <ConsoleLink region={job.region} appId={job.appId} />

@@ -23,7 +23,7 @@ import { JobStatus } from './JobStatus';
 import { ObservedTimeline } from './ObservedTimeline';
 import { useFocusRescue } from './useFocusRescue';
 import { useJobMemory } from './useJobMemory';
-import { useLastKnownJob } from './useLastKnownJob';
+import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
 import { useJobShortcuts } from './useJobShortcuts';
 import { useTabInterval } from './useTabInterval';
 import { WatchBar } from './WatchBar';

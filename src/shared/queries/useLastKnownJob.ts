@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { jobFromWire, type BackendJob, type BackendJobKey } from '../../shared/aws/amplifyBackend';
-import { loadLastKnownJob, saveLastKnownJob } from '../../shared/browser/lastKnownJobs';
+import { jobFromWire, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
+import { loadLastKnownJob, saveLastKnownJob } from '../browser/lastKnownJobs';
 
 /**
- * This browser's last answer for the job from an earlier visit (read once, when the page opens), and
- * keeping each new answer for the next one. The page shows it only while it has no answer of its own
+ * This browser’s last answer for the job from an earlier visit (read once, when the page or row opens), and
+ * keeping each new answer for the next one. The job page and the board show it only while they have no answer of their own
  * and no network: plainly as "Offline — last checked …", never as live.
  */
 export function useLastKnownJob(jobKey: BackendJobKey, job: BackendJob | undefined, checkedAt: number) {
