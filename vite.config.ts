@@ -78,7 +78,7 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         output: {
           // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.
-          advancedChunks: {
+          codeSplitting: {
             groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ }],
           },
         },

@@ -11,7 +11,6 @@ import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
 import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
-import { ShortcutsDialog } from '../../shared/ui/ShortcutsDialog';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
@@ -39,6 +38,11 @@ const JobEstimate = lazy(async () => {
     return { default: () => null };
   }
 });
+
+// Opened with "?" only.
+const ShortcutsDialog = lazy(() =>
+  import('../../shared/ui/ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
+);
 
 const GET_ACTION = 'amplifybackend:GetBackendJob';
 
@@ -199,7 +203,11 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
       {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
-      {keys.shown ? <ShortcutsDialog shortcuts={keys.shortcuts} onClose={keys.close} /> : null}
+      {keys.shown ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog shortcuts={keys.shortcuts} onClose={keys.close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
