@@ -179,6 +179,59 @@ test('more than 25 jobs: "Load more" fetches the next page with nextToken', asyn
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });
 
+test('"Load more" by keyboard keeps focus while loading, then hands it to the first job it brought', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
+  const now = Date.now();
+  const first = await sim.createJob({ startedAt: now - 100 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  const rest = await Promise.all(
+    Array.from({ length: 26 }, (_, i) =>
+      sim.createJob({
+        appId: first.appId,
+        envName: first.envName,
+        startedAt: now - (99 - i) * MINUTE,
+        steps: [{ status: 'COMPLETED', atMs: 0 }],
+      }),
+    ),
+  );
+  const oldestTwo = [first, ...rest].sort((a, b) => a.startedAt - b.startedAt).slice(0, 2);
+  await page.goto(listPath(first));
+  await expect(rows(page)).toHaveCount(25);
+
+  // The second page is held back until the test lets it through.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.origin === SIM_ORIGIN && LIST_PATH.test(url.pathname),
+    async (route) => {
+      if (route.request().method() === 'POST' && (route.request().postData() ?? '').includes('nextToken')) await held;
+      await route.continue();
+    },
+  );
+
+  const loadMore = page.getByRole('button', { name: 'Load more' });
+  await loadMore.focus();
+  await page.keyboard.press('Enter');
+  const loading = page.getByRole('button', { name: 'Loading…' });
+  await expect(loading).toBeFocused();
+  await expect(loading).toHaveAttribute('aria-busy', 'true');
+  // A second press while loading asks nothing more.
+  await page.keyboard.press('Enter');
+  release();
+
+  await expect(rows(page)).toHaveCount(27);
+  await expect(page.getByRole('button', { name: /Load more|Loading…/ })).toHaveCount(0);
+  // The last page is in and the button is gone: focus is on the first job that page brought, not on the body.
+  await expect(
+    rows(page)
+      .nth(25)
+      .getByRole('link', { name: oldestTwo[1]?.jobId ?? '', exact: true }),
+  ).toBeFocused();
+});
+
 test('refreshes while a listed job runs, and stops once every listed job has finished', async ({
   simulatedAccount: page,
   sim,

@@ -17,6 +17,7 @@ import { statusTone } from '../../shared/domain/jobStatus';
 import { formatShortTime, formatTime } from '../../shared/ui/timeFormat';
 import { useTimeZone } from '../../shared/ui/timeZonePreference';
 import { JobTable } from './JobTable';
+import { LoadMoreButton } from './LoadMoreButton';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useNow } from '../../shared/ui/useNow';
@@ -59,6 +60,8 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const setFilter = (change: Partial<EnvironmentPageParams>) => navigate(environmentJobsPath({ ...params, ...change }));
   const filtered = Boolean(params.status || params.operation);
   const statusSelect = useRef<HTMLSelectElement>(null);
+  const refreshButton = useRef<HTMLButtonElement>(null);
+  const loadedBefore = useRef(0);
   const clearFilters = () => {
     setFilter({ status: undefined, operation: undefined });
     // The button goes away with the message; focus goes to the first filter rather than the page.
@@ -152,9 +155,17 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
 
       <div className="actions">
         {query.hasNextPage ? (
-          <button type="button" className="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
+          <LoadMoreButton
+            loading={query.isFetchingNextPage}
+            onLoad={() => {
+              loadedBefore.current = jobs.length;
+              void query.fetchNextPage();
+            }}
+            // The last page is in: the button goes, and focus goes on to the first job it brought.
+            focusAfter={() =>
+              document.querySelectorAll<HTMLElement>('.job-table__id-link')[loadedBefore.current] ?? refreshButton.current
+            }
+          />
         ) : null}
         {watchAll.length > 0 ? (
           <Link className="button" href={boardPath(watchAll)}>
@@ -164,6 +175,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         <button
           type="button"
           className="button"
+          ref={refreshButton}
           onClick={() => void query.refetch({ cancelRefetch: false })}
           aria-busy={query.isFetching}
         >
