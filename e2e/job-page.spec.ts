@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, fact, jobStatus, jobTitle, test } from './fixtures';
 
 test('a deep link opened cold shows the running job within seconds', async ({ simulatedAccount: page, sim }) => {
@@ -275,9 +276,18 @@ test.describe('at 375 px', () => {
     expect(lineEnds.length).toBeGreaterThan(0);
     expect(lineEnds.every((char) => char === '-')).toBe(true);
 
-    const status = await jobStatus(page).boundingBox();
-    const lastChecked = await page.getByText(/^Last checked /).boundingBox();
-    const refresh = await page.getByRole('button', { name: 'Refresh now' }).boundingBox();
+    // boundingBox() neither waits nor retries, and "Last checked …" is redrawn with every check (once a
+    // second here): asked again until an answer comes.
+    const boxOf = async (locator: Locator) => {
+      for (let tries = 0; tries < 50; tries += 1) {
+        const box = await locator.boundingBox();
+        if (box) return box;
+      }
+      throw new Error(`${locator.toString()} has no box`);
+    };
+    const status = await boxOf(jobStatus(page));
+    const lastChecked = await boxOf(page.getByText(/^Last checked /));
+    const refresh = await boxOf(page.getByRole('button', { name: 'Refresh now' }));
     for (const box of [lastChecked, refresh]) {
       expect(box).not.toBeNull();
       expect((box?.y ?? 0) - ((status?.y ?? 0) + (status?.height ?? 0))).toBeLessThan(200);

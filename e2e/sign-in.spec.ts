@@ -570,7 +570,11 @@ test.describe('a long watch after signing in with the Hosted UI', () => {
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(`Job ${job.jobId}`);
     await expect(jobStatus(page)).toContainText('RUNNING');
     // Nobody signed out: what this browser remembers of the watch stays.
-    expect(await trailKeys(page)).toEqual(['amplify-job-watch.recent-jobs.v1', 'amplify-job-watch.timelines.v1']);
+    expect(await trailKeys(page)).toEqual([
+      'amplify-job-watch.last-known.v1',
+      'amplify-job-watch.recent-jobs.v1',
+      'amplify-job-watch.timelines.v1',
+    ]);
 
     // Signing in again (here with the password) resumes the watch at the same address.
     await submitCredentials(page, user);
