@@ -81,7 +81,8 @@ test.describe('the tab shows how the job is doing', () => {
     await page.goto(job.path);
     await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId));
 
-    await sim.replaceJob(job, { faults: [{ type: 'network' }, { type: 'network' }] });
+    // Three failures in a row keep AWS unreachable for a few seconds of retries, so a busy machine cannot miss it.
+    await sim.replaceJob(job, { faults: [{ type: 'network' }, { type: 'network' }, { type: 'network' }] });
     await expect(page).toHaveTitle(`Can’t reach AWS · ${jobTitle('RUNNING', job.jobId)}`);
     await expect.poll(() => favicon(page)).toMatch(ICON.unreachable);
 
