@@ -1,32 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Sim } from './fixtures';
+import type { Page } from '@playwright/test';
+import { environmentListPath, expect, linesOf, tableRows, test, type Sim } from './fixtures';
 import { APP_ORIGIN } from './simConfig';
 
 // Where these findings were made: a laptop screen.
 test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
 
 const MINUTE = 60_000;
-
-function listPath(job: { appId: string; envName: string }, query = ''): string {
-  return `/apps/${job.appId}/environments/${job.envName}/jobs${query}`;
-}
-
-function rows(page: Page) {
-  return page
-    .getByRole('table')
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell') });
-}
-
-/** How many lines the element's text is laid out on. */
-async function linesOf(element: Locator): Promise<number> {
-  return element.evaluate((node) => {
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
-    return tops.size;
-  });
-}
 
 /** Job IDs as AWS writes them (UUIDs), unique to this test. */
 function uuid(n: number): string {
@@ -61,16 +40,22 @@ async function jobs(sim: Sim) {
   return { failed, completed, other };
 }
 
+/** The three jobs' list, loaded. */
+async function openList(page: Page, sim: Sim) {
+  const created = await jobs(sim);
+  await page.goto(environmentListPath(created.failed));
+  await expect(tableRows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  return created;
+}
+
 test('IDs and operation names stay whole on one line; the full value is there on hover and focus', async ({
   simulatedAccount: page,
   sim,
 }) => {
-  const { failed } = await jobs(sim);
-  await page.goto(listPath(failed));
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  await openList(page, sim);
 
   for (let i = 0; i < 3; i += 1) {
-    const row = rows(page).nth(i);
+    const row = tableRows(page).nth(i);
     const link = row.locator('td[data-label="Job ID"] a');
     const operation = row.locator('td[data-label="Operation"]');
     expect(await linesOf(link)).toBe(1);
@@ -84,10 +69,8 @@ test('IDs and operation names stay whole on one line; the full value is there on
 });
 
 test('a long error stays short in its row, with "Show all" for the rest', async ({ simulatedAccount: page, sim }) => {
-  const { failed } = await jobs(sim);
-  await page.goto(listPath(failed));
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
-  const cell = rows(page).nth(2).locator('td[data-label="Error"]');
+  await openList(page, sim);
+  const cell = tableRows(page).nth(2).locator('td[data-label="Error"]');
   const showAll = cell.getByRole('button', { name: 'Show all' });
   await expect(showAll).toHaveAttribute('aria-expanded', 'false');
   await expect(cell).not.toContainText('END');
@@ -106,20 +89,20 @@ test('says when the list was last refreshed', async ({ simulatedAccount: page, s
   const { failed } = await jobs(sim);
   const now = new Date();
   await page.clock.setFixedTime(now);
-  await page.goto(listPath(failed));
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  await page.goto(environmentListPath(failed));
+  await expect(tableRows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
   const hhmm = now.toISOString().slice(11, 16);
   await expect(page.getByText(`Last refreshed ${hhmm}`)).toBeVisible();
 });
 
 test('"No jobs match these filters" offers "Clear filters"', async ({ simulatedAccount: page, sim }) => {
   const { failed } = await jobs(sim);
-  await page.goto(listPath(failed, '?status=RUNNING&operation=UpdateBackendAPI'));
+  await page.goto(environmentListPath(failed, '?status=RUNNING&operation=UpdateBackendAPI'));
   await expect(page.getByRole('status').filter({ hasText: 'No jobs match these filters.' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed)}`);
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(failed)}`);
+  await expect(tableRows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
   await expect(page.getByLabel('Status')).toHaveValue('');
   await expect(page.getByLabel('Operation')).toHaveValue('');
   // The button went away with the message; focus lands on the first filter, not on the page body.
@@ -127,43 +110,39 @@ test('"No jobs match these filters" offers "Clear filters"', async ({ simulatedA
 });
 
 test('each filter change is a step in history: Back restores the previous filter', async ({ simulatedAccount: page, sim }) => {
-  const { failed, completed } = await jobs(sim);
-  await page.goto(listPath(failed));
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  const { failed, completed } = await openList(page, sim);
 
   await page.getByLabel('Status').selectOption('FAILED');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed, '?status=FAILED')}`);
-  await expect(rows(page)).toHaveCount(1);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(failed, '?status=FAILED')}`);
+  await expect(tableRows(page)).toHaveCount(1);
   await page.getByLabel('Operation').selectOption('RemoveAllBackends');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed, '?status=FAILED&operation=RemoveAllBackends')}`);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(failed, '?status=FAILED&operation=RemoveAllBackends')}`);
   await page.getByLabel('Status').selectOption('COMPLETED');
-  await expect(rows(page)).toHaveCount(1);
-  await expect(rows(page).first()).toContainText(completed.jobId);
+  await expect(tableRows(page)).toHaveCount(1);
+  await expect(tableRows(page).first()).toContainText(completed.jobId);
 
   await page.goBack();
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed, '?status=FAILED&operation=RemoveAllBackends')}`);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(failed, '?status=FAILED&operation=RemoveAllBackends')}`);
   await expect(page.getByLabel('Status')).toHaveValue('FAILED');
   await expect(page.getByLabel('Operation')).toHaveValue('RemoveAllBackends');
 
   await page.goBack();
   await expect(page.getByLabel('Status')).toHaveValue('FAILED');
   await expect(page.getByLabel('Operation')).toHaveValue('');
-  await expect(rows(page)).toHaveCount(1);
-  await expect(rows(page).first()).toContainText(failed.jobId);
+  await expect(tableRows(page)).toHaveCount(1);
+  await expect(tableRows(page).first()).toContainText(failed.jobId);
 
   await page.goBack();
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(failed)}`);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(failed)}`);
   await expect(page.getByLabel('Status')).toHaveValue('');
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  await expect(tableRows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
 });
 
 test('the table fits the page: nothing scrolls sideways, and each date stays on one line with its age beneath', async ({
   simulatedAccount: page,
   sim,
 }) => {
-  const { failed } = await jobs(sim);
-  await page.goto(listPath(failed));
-  await expect(rows(page)).toHaveCount(3, { timeout: 30_000 }); // a load from AWS on a busy machine
+  await openList(page, sim);
 
   const table = page.getByRole('table');
   const fits = await table.evaluate((node) => ({
@@ -175,7 +154,7 @@ test('the table fits the page: nothing scrolls sideways, and each date stays on 
   expect(fits.page).toBe(true);
   for (let i = 0; i < 3; i += 1) {
     for (const column of ['Created', 'Updated']) {
-      const cell = rows(page).nth(i).locator(`td[data-label="${column}"]`);
+      const cell = tableRows(page).nth(i).locator(`td[data-label="${column}"]`);
       expect(await linesOf(cell.locator('time'))).toBe(1);
       const age = cell.getByText(/ago\)$|just now\)$/);
       const [timeBox, ageBox] = [await cell.locator('time').boundingBox(), await age.boundingBox()];

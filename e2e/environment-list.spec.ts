@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, test, type RequestLog, type Sim, type SimJob } from './fixtures';
+import { environmentListPath, expect, tableRows, test, type RequestLog, type Sim, type SimJob } from './fixtures';
 import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
 
 const LIST_PATH = /^\/backend\/[^/]+\/job\/[^/]+$/;
@@ -9,21 +9,9 @@ function listCalls(requests: RequestLog): Request[] {
   return requests.toSim().filter((request) => request.method() === 'POST' && LIST_PATH.test(new URL(request.url()).pathname));
 }
 
-function listPath(job: Pick<SimJob, 'appId' | 'envName'>, query = ''): string {
-  return `/apps/${job.appId}/environments/${job.envName}/jobs${query}`;
-}
-
-/** The table's body rows. */
-function rows(page: Page) {
-  return page
-    .getByRole('table')
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell') });
-}
-
 /** The job IDs in the table, top to bottom. */
 async function listedIds(page: Page): Promise<string[]> {
-  return rows(page).locator('td[data-label="Job ID"]').allInnerTexts();
+  return tableRows(page).locator('td[data-label="Job ID"]').allInnerTexts();
 }
 
 const MINUTE = 60_000;
@@ -62,17 +50,17 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   requests,
 }) => {
   const { oldest, middle, newest } = await threeJobs(sim);
-  await page.goto(listPath(middle));
+  await page.goto(environmentListPath(middle));
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of environment ${middle.envName}`);
-  await expect(rows(page)).toHaveCount(3);
+  await expect(tableRows(page)).toHaveCount(3);
   expect(await listedIds(page)).toEqual([newest.jobId, middle.jobId, oldest.jobId]);
   // The simulated AWS answered oldest first: the order is the page's own.
   const answer = (await (await listCalls(requests)[0]?.response())?.json()) as { jobs: { jobId: string }[] };
   expect(answer.jobs.map((job) => job.jobId)).toEqual([oldest.jobId, middle.jobId, newest.jobId]);
   await expect(page).toHaveTitle(`Jobs · ${middle.envName} · Amplify Job Watch`);
 
-  const failed = rows(page).nth(1);
+  const failed = tableRows(page).nth(1);
   await expect(failed.locator('td[data-label="Status"]')).toHaveText('FAILED');
   await expect(failed.locator('td[data-label="Operation"]')).toHaveText('CreateBackendStorage');
   await expect(failed.locator('td[data-label="Created"] time')).toHaveAttribute(
@@ -92,11 +80,11 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   await expect(error).not.toContainText('END');
   await expect(error.getByRole('button', { name: 'Show all' })).toBeVisible();
 
-  await expect(rows(page).nth(0).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
-  await expect(rows(page).nth(0).locator('td[data-label="Operation"]')).toHaveText('UpdateBackendAuth');
-  await expect(rows(page).nth(0).locator('td[data-label="Error"]')).toHaveText('');
+  await expect(tableRows(page).nth(0).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
+  await expect(tableRows(page).nth(0).locator('td[data-label="Operation"]')).toHaveText('UpdateBackendAuth');
+  await expect(tableRows(page).nth(0).locator('td[data-label="Error"]')).toHaveText('');
 
-  await rows(page).nth(0).getByRole('link', { name: newest.jobId, exact: true }).click();
+  await tableRows(page).nth(0).getByRole('link', { name: newest.jobId, exact: true }).click();
   await expect(page).toHaveURL(`${APP_ORIGIN}${newest.path}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Job ${newest.jobId}`);
   await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
@@ -108,25 +96,25 @@ test('Status and Operation filters go into the request and the URL, and survive 
   requests,
 }) => {
   const { oldest, middle } = await threeJobs(sim);
-  await page.goto(listPath(middle));
-  await expect(rows(page)).toHaveCount(3);
+  await page.goto(environmentListPath(middle));
+  await expect(tableRows(page)).toHaveCount(3);
 
   await page.getByLabel('Status').selectOption('FAILED');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?status=FAILED')}`);
-  await expect(rows(page)).toHaveCount(1);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(middle, '?status=FAILED')}`);
+  await expect(tableRows(page)).toHaveCount(1);
   expect(await listedIds(page)).toEqual([middle.jobId]);
   expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ status: 'FAILED', maxResults: 25 });
 
   await page.getByLabel('Status').selectOption('');
   await page.getByLabel('Operation').selectOption('UpdateBackendAPI');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?operation=UpdateBackendAPI')}`);
-  await expect(rows(page)).toHaveCount(1);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(middle, '?operation=UpdateBackendAPI')}`);
+  await expect(tableRows(page)).toHaveCount(1);
   expect(await listedIds(page)).toEqual([oldest.jobId]);
   expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ operation: 'UpdateBackendAPI', maxResults: 25 });
 
   await page.getByLabel('Status').selectOption('COMPLETED');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${listPath(middle, '?status=COMPLETED&operation=UpdateBackendAPI')}`);
-  await expect(rows(page)).toHaveCount(1);
+  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(middle, '?status=COMPLETED&operation=UpdateBackendAPI')}`);
+  await expect(tableRows(page)).toHaveCount(1);
   expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({
     status: 'COMPLETED',
     operation: 'UpdateBackendAPI',
@@ -135,7 +123,7 @@ test('Status and Operation filters go into the request and the URL, and survive 
 
   const callsBefore = listCalls(requests).length;
   await page.reload();
-  await expect(rows(page)).toHaveCount(1);
+  await expect(tableRows(page)).toHaveCount(1);
   await expect(page.getByLabel('Status')).toHaveValue('COMPLETED');
   await expect(page.getByLabel('Operation')).toHaveValue('UpdateBackendAPI');
   expect(await listedIds(page)).toEqual([oldest.jobId]);
@@ -149,7 +137,8 @@ test('Status and Operation filters go into the request and the URL, and survive 
   await expect(page.getByRole('status').filter({ hasText: 'No jobs match these filters.' })).toBeVisible();
 });
 
-test('more than 25 jobs: "Load more" fetches the next page with nextToken', async ({ simulatedAccount: page, sim, requests }) => {
+/** 27 finished jobs of one environment, a minute apart, newest first: one more page than the first 25. */
+async function twentySevenJobs(sim: Sim): Promise<SimJob[]> {
   const now = Date.now();
   const first = await sim.createJob({ startedAt: now - 100 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
   const rest = await Promise.all(
@@ -162,17 +151,23 @@ test('more than 25 jobs: "Load more" fetches the next page with nextToken', asyn
       }),
     ),
   );
-  const newestFirst = [first, ...rest].sort((a, b) => b.startedAt - a.startedAt).map((job) => job.jobId);
-  await page.goto(listPath(first));
+  return [first, ...rest].sort((a, b) => b.startedAt - a.startedAt);
+}
 
-  await expect(rows(page)).toHaveCount(25);
+test('more than 25 jobs: "Load more" fetches the next page with nextToken', async ({ simulatedAccount: page, sim, requests }) => {
+  const jobs = await twentySevenJobs(sim);
+  const first = jobs[26] as SimJob;
+  const newestFirst = jobs.map((job) => job.jobId);
+  await page.goto(environmentListPath(first));
+
+  await expect(tableRows(page)).toHaveCount(25);
   expect(listCalls(requests)).toHaveLength(1);
   expect(listCalls(requests)[0]?.postDataJSON()).toEqual({ maxResults: 25 });
   const firstAnswer = (await (await listCalls(requests)[0]?.response())?.json()) as { nextToken?: string };
   expect(firstAnswer.nextToken).toEqual(expect.any(String));
 
   await page.getByRole('button', { name: 'Load more' }).click();
-  await expect(rows(page)).toHaveCount(27);
+  await expect(tableRows(page)).toHaveCount(27);
   expect(listCalls(requests)).toHaveLength(2);
   expect(listCalls(requests)[1]?.postDataJSON()).toEqual({ maxResults: 25, nextToken: firstAnswer.nextToken });
   expect(await listedIds(page)).toEqual(newestFirst);
@@ -183,21 +178,11 @@ test('"Load more" by keyboard keeps focus while loading, then hands it to the fi
   simulatedAccount: page,
   sim,
 }) => {
-  const now = Date.now();
-  const first = await sim.createJob({ startedAt: now - 100 * MINUTE, steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  const rest = await Promise.all(
-    Array.from({ length: 26 }, (_, i) =>
-      sim.createJob({
-        appId: first.appId,
-        envName: first.envName,
-        startedAt: now - (99 - i) * MINUTE,
-        steps: [{ status: 'COMPLETED', atMs: 0 }],
-      }),
-    ),
-  );
-  const oldestTwo = [first, ...rest].sort((a, b) => a.startedAt - b.startedAt).slice(0, 2);
-  await page.goto(listPath(first));
-  await expect(rows(page)).toHaveCount(25);
+  const jobs = await twentySevenJobs(sim);
+  const first = jobs[26] as SimJob;
+  const oldestTwo = jobs.slice(25).reverse();
+  await page.goto(environmentListPath(first));
+  await expect(tableRows(page)).toHaveCount(25);
 
   // The second page is held back until the test lets it through.
   let release: () => void = () => undefined;
@@ -222,11 +207,11 @@ test('"Load more" by keyboard keeps focus while loading, then hands it to the fi
   await page.keyboard.press('Enter');
   release();
 
-  await expect(rows(page)).toHaveCount(27);
+  await expect(tableRows(page)).toHaveCount(27);
   await expect(page.getByRole('button', { name: /Load more|Loading…/ })).toHaveCount(0);
   // The last page is in and the button is gone: focus is on the first job that page brought, not on the body.
   await expect(
-    rows(page)
+    tableRows(page)
       .nth(25)
       .getByRole('link', { name: oldestTwo[1]?.jobId ?? '', exact: true }),
   ).toBeFocused();
@@ -244,13 +229,13 @@ test('refreshes while a listed job runs, and stops once every listed job has fin
     startedAt: Date.now() - MINUTE,
     steps: [{ status: 'COMPLETED', atMs: 0 }],
   });
-  await page.goto(listPath(running));
-  await expect(rows(page)).toHaveCount(2);
+  await page.goto(environmentListPath(running));
+  await expect(tableRows(page)).toHaveCount(2);
   await expect(page.getByText('Refreshing every 1 s while a listed job runs.')).toBeVisible();
   await expect.poll(() => listCalls(requests).length).toBeGreaterThanOrEqual(3);
 
   await sim.replaceJob(running, { steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  await expect(rows(page).filter({ hasText: running.jobId }).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
+  await expect(tableRows(page).filter({ hasText: running.jobId }).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
   await expect(page.getByText('No listed job is running; not refreshing.')).toBeVisible();
   // Proving an absence: no more requests once nothing runs.
   const settled = listCalls(requests).length;
@@ -274,7 +259,7 @@ test('an access error from ListBackendJobs is explained in words, and "Try again
     },
   });
   expect(fault.ok()).toBeTruthy();
-  await page.goto(listPath(job));
+  await page.goto(environmentListPath(job));
 
   const alert = page.getByRole('alert').filter({ hasText: 'Access denied (HTTP 403)' });
   await expect(alert).toBeVisible();
@@ -283,7 +268,7 @@ test('an access error from ListBackendJobs is explained in words, and "Try again
   await expect(page.getByRole('table')).toHaveCount(0);
 
   await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(rows(page)).toHaveCount(1);
+  await expect(tableRows(page)).toHaveCount(1);
   await expect(alert).toHaveCount(0);
   expect(await listedIds(page)).toEqual([job.jobId]);
 });

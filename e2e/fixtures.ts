@@ -118,6 +118,34 @@ export function jobStatus(page: Page): Locator {
   return page.getByRole('region', { name: 'Job status' });
 }
 
+/** The environment's job list page: `/apps/{app}/environments/{env}/jobs{query}`. */
+export function environmentListPath(env: { appId: string; envName: string }, query = ''): string {
+  return `/apps/${env.appId}/environments/${env.envName}/jobs${query}`;
+}
+
+/** The body rows of the page's table. */
+export function tableRows(page: Page): Locator {
+  return page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
+}
+
+/**
+ * How many lines the element's text is laid out on: its boxes' tops, where a button's box on the same
+ * line may sit a few pixels off the text's, counted as one line unless half a line apart.
+ */
+export async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const half = parseFloat(getComputedStyle(node as Element).fontSize) / 2;
+    const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top);
+    tops.sort((a, b) => a - b);
+    return tops.filter((top, index) => index === 0 || top - (tops[index - 1] ?? top) > half).length;
+  });
+}
+
 /** The tab title for a job: `RUNNING · 7f3c9e2a… · Amplify Job Watch`. */
 export function jobTitle(status: string, jobId: string): string {
   return `${status} · ${jobId.length > 9 ? `${jobId.slice(0, 8)}…` : jobId} · Amplify Job Watch`;

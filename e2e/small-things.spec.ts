@@ -1,24 +1,8 @@
-import type { Locator } from '@playwright/test';
 import { DEMO_USERS } from '../src/simulated-aws/demoUsers';
-import { expect, jobStatus, serveConfig, test } from './fixtures';
+import { expect, jobStatus, linesOf, serveConfig, test } from './fixtures';
 
 // Where these were found: a phone.
 test.use({ viewport: { width: 375, height: 800 } });
-
-/**
- * How many lines the element's text is laid out on: its boxes' tops, where a button's box on the same
- * line may sit a few pixels off the text's, counted as one line unless half a line apart.
- */
-async function linesOf(element: Locator): Promise<number> {
-  return element.evaluate((node) => {
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const half = parseFloat(getComputedStyle(node as Element).fontSize) / 2;
-    const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top);
-    tops.sort((a, b) => a - b);
-    return tops.filter((top, index) => index === 0 || top - (tops[index - 1] ?? top) > half).length;
-  });
-}
 
 /**
  * A time zone in which it is now five in the morning: a single-digit hour, where a time written

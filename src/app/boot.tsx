@@ -1,10 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { Hub } from '@aws-amplify/core';
 import { onlineManager } from '@tanstack/react-query';
-import { navigate } from '../shared/browser/history';
 import { registerOfflineShell } from '../shared/browser/offlineShell';
-import { sameOriginPath } from '../shared/browser/returnPath';
 import { keepWatchingInBackground } from '../shared/browser/visibility';
 import { configureAuth } from '../shared/aws/credentials';
 import type { DemoGuide } from '../shared/config/demoGuide';
@@ -73,13 +70,6 @@ async function start(root: Root): Promise<void> {
   if (!config.demo) void unregisterLeftoverDemoWorker();
   configureAuth(config);
   if (config.Auth.Cognito.loginWith?.oauth) {
-    // The listener below may finish the sign-in and announce the page to return to before React has
-    // mounted anything that listens, so boot listens from before it starts.
-    Hub.listen('auth', ({ payload }) => {
-      if (payload.event !== 'customOAuthState') return;
-      const path = sameOriginPath(payload.data);
-      if (path !== undefined) navigate(path, { replace: true });
-    });
     // Completes a Hosted UI sign-in when the page is the redirect target (code and state in the URL).
     await import('@aws-amplify/auth/enable-oauth-listener');
   }

@@ -4,8 +4,8 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSignedInUser } from './session';
 import { continueSignedOut, endSession, signOutAndForget } from './signOut';
 import { readSignedInUser } from '../../shared/aws/credentials';
-import { navigate, useLocation } from '../../shared/browser/history';
-import { sameOriginPath } from '../../shared/browser/returnPath';
+import { useLocation } from '../../shared/browser/history';
+import { returnFocus } from '../../shared/browser/returnFocus';
 import { canSignIn, SESSION_ENDED, type AuthServices } from './authServices';
 import { useGate } from './signInGate';
 
@@ -76,7 +76,8 @@ function resumeAfterSignIn(services: AuthServices, queryClient: QueryClient) {
 
 /**
  * Keeps the page in step with Amplify's auth events: refetch after sign-in, start over after
- * sign-out, return to the deep link after the Hosted UI.
+ * sign-out. The return to the deep link after the Hosted UI follows from configuring it
+ * (shared/aws/credentials.ts): its event can come before anything here listens.
  */
 export function useAuthEvents(services: AuthServices) {
   const queryClient = useQueryClient();
@@ -103,11 +104,6 @@ export function useAuthEvents(services: AuthServices) {
           case 'signedOut':
             continueSignedOut(services, queryClient);
             break;
-          case 'customOAuthState': {
-            const path = sameOriginPath(payload.data);
-            if (path !== undefined) navigate(path, { replace: true });
-            break;
-          }
           case 'signInWithRedirect_failure':
             services.gate.open('Signing in with the hosted sign-in page did not complete. Try again.');
             break;
@@ -129,14 +125,13 @@ const FIRST_BUTTON = '.sign-in button:not([disabled])';
  */
 function useOpener(services: AuthServices) {
   const [opener] = useState(() => {
-    let element: HTMLElement | null = null;
+    let element: Element | null = null;
     let shown = false;
     let putAway = false;
     return {
       /** The gate opened: remember what had focus. */
       take() {
-        const active = document.activeElement;
-        element = active instanceof HTMLElement && active !== document.body ? active : null;
+        element = document.activeElement;
       },
       /** The dialog is on screen. */
       shown() {
@@ -151,10 +146,8 @@ function useOpener(services: AuthServices) {
       restore() {
         if (!shown) return;
         shown = false;
-        const saved = putAway && element?.isConnected && !element.closest('[inert]') ? element : null;
+        returnFocus(putAway ? element : null);
         element = null;
-        if (saved) saved.focus();
-        else document.getElementById('main')?.focus({ preventScroll: true });
       },
     };
   });

@@ -92,9 +92,7 @@ function RowProblem({
 
 export function BoardRow({ job, result, config, client, now, onRemove }: BoardRowProps) {
   // Opened with no network: the row shows the job as this browser last saw it, stopped at that time.
-  const remembered = useLastKnownJob(job, result.data, result.dataUpdatedAt);
-  const fromMemory = result.data === undefined && result.fetchStatus === 'paused' ? remembered : undefined;
-  const data = result.data ?? fromMemory?.job;
+  const { data, fromMemory } = useLastKnownJob(job, result);
   const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
   const duration = durationText(data, fromMemory ? fromMemory.checkedAt : now);
   const jobError = data?.error;

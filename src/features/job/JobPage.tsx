@@ -108,9 +108,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
   const now = useNow(pollDelayMs === false && query.fetchStatus !== 'fetching' ? 60_000 : 1000);
   const notify = useNotifyPreference();
   // Opened with no network and nothing asked yet: the last answer from an earlier visit, marked as such.
-  const remembered = useLastKnownJob(jobKey, query.data, query.dataUpdatedAt);
-  const fromMemory = query.data === undefined && query.fetchStatus === 'paused' ? remembered : undefined;
-  const data = query.data ?? fromMemory?.job;
+  const { data, fromMemory } = useLastKnownJob(jobKey, query);
   const watch = describeWatch(
     {
       jobId: jobKey.jobId,

@@ -122,6 +122,13 @@ export function regionMistakePlausible(serverMessage: string | undefined): boole
   return !/^\s*(job|environment|backend environment)\b/i.test(serverMessage ?? '');
 }
 
+/** How the tab title says the status shown is not live. */
+const STALE_TITLE_PREFIX: Record<NonNullable<WatchDescription['stale']>, string> = {
+  paused: 'Paused · ',
+  offline: 'Offline · ',
+  stale: 'Stale · ',
+};
+
 /** Everything the job page shows about the watch itself, derived from its state at `now`. */
 export function describeWatch(state: WatchState, now: number): WatchDescription {
   const { job, status, fetchStatus, error, failureReason, failureCount, dataUpdatedAt, errorUpdatedAt, paused, hidden } = state;
@@ -155,15 +162,7 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
 
   const titleStatus = job?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
   // Can't reach AWS already says the status is not live, and why.
-  const prefix = unreachable
-    ? 'Can’t reach AWS · '
-    : stale === 'paused'
-      ? 'Paused · '
-      : stale === 'offline'
-        ? 'Offline · '
-        : stale === 'stale'
-          ? 'Stale · '
-          : '';
+  const prefix = unreachable ? 'Can’t reach AWS · ' : stale ? STALE_TITLE_PREFIX[stale] : '';
   const title = `${prefix}${titleStatus} · ${shortId(state.jobId)} · ${APP_TITLE}`;
 
   // One account of what the page is doing: a problem panel speaks for itself while there is one.

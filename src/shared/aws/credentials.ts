@@ -1,6 +1,8 @@
-import { Amplify, defaultStorage, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
+import { Amplify, defaultStorage, Hub, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
 import { fetchAuthSession } from '@aws-amplify/auth';
 import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { navigate } from '../browser/history';
+import { sameOriginPath } from '../browser/returnPath';
 import type { AppConfig } from '../config/appConfig';
 import { AwsError } from './awsError';
 
@@ -38,6 +40,24 @@ export function configureAuth(config: AppConfig): void {
     { Auth: auth },
     { Auth: { tokenProvider: cognitoUserPoolsTokenProvider, credentialsProvider: cognitoCredentialsProvider } },
   );
+  if (config.Auth.Cognito.loginWith?.oauth) followHostedUiReturn();
+}
+
+let followingHostedUiReturn = false;
+
+/**
+ * Back from the Hosted UI, Amplify announces the page the sign-in started on (customOAuthState) and
+ * the page goes back there. Listening from configuration on, once per page: the announcement can come
+ * as soon as the OAuth listener loads, before anything of the app's has mounted.
+ */
+function followHostedUiReturn(): void {
+  if (followingHostedUiReturn) return;
+  followingHostedUiReturn = true;
+  Hub.listen('auth', ({ payload }) => {
+    if (payload.event !== 'customOAuthState') return;
+    const path = sameOriginPath(payload.data);
+    if (path !== undefined) navigate(path, { replace: true });
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sameBoardJob as sameJob, type BoardJob } from '../domain/boardLink';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 
 /**
@@ -5,11 +6,7 @@ import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage
  * job page shows when it opens with no network ("Offline — last checked 14:02:11"). Never credentials,
  * never a request; bounded to the 20 jobs seen last, and forgotten with the rest of the trail on sign-out.
  */
-export interface LastKnownJob {
-  region: string;
-  appId: string;
-  envName: string;
-  jobId: string;
+export interface LastKnownJob extends BoardJob {
   /** The job's JSON as GetBackendJob returned it. */
   wire: Record<string, unknown>;
   /** Epoch ms of that answer. */
@@ -18,8 +15,6 @@ export interface LastKnownJob {
 
 export const LAST_KNOWN_KEY = 'amplify-job-watch.last-known.v1';
 export const MAX_LAST_KNOWN = 20;
-
-type JobKey = Pick<LastKnownJob, 'region' | 'appId' | 'envName' | 'jobId'>;
 
 function isLastKnownList(value: unknown): value is LastKnownJob[] {
   return (
@@ -34,10 +29,7 @@ function isLastKnownList(value: unknown): value is LastKnownJob[] {
   );
 }
 
-const sameJob = (a: JobKey, b: JobKey) =>
-  a.region === b.region && a.appId === b.appId && a.envName === b.envName && a.jobId === b.jobId;
-
-export function loadLastKnownJob(key: JobKey, storage?: Storage): LastKnownJob | undefined {
+export function loadLastKnownJob(key: BoardJob, storage?: Storage): LastKnownJob | undefined {
   return readJson(LAST_KNOWN_KEY, isLastKnownList, [], storage).find((entry) => sameJob(entry, key));
 }
 
@@ -46,7 +38,7 @@ export function saveLastKnownJob(entry: LastKnownJob, storage?: Storage): void {
   const before = readJson(LAST_KNOWN_KEY, isLastKnownList, [], storage);
   const current = before.find((other) => sameJob(other, entry));
   if (current && current.checkedAt >= entry.checkedAt) return;
-  const key: JobKey = { region: entry.region, appId: entry.appId, envName: entry.envName, jobId: entry.jobId };
+  const key: BoardJob = { region: entry.region, appId: entry.appId, envName: entry.envName, jobId: entry.jobId };
   const after = [{ ...key, wire: entry.wire, checkedAt: entry.checkedAt }, ...before.filter((other) => !sameJob(other, entry))];
   writeJson(LAST_KNOWN_KEY, after.slice(0, MAX_LAST_KNOWN), storage);
 }

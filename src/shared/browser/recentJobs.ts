@@ -1,3 +1,4 @@
+import { sameBoardJob as sameJob } from '../domain/boardLink';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 
 export interface RecentJob {
@@ -17,9 +18,6 @@ export const MAX_RECENT_JOBS = 20;
 function isRecentJobs(value: unknown): value is RecentJob[] {
   return Array.isArray(value) && value.every((job) => isStoredJobKey(job) && typeof (job as RecentJob).lastSeen === 'number');
 }
-
-const sameJob = (a: RecentJob, b: RecentJob) =>
-  a.region === b.region && a.appId === b.appId && a.envName === b.envName && a.jobId === b.jobId;
 
 /** Puts `job` first, replacing its older entry, keeping the newest 20. */
 export function addRecentJob(jobs: RecentJob[], job: RecentJob): RecentJob[] {

@@ -1,4 +1,5 @@
 import type { AppConfig, ConfigProblem } from './appConfig';
+import { readJson, writeJson } from '../browser/boundedStorage';
 import { parseConfigDocument } from './amplifyOutputs';
 
 export type ConfigLoadResult = { kind: 'ready'; config: AppConfig } | { kind: 'invalid'; problems: ConfigProblem[] };
@@ -32,21 +33,12 @@ export interface ConfigMemory {
   save: (text: string) => void;
 }
 
+const isText = (value: unknown): value is string | undefined => typeof value === 'string';
+
 export const LOCAL_CONFIG_MEMORY: ConfigMemory = {
-  load: () => {
-    try {
-      return globalThis.localStorage?.getItem(CONFIG_MEMORY_KEY) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  save: (text) => {
-    try {
-      globalThis.localStorage?.setItem(CONFIG_MEMORY_KEY, text);
-    } catch {
-      // Storage full or disabled: the next offline start shows why it could not start instead.
-    }
-  },
+  load: () => readJson(CONFIG_MEMORY_KEY, isText, undefined),
+  // Storage full or disabled: nothing kept, and the next offline start says why it could not start.
+  save: (text) => writeJson(CONFIG_MEMORY_KEY, text),
 };
 
 /**

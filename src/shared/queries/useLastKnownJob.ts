@@ -1,21 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { FetchStatus } from '@tanstack/react-query';
 import { jobFromWire, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
 import { loadLastKnownJob, saveLastKnownJob } from '../browser/lastKnownJobs';
 
+export interface JobAnswerState {
+  data: BackendJob | undefined;
+  dataUpdatedAt: number;
+  fetchStatus: FetchStatus;
+}
+
 /**
- * This browser’s last answer for the job from an earlier visit (read once, when the page or row opens), and
- * keeping each new answer for the next one. The job page and the board show it only while they have no answer of their own
- * and no network: plainly as "Offline — last checked …", never as live.
+ * A job query's answer, or, while it has none and waits for the network, this browser's last answer
+ * from an earlier visit (`fromMemory`, with when it came): the job page and the board show it plainly as
+ * "Offline — last checked …", never as live. Each answer the query gets is kept for the next visit.
+ * Storage is read only when the page has to fall back on it, not on every start.
  */
-export function useLastKnownJob(jobKey: BackendJobKey, job: BackendJob | undefined, checkedAt: number) {
-  const [remembered] = useState(() => {
-    const entry = loadLastKnownJob(jobKey);
-    return entry ? { job: jobFromWire(entry.wire), checkedAt: entry.checkedAt } : undefined;
-  });
+export function useLastKnownJob(jobKey: BackendJobKey, { data, dataUpdatedAt, fetchStatus }: JobAnswerState) {
   const { region, appId, envName, jobId } = jobKey;
+  const fallBack = data === undefined && fetchStatus === 'paused';
+  const fromMemory = useMemo(() => {
+    const entry = fallBack ? loadLastKnownJob({ region, appId, envName, jobId }) : undefined;
+    return entry ? { job: jobFromWire(entry.wire), checkedAt: entry.checkedAt } : undefined;
+  }, [fallBack, region, appId, envName, jobId]);
   useEffect(() => {
-    if (job === undefined || checkedAt === 0) return;
-    saveLastKnownJob({ region, appId, envName, jobId, wire: job.raw, checkedAt });
-  }, [region, appId, envName, jobId, job, checkedAt]);
-  return remembered;
+    if (data === undefined || dataUpdatedAt === 0) return;
+    saveLastKnownJob({ region, appId, envName, jobId, wire: data.raw, checkedAt: dataUpdatedAt });
+  }, [region, appId, envName, jobId, data, dataUpdatedAt]);
+  return { data: data ?? fromMemory?.job, fromMemory };
 }

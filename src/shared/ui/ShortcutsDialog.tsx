@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { returnFocus } from '../browser/returnFocus';
 import type { Shortcut } from './useShortcuts';
 
 export interface ShortcutsDialogProps {
@@ -14,12 +15,9 @@ export function ShortcutsDialog({ shortcuts, onClose }: ShortcutsDialogProps) {
   const titleId = useId();
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = document.activeElement;
     close.current?.focus();
-    return () => {
-      if (opener?.isConnected && opener !== document.body) opener.focus();
-      else document.getElementById('main')?.focus({ preventScroll: true });
-    };
+    return () => returnFocus(opener);
   }, []);
   return (
     <div className="dialog-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
