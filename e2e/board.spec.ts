@@ -47,7 +47,9 @@ function countListRequests(page: Page, appId: string): { count: number } {
 function countJobRequests(page: Page, jobId: string): { count: number } {
   const counter = { count: 0 };
   page.on('request', (request) => {
-    if (request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/${encodeURIComponent(jobId)}`))
+    const { pathname } = new URL(request.url());
+    // GetBackendJob is GET /backend/{appId}/job/{envName}/{jobId} (the page's own address ends with the ID too).
+    if (request.method() === 'GET' && pathname.startsWith('/backend/') && pathname.endsWith(`/${encodeURIComponent(jobId)}`))
       counter.count += 1;
   });
   return counter;
@@ -200,13 +202,41 @@ test('two pages on one job send one stream of GetBackendJob requests; when the p
   await jobPage.goto(job.path);
   await expect(jobPage.getByText('RUNNING', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
 
-  // From here on the board keeps polling (1 s interval) while the job page only listens.
-  // (The job page's first load, before it joined the election, may have asked once.)
-  const jobPageBefore = fromJobPage.count;
+  // The job page's first load took the board's answer: it has not asked AWS at all. From here on
+  // the board keeps polling (1 s interval) while the job page only listens.
+  expect(fromJobPage.count).toBe(0);
   const boardBefore = fromBoard.count;
   await expect.poll(() => fromBoard.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(boardBefore + 4);
-  expect(fromJobPage.count).toBe(jobPageBefore);
+  expect(fromJobPage.count).toBe(0);
 
   await board.close();
-  await expect.poll(() => fromJobPage.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(jobPageBefore + 2);
+  await expect.poll(() => fromJobPage.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+});
+
+test('two job pages on one job: pausing the polling page hands the polling to the other', async ({
+  simulatedAccount: first,
+  sim,
+  context,
+}) => {
+  const job = await sim.createJob();
+  const fromFirst = countJobRequests(first, job.jobId);
+  await first.goto(job.path);
+  await expect(first.getByText('RUNNING', { exact: true }).first()).toBeVisible();
+
+  const second = await context.newPage();
+  await serveConfig(second, simulatedAccountConfig());
+  const fromSecond = countJobRequests(second, job.jobId);
+  await second.goto(job.path);
+  await expect(second.getByText('RUNNING', { exact: true }).first()).toBeVisible();
+  const firstBefore = fromFirst.count;
+  await expect.poll(() => fromFirst.count).toBeGreaterThanOrEqual(firstBefore + 2);
+  expect(fromSecond.count).toBe(0);
+
+  await first.getByRole('button', { name: 'Pause auto-refresh' }).click();
+  await expect(first.getByText('Auto-refresh is paused.')).toBeVisible();
+  await expect.poll(() => fromSecond.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  // Proving an absence: the paused page asks nothing while the other polls.
+  const pausedAt = fromFirst.count;
+  await expect.poll(() => fromSecond.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  expect(fromFirst.count).toBe(pausedAt);
 });

@@ -10,6 +10,7 @@ import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { linkProblems } from '../shared/domain/jobIds';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { jobQueryOptions } from '../shared/queries/jobQuery';
+import { joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
 import { App } from './App';
 import { BootErrorPage } from './BootErrorPage';
 import { ConfigErrorPage } from './ConfigErrorPage';
@@ -88,7 +89,10 @@ async function start(root: Root): Promise<void> {
   if (route.page === 'job' && watchable(route.params)) {
     const { params } = route;
     const key = { region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId };
-    void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED }));
+    // Through the job's cross-tab election: with the job open in another tab, that tab's answer
+    // comes instead of a request of this tab's own. The page takes its own seat before this one goes.
+    const leave = joinJobElection(key, knownInCache(queryClient, key));
+    void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED })).finally(leave);
   } else if (route.page === 'environment' && watchable(route.params)) {
     services.credentials().catch(() => undefined);
   }

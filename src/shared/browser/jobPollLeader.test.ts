@@ -156,6 +156,72 @@ describe('joinPollElection', () => {
     expect([a.isLeader(), b.isLeader()]).toEqual([false, true]);
   });
 
+  it('a paused tab’s own check takes the leader’s next answer; with no leader it asks once, under the lock', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    b.setPaused(true);
+    const followed = b.poll(fetcher(), WAIT);
+    await settle();
+    const led = a.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(102);
+    await expect(followed).resolves.toEqual(await led);
+    expect(requests).toBe(1);
+
+    // The leader pauses too: nobody leads, so the check goes to AWS, once, and the lock is free after.
+    a.setPaused(true);
+    await settle();
+    const alone = b.poll(fetcher({ status: 'COMPLETED' }), WAIT);
+    // a's check at the same moment queues for the lock behind b's: one request after the other.
+    const after = a.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(202);
+    await expect(alone).resolves.toEqual({ status: 'COMPLETED', n: 2 });
+    await expect(after).resolves.toBeDefined();
+    expect(requests).toBeLessThanOrEqual(3);
+    expect(maxConcurrent).toBe(1);
+    a.setPaused(false);
+    await settle();
+    expect(a.isLeader()).toBe(true);
+  });
+
+  it('a hidden leader hands over to a visible tab that joins later, or is shown again', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    await settle();
+    a.setHidden(true);
+    await settle();
+    expect(a.isLeader()).toBe(true);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([false, true]);
+
+    // Both hidden, b leading; a is shown again and asks: b hands the lock back.
+    b.setHidden(true);
+    await settle();
+    a.setHidden(false);
+    await settle();
+    expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
+  });
+
+  it('an answer sent again for a tab that asked is not taken as new by a tab that already had one', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const first = b.poll(fetcher(), WAIT);
+    await Promise.all([a.poll(fetcher(), WAIT), vi.advanceTimersByTimeAsync(102)]);
+    await expect(first).resolves.toMatchObject({ n: 1 });
+    // A third tab joins and asks: a replays answer 1 to it.
+    const late = joinPollElection<Job>('job-1', browser);
+    await vi.advanceTimersByTimeAsync(1);
+    const replayed = late.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(replayed).resolves.toMatchObject({ n: 1 });
+    // b's next check waits for a's next request instead of taking the replay.
+    const next = b.poll(fetcher(), WAIT);
+    await settle();
+    await Promise.all([a.poll(fetcher(), WAIT), vi.advanceTimersByTimeAsync(102)]);
+    await expect(next).resolves.toMatchObject({ n: 2 });
+  });
+
   it('passes the leader’s errors to followers through the codec', async () => {
     const codec = {
       encode: (error: unknown) => ({ kind: (error as Error & { kind: string }).kind }),

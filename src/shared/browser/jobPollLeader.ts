@@ -3,7 +3,10 @@
  * holding it polls and broadcasts each answer on a BroadcastChannel, the others wait for those
  * answers instead of asking AWS themselves. A tab that closes drops its lock at once; a tab that
  * is hidden or paused hands the lock on (and queues again behind the visible tabs), so another
- * tab takes over within one interval. Credentials never cross: only answers do.
+ * tab takes over within one interval. A tab that joins, or is shown again, says so; a hidden leader
+ * that hears it hands the lock on too, so a visible tab never follows a hidden tab's slower checks.
+ * A paused tab's own explicit check goes to AWS (its person asked for it now), and is shared.
+ * Credentials never cross: only answers do.
  * Without Web Locks (old browsers, jsdom) every tab is its own leader, as if alone.
  */
 
@@ -43,7 +46,9 @@ const PLAIN_ERRORS: ErrorCodec = {
 };
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: unknown };
-type Message<T> = { type: 'ask' } | { type: 'answer'; answer: { ok: true; value: T } | { ok: false; error: unknown } };
+/** `replay`: an earlier answer sent again for a tab that asked; tabs that already have one ignore it. */
+type Message<T> =
+  { type: 'ask' } | { type: 'answer'; answer: { ok: true; value: T } | { ok: false; error: unknown }; replay?: boolean };
 
 export interface PollOptions {
   signal?: AbortSignal;
@@ -111,9 +116,9 @@ export function joinPollElection<T>(
   const send = (message: Message<unknown>) => {
     if (!closed) channel.postMessage(message);
   };
-  const share = (answer: Answer<T>) => {
+  const share = (answer: Answer<T>, replay = false) => {
     lastAnswer = answer;
-    send({ type: 'answer', answer: answer.ok ? answer : { ok: false, error: codec.encode(answer.error) } });
+    send({ type: 'answer', answer: answer.ok ? answer : { ok: false, error: codec.encode(answer.error) }, replay });
   };
 
   const settleWaiter = (waiter: Waiter<T>, answer: Answer<T>) => {
@@ -200,16 +205,76 @@ export function joinPollElection<T>(
     }
   };
 
+  /** Waits for the leader's next answer (or, after `maxWaitMs` of silence, asks AWS directly). */
+  const follow = (fetcher: (signal?: AbortSignal) => Promise<T>, signal: AbortSignal | undefined, maxWaitMs: number) => {
+    let waiter!: Waiter<T>;
+    const answer = new Promise<T>((resolve, reject) => {
+      waiter = {
+        fetcher,
+        signal,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          waiters.delete(waiter);
+          // The leader went quiet (paused, stopped by an error, or frozen): ask AWS directly.
+          fetcher(signal).then(resolve, reject);
+        }, maxWaitMs),
+      };
+      waiters.add(waiter);
+      signal?.addEventListener('abort', () => {
+        if (!waiters.has(waiter)) return;
+        clearTimeout(waiter.timer);
+        waiters.delete(waiter);
+        reject(signal.reason as Error);
+      });
+    });
+    return { waiter, answer };
+  };
+
+  /**
+   * A check the person asked for while this tab is paused (it does not lead): the leader's next
+   * answer, or, when no tab leads, one request under the lock, shared, then the lock is free again.
+   */
+  const checkWhilePaused = (
+    fetcher: (signal?: AbortSignal) => Promise<T>,
+    signal: AbortSignal | undefined,
+    maxWaitMs: number,
+  ) => {
+    const { waiter, answer } = follow(fetcher, signal, maxWaitMs);
+    const queued = new AbortController();
+    locks
+      .request(LOCK_PREFIX + key, { signal: queued.signal }, async () => {
+        if (!waiters.has(waiter)) return;
+        clearTimeout(waiter.timer);
+        waiters.delete(waiter);
+        try {
+          const value = await fetcher(signal);
+          share({ ok: true, value });
+          waiter.resolve(value);
+        } catch (error) {
+          if (!signal?.aborted) share({ ok: false, error });
+          waiter.reject(error);
+        }
+      })
+      .catch(() => undefined);
+    const leaveQueue = () => queued.abort();
+    answer.then(leaveQueue, leaveQueue);
+    return answer;
+  };
+
   channel.onmessage = (event) => {
     const message = event.data as Message<unknown>;
     if (message.type === 'ask') {
       if (!leader) return;
       const value = lastAnswer === undefined ? known() : undefined;
       const answer = lastAnswer ?? (value === undefined ? undefined : { ok: true as const, value });
-      if (answer) share(answer);
+      if (answer) share(answer, true);
+      // A hidden leader polls slowly: the tab that asked (queued for the lock) takes over.
+      if (hidden) stepDown(true);
       return;
     }
     if (message.type !== 'answer' || leader) return;
+    if (message.replay && lastAnswer) return;
     const answer: Answer<T> = message.answer.ok
       ? { ok: true, value: message.answer.value as T }
       : { ok: false, error: codec.decode(message.answer.error) };
@@ -224,6 +289,7 @@ export function joinPollElection<T>(
   return {
     poll(fetcher, { signal, maxWaitMs }) {
       if (leader && !wantRelease) return lead(fetcher, signal);
+      if (paused) return checkWhilePaused(fetcher, signal, maxWaitMs);
       if (unclaimed) {
         const answer = unclaimed;
         unclaimed = undefined;
@@ -232,26 +298,7 @@ export function joinPollElection<T>(
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         return Promise.reject(answer.error);
       }
-      return new Promise<T>((resolve, reject) => {
-        const waiter: Waiter<T> = {
-          fetcher,
-          signal,
-          resolve,
-          reject,
-          timer: setTimeout(() => {
-            waiters.delete(waiter);
-            // The leader went quiet (paused, stopped by an error, or frozen): ask AWS directly.
-            fetcher(signal).then(resolve, reject);
-          }, maxWaitMs),
-        };
-        waiters.add(waiter);
-        signal?.addEventListener('abort', () => {
-          if (!waiters.has(waiter)) return;
-          clearTimeout(waiter.timer);
-          waiters.delete(waiter);
-          reject(signal.reason as Error);
-        });
-      });
+      return follow(fetcher, signal, maxWaitMs).answer;
     },
     isLeader: () => leader && !wantRelease,
     setHidden(next) {
@@ -259,7 +306,11 @@ export function joinPollElection<T>(
       hidden = next;
       // Hidden: step down and queue again, behind any visible tab already waiting.
       if (hidden) stepDown(true);
-      else requestLock();
+      else {
+        requestLock();
+        // Shown again behind a hidden leader: ask, and it hands over.
+        if (!leader) send({ type: 'ask' });
+      }
     },
     setPaused(next) {
       if (next === paused) return;

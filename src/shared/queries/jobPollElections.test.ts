@@ -77,6 +77,29 @@ describe('the job query’s fetch', () => {
     await vi.advanceTimersByTimeAsync(1);
   });
 
+  it('a tab leads while any observer of the job there is not paused, and hands over when all are', async () => {
+    const watching = joinJobElection(KEY);
+    const paused = joinJobElection(KEY, undefined, { paused: true });
+    await vi.advanceTimersByTimeAsync(0);
+    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(otherTab.isLeader()).toBe(false);
+
+    watching();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(otherTab.isLeader()).toBe(true);
+    // The paused page's own check takes the other tab's answer.
+    const answer = fetchJob(client, KEY);
+    await vi.advanceTimersByTimeAsync(1);
+    await otherTab.poll(() => Promise.resolve(JOB), { maxWaitMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toMatchObject({ status: 'RUNNING' });
+    expect(calls).toBe(0);
+    paused();
+    otherTab.close();
+    await vi.advanceTimersByTimeAsync(1);
+  });
+
   it('uses the job query’s key', () => {
     expect(JSON.parse(SEAT)).toEqual(jobQueryKey(KEY).slice(1));
   });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
 import {
@@ -53,6 +53,8 @@ export const FOLLOWER_MAX_WAIT_MS = 2 * HIDDEN_MAX_INTERVAL_MS;
 interface Seat {
   election: JobPollLeader<BackendJob>;
   observers: number;
+  /** Observers whose person paused automatic checks: a tab where all are paused stops leading. */
+  pausedObservers: number;
 }
 
 const seats = new Map<string, Seat>();
@@ -84,24 +86,37 @@ function followVisibility(): void {
 
 /**
  * Takes a seat for `key` until the returned function is called. `known` gives the job as this tab
- * last saw it, for another tab that joins after the last request. Leaving is deferred a moment so
- * a re-render that leaves and joins again keeps the seat (and what it knows).
+ * last saw it, for another tab that joins after the last request. `paused`: this observer's person
+ * paused its checks (join again when that changes). Leaving is deferred a moment so a re-render
+ * that leaves and joins again keeps the seat (and what it knows).
  */
-export function joinJobElection(key: BackendJobKey, known: () => BackendJob | undefined = () => undefined): () => void {
+export function joinJobElection(
+  key: BackendJobKey,
+  known: () => BackendJob | undefined = () => undefined,
+  { paused = false }: { paused?: boolean } = {},
+): () => void {
   const env = electionEnvironment();
   if (!env.locks || !env.openChannel) return () => undefined;
   followVisibility();
   const name = seatName(key);
   let seat = seats.get(name);
   if (!seat) {
-    seat = { election: joinPollElection<BackendJob>(name, env, AWS_ERROR_CODEC, known), observers: 0 };
+    seat = { election: joinPollElection<BackendJob>(name, env, AWS_ERROR_CODEC, known), observers: 0, pausedObservers: 0 };
     if (typeof document !== 'undefined') seat.election.setHidden(document.visibilityState === 'hidden');
     seats.set(name, seat);
   }
   seat.observers += 1;
+  if (paused) seat.pausedObservers += 1;
+  seat.election.setPaused(seat.pausedObservers === seat.observers);
   const taken = seat;
+  let left = false;
   return () => {
+    if (left) return;
+    left = true;
     taken.observers -= 1;
+    if (paused) taken.pausedObservers -= 1;
+    // With no observer left the seat closes (below) or the next one to join decides.
+    if (taken.observers > 0) taken.election.setPaused(taken.pausedObservers === taken.observers);
     setTimeout(() => {
       if (taken.observers > 0 || seats.get(name) !== taken) return;
       taken.election.close();
@@ -117,18 +132,21 @@ export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signa
   return seat.election.poll((fetchSignal) => client.getBackendJob(key, fetchSignal), { signal, maxWaitMs: FOLLOWER_MAX_WAIT_MS });
 }
 
+/** What this tab knows of the job, from the query cache (the job query's key: jobQueryKey; not imported, jobQuery imports this module). */
+export function knownInCache(queryClient: QueryClient, { region, appId, envName, jobId }: BackendJobKey) {
+  return () => queryClient.getQueryData<BackendJob>(['job', region, appId, envName, jobId]);
+}
+
 /** Keeps this page's seat in the election of each job while the component is shown. */
-export function useJobElections(keys: readonly BackendJobKey[]): void {
+export function useJobElections(keys: readonly BackendJobKey[], { paused = false }: { paused?: boolean } = {}): void {
   const queryClient = useQueryClient();
   const names = JSON.stringify(keys.map((key) => [key.region, key.appId, key.envName, key.jobId]));
   useEffect(() => {
     const parsed = JSON.parse(names) as [string, string, string, string][];
-    const leave = parsed.map(([region, appId, envName, jobId]) =>
-      // The job query's key (jobQueryKey; not imported: jobQuery imports this module).
-      joinJobElection({ region, appId, envName, jobId }, () =>
-        queryClient.getQueryData<BackendJob>(['job', region, appId, envName, jobId]),
-      ),
-    );
+    const leave = parsed.map(([region, appId, envName, jobId]) => {
+      const key = { region, appId, envName, jobId };
+      return joinJobElection(key, knownInCache(queryClient, key), { paused });
+    });
     return () => leave.forEach((done) => done());
-  }, [names, queryClient]);
+  }, [names, queryClient, paused]);
 }

@@ -19,7 +19,7 @@ export interface UseJobWatchOptions {
  */
 export function useJobWatch(key: BackendJobKey, { client, intervalMs, paused, jitterSeed }: UseJobWatchOptions) {
   const hidden = usePageHidden();
-  useJobElections([key]);
+  useJobElections([key], { paused });
   const settings = { intervalMs, hidden, paused };
   const query = useQuery({ ...jobQueryOptions(key, { client, jitterSeed }), ...jobWatchOptions(settings) });
   return { query, hidden, pollDelayMs: jobPollDelay(query, settings) };
