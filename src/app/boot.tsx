@@ -3,10 +3,12 @@ import { createRoot, type Root } from 'react-dom/client';
 import { onlineManager } from '@tanstack/react-query';
 import { registerOfflineShell } from '../shared/browser/offlineShell';
 import { keepWatchingInBackground } from '../shared/browser/visibility';
+import type { BackendJobKey } from '../shared/aws/amplifyBackend';
 import { configureAuth } from '../shared/aws/credentials';
 import type { DemoGuide } from '../shared/config/demoGuide';
 import { loadConfig } from '../shared/config/loadConfig';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
+import { parseBoardSearch } from '../shared/domain/boardLink';
 import { linkProblems } from '../shared/domain/jobIds';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { jobQueryOptions } from '../shared/queries/jobQuery';
@@ -86,13 +88,18 @@ async function start(root: Root): Promise<void> {
   const { pathname, search } = window.location;
   const route = matchRoute(pathname, search);
   const watchable = (params: Parameters<typeof linkProblems>[0]) => linkProblems(params, isAmplifyBackendRegion).length === 0;
-  if (route.page === 'job' && watchable(route.params)) {
-    const { params } = route;
-    const key = { region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId };
-    // Through the job's cross-tab election: with the job open in another tab, that tab's answer
-    // comes instead of a request of this tab's own. The page takes its own seat before this one goes.
+  // Through each job's cross-tab election: with the job open in another tab, that tab's answer comes
+  // instead of a request of this tab's own. The page takes its own seat before this one goes.
+  const prefetchJob = (key: BackendJobKey) => {
     const leave = joinJobElection(key, knownInCache(queryClient, key));
     void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED })).finally(leave);
+  };
+  if (route.page === 'job' && watchable(route.params)) {
+    const { params } = route;
+    prefetchJob({ region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId });
+  } else if (route.page === 'board') {
+    // Every row at once, as the board asks (pollSpread spreads the checks after the first).
+    parseBoardSearch(route.search, isAmplifyBackendRegion).jobs.forEach(prefetchJob);
   } else if (route.page === 'environment' && watchable(route.params)) {
     services.credentials().catch(() => undefined);
   }

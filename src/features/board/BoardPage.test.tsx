@@ -60,6 +60,16 @@ describe('the board', () => {
     await waitFor(() => expect(document.title).toBe('1 running, 1 failed, 1 can’t be watched · Amplify Job Watch'));
   });
 
+  it('asks about every row at once, so no status waits for its turn in the interval', async () => {
+    const jobs = Array.from({ length: 4 }, () => addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] }));
+    // Spread over a 5-minute interval, the last row's first check would wait almost 4 minutes.
+    await renderApp({ path: boardPath(jobs.map(boardJob)), pollIntervalSeconds: 300 });
+    for (const job of jobs) {
+      await waitFor(() => expect(within(row(job.jobId)).getByText('RUNNING')).toBeInTheDocument(), { timeout: 15_000 });
+    }
+    expect(jobs.map((job) => getJobRequests(job.jobId))).toEqual([1, 1, 1, 1]);
+  });
+
   it('lists invalid entries with their reason and watches the valid ones', async () => {
     const job = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
     await renderApp({ path: `${boardPath([boardJob(job)])}&job=mars-1/a/b/c&job=only/three/parts` });

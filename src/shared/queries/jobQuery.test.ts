@@ -146,6 +146,18 @@ describe('jobWatchOptions (per observer)', () => {
     });
   });
 
+  it('adds its phase once, to the wait after the first answer, so rows started together poll apart', () => {
+    const row = jobWatchOptions(settings(), 1_250);
+    const running = { data: job('RUNNING'), status: 'success' as const };
+    const at = (dataUpdateCount: number, errorUpdateCount = 0) =>
+      row.refetchInterval({ state: { ...running, dataUpdateCount, errorUpdateCount } });
+    expect([at(0), at(1), at(2), at(9)]).toEqual([6_250, 6_250, 5_000, 5_000]);
+    expect(at(0, 1)).toBe(6_250);
+    expect(at(1, 1)).toBe(5_000);
+    expect(row.refetchInterval({ state: { data: job('COMPLETED'), status: 'success', dataUpdateCount: 1 } })).toBe(false);
+    expect(refetchIntervalFor(jobWatchOptions(settings({ paused: true }), 1_250), running)).toBe(false);
+  });
+
   it('keeps polling in a background tab (the hidden slowdown handles the rate)', () => {
     expect(jobWatchOptions(settings()).refetchIntervalInBackground).toBe(true);
   });

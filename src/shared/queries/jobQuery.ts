@@ -50,13 +50,25 @@ export function jobPollDelay(state: JobQueryStateLike, settings: WatchSettings):
   return nextPollDelay({ status: state.data?.status, stoppedByError: state.status === 'error', ...settings });
 }
 
+/** How many answers (and errors) the query has had: React Query's counters. */
+interface AnswerCounts {
+  dataUpdateCount?: number;
+  errorUpdateCount?: number;
+}
+
 /**
  * Per-observer overrides for jobQueryOptions: polls while the job runs, by this observer's interval,
  * hidden and paused state. Several observers of one job each poll by their own settings.
+ * `phaseMs` is added once, to the wait after the first answer: observers that started together (the
+ * board's rows, all asked at once so every status shows as soon as it can) poll apart from then on.
  */
-export function jobWatchOptions(settings: WatchSettings) {
+export function jobWatchOptions(settings: WatchSettings, phaseMs = 0) {
   return {
-    refetchInterval: (query: { state: JobQueryStateLike }) => jobPollDelay(query.state, settings),
+    refetchInterval: (query: { state: JobQueryStateLike & AnswerCounts }) => {
+      const delay = jobPollDelay(query.state, settings);
+      const answers = (query.state.dataUpdateCount ?? 0) + (query.state.errorUpdateCount ?? 0);
+      return delay !== false && answers <= 1 ? delay + phaseMs : delay;
+    },
     // A hidden tab keeps watching; the hidden slowdown handles the rate.
     refetchIntervalInBackground: true,
   };
