@@ -5,9 +5,13 @@
  * is hidden or paused hands the lock on (and queues again behind the visible tabs), so another
  * tab takes over within one interval. A tab that joins, or is shown again, says so; a hidden leader
  * that hears it hands the lock on too, so a visible tab never follows a hidden tab's slower checks.
- * A paused tab's own explicit check goes to AWS (its person asked for it now), and is shared.
- * Credentials never cross: only answers do.
+ * A paused tab's own explicit check takes the leader's next answer, or, with no tab leading, makes
+ * one request under the lock and shares it. Credentials never cross: only answers do.
  * Without Web Locks (old browsers, jsdom) every tab is its own leader, as if alone.
+ *
+ * Longer than this repository's ~300 lines: one tab's side of the election is a single state
+ * machine (leading, queued, handing over, paused, hidden) over one lock and one channel; its
+ * variables are shared by every path here, and split up they would be passed around whole.
  */
 
 /** The part of `navigator.locks` used here. */
