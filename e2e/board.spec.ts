@@ -1,11 +1,17 @@
 import type { Page } from '@playwright/test';
-import { boardPath, expect, serveConfig, simulatedAccountConfig, test, type Sim, type SimJob } from './fixtures';
+import { expect, serveConfig, simulatedAccountConfig, test, type Sim, type SimJob } from './fixtures';
 import { SIM_ORIGIN } from './simConfig';
 
 const MINUTE = 60_000;
 
 // A busy machine makes the first answers slow; each test waits on several of them.
 test.setTimeout(120_000);
+
+/** `/watch?job=REGION/APP/ENV/JOB&…`, each segment percent-encoded. */
+function boardPath(jobs: readonly Pick<SimJob, 'region' | 'appId' | 'envName' | 'jobId'>[]): string {
+  const entries = jobs.map((job) => [job.region, job.appId, job.envName, job.jobId].map(encodeURIComponent).join('/'));
+  return entries.length === 0 ? '/watch' : `/watch?${entries.map((entry) => `job=${entry}`).join('&')}`;
+}
 
 function row(page: Page, jobId: string) {
   return page.getByRole('listitem', { name: `Job ${jobId}`, exact: true });

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardPath, expect, serveConfig, simulatedAccountConfig, test, type SimJob } from './fixtures';
-import { SIM_ORIGIN } from './simConfig';
+import { expect, serveConfig, simulatedAccountConfig, test } from './fixtures';
 
 /** The demo's service worker registrations of the page's origin. */
 async function demoWorkers(page: Page): Promise<number> {
@@ -55,42 +54,3 @@ test('when the entry script itself fails to load, the page says so with a reload
   await stuck.getByRole('link', { name: 'Reload the page' }).click();
   await expect(page.getByRole('heading', { name: 'Amplify Job Watch', level: 1 })).toBeVisible();
 });
-
-/** When the app first rendered (noted by the init script below), and when the page first asked `origin`. */
-function firstRenderAndFirstRequest(page: Page, origin: string) {
-  return page.evaluate((simOrigin) => {
-    const rendered = (window as unknown as { __firstRender?: number }).__firstRender;
-    const request = performance
-      .getEntriesByType('resource')
-      .find((entry) => entry.name.startsWith(simOrigin) && (entry as PerformanceResourceTiming).initiatorType === 'fetch');
-    return { rendered, requested: request?.startTime };
-  }, origin);
-}
-
-for (const [what, path] of [
-  ['a job deep link', (job: SimJob) => job.path],
-  ['a board', (job: SimJob) => boardPath([job])],
-] as const) {
-  test(`${what} asks Cognito before the app's first render, not after it`, async ({ simulatedAccount: page, sim }) => {
-    await page.addInitScript(() => {
-      // index.html's "Starting…" placeholder is in #root until React's first render replaces it.
-      let placeholderSeen = false;
-      const observer = new MutationObserver(() => {
-        const placeholder = document.querySelector('#root .boot-fallback');
-        placeholderSeen ||= placeholder !== null;
-        if (placeholderSeen && !placeholder) {
-          (window as unknown as { __firstRender?: number }).__firstRender = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
-    const job = await sim.createJob();
-    await page.goto(path(job));
-    await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
-    const { rendered, requested } = await firstRenderAndFirstRequest(page, SIM_ORIGIN);
-    expect(requested).toBeDefined();
-    expect(rendered).toBeDefined();
-    expect(requested as number).toBeLessThan(rendered as number);
-  });
-}

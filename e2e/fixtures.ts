@@ -36,12 +36,6 @@ export interface SimJob {
   path: string;
 }
 
-/** `/watch?job=REGION/APP/ENV/JOB&…`, each segment percent-encoded. */
-export function boardPath(jobs: readonly Pick<SimJob, 'region' | 'appId' | 'envName' | 'jobId'>[]): string {
-  const entries = jobs.map((job) => [job.region, job.appId, job.envName, job.jobId].map(encodeURIComponent).join('/'));
-  return entries.length === 0 ? '/watch' : `/watch?${entries.map((entry) => `job=${entry}`).join('&')}`;
-}
-
 export interface Sim {
   /** Creates a job with IDs unique to this test. */
   createJob(request?: JobRequest): Promise<SimJob>;

@@ -95,13 +95,9 @@ async function start(root: Root): Promise<void> {
     void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED })).finally(leave);
   };
   if (route.page === 'job' && watchable(route.params)) {
-    // Cognito first, at once: the request below waits for the job's election (a lock granted after
-    // React's first render), and joins these credentials when it is signed.
-    services.credentials().catch(() => undefined);
     const { params } = route;
     prefetchJob({ region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId });
   } else if (route.page === 'board') {
-    services.credentials().catch(() => undefined);
     // Every row at once, as the board asks (pollSpread spreads the checks after the first).
     parseBoardSearch(route.search, isAmplifyBackendRegion).jobs.forEach(prefetchJob);
   } else if (route.page === 'environment' && watchable(route.params)) {
