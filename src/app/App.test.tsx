@@ -52,7 +52,7 @@ describe('links that are not valid', () => {
     expect(alert).toHaveTextContent(message);
     expect(alert).toHaveTextContent('Nothing was sent to AWS.');
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
-    expect(document.title).toBe('Invalid link · Amplify Job Watch');
+    await waitFor(() => expect(document.title).toBe('Invalid link · Amplify Job Watch'));
     await expectNoRequests();
   });
 
@@ -68,7 +68,7 @@ describe('links that are not valid', () => {
     document.title = 'Amplify Job Watch'; // index.html's <title>
     await renderApp({ path: `${base}/abc%E0%A4%A` });
     expect(screen.getByRole('alert')).toHaveTextContent('broken percent-encoding');
-    expect(document.title).toBe('Invalid link · Amplify Job Watch');
+    await waitFor(() => expect(document.title).toBe('Invalid link · Amplify Job Watch'));
   });
 
   it('markup in a job ID is shown as text, never as elements', async () => {
@@ -133,11 +133,11 @@ describe('pages', () => {
   it('an unknown path shows "Page not found" with a link home that works', async () => {
     const { user } = await renderApp({ path: '/no/such/page' });
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
-    expect(document.title).toBe('Page not found · Amplify Job Watch');
+    await waitFor(() => expect(document.title).toBe('Page not found · Amplify Job Watch'));
     await user.click(screen.getByRole('link', { name: 'Go to the home page' }));
     expect(window.location.pathname).toBe('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Amplify Job Watch' })).toBeInTheDocument();
-    expect(document.title).toBe('Amplify Job Watch');
+    await waitFor(() => expect(document.title).toBe('Amplify Job Watch'));
     await expectNoRequests();
   });
 

@@ -81,7 +81,7 @@ describe('the job list of an environment', () => {
     expect(await screen.findByRole('heading', { level: 1, name: `Jobs of environment ${TEST_ENV}` })).toBeInTheDocument();
     expect(await findRows(3)).toEqual([newest.jobId, middle.jobId, oldest.jobId]);
     await waitFor(() => expect(answeredOrders).toEqual([[oldest.jobId, middle.jobId, newest.jobId]]));
-    expect(document.title).toBe(`Jobs · ${TEST_ENV} · Amplify Job Watch`);
+    await waitFor(() => expect(document.title).toBe(`Jobs · ${TEST_ENV} · Amplify Job Watch`));
 
     const [first] = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     const cells = within(first as HTMLElement).getAllByRole('cell');

@@ -59,7 +59,7 @@ describe('the open-a-job form', () => {
     expect(fields.appId).toHaveValue('');
     expect(fields.envName).toHaveValue('');
     expect(fields.jobId).toHaveValue('');
-    expect(document.title).toBe('Amplify Job Watch');
+    await waitFor(() => expect(document.title).toBe('Amplify Job Watch'));
     expect(sim.records).toEqual([]);
   });
 

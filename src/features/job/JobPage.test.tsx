@@ -94,7 +94,7 @@ describe('a running job', () => {
     expect(updated).toHaveAttribute('dateTime', new Date(startedAt + 15_000).toISOString());
     expect(fact('Created')).toHaveTextContent('(1 min ago)');
 
-    expect(document.title).toBe(`RUNNING · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`);
+    await waitFor(() => expect(document.title).toBe(`RUNNING · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`));
   });
 
   it('makes one credential exchange and one GetBackendJob request to show the job (StrictMode included)', async () => {
@@ -119,7 +119,7 @@ describe('a running job', () => {
 
     await findStatus('COMPLETED');
     expect(getJobRequests(job.jobId)).toBeGreaterThan(polledWhileRunning);
-    expect(document.title).toBe(`COMPLETED · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`);
+    await waitFor(() => expect(document.title).toBe(`COMPLETED · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`));
     expect(screen.getByText(/The job has finished; no more checks\./)).toBeInTheDocument();
     const afterCompletion = getJobRequests(job.jobId);
 
@@ -194,7 +194,7 @@ describe('a running job', () => {
     const job = addJob({ steps: [{ status: 'ROLLBACK_IN_PROGRESS', atMs: 0 }] });
     await renderApp({ path: job.path });
     await findStatus('ROLLBACK_IN_PROGRESS');
-    expect(document.title).toBe(`ROLLBACK_IN_PROGRESS · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`);
+    await waitFor(() => expect(document.title).toBe(`ROLLBACK_IN_PROGRESS · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`));
     const seen = getJobRequests(job.jobId);
     await waitFor(() => expect(getJobRequests(job.jobId)).toBeGreaterThan(seen + 1));
   });
@@ -293,7 +293,7 @@ describe('errors from AWS', () => {
       `AWS has no job ${job.jobId} of app ${TEST_APP_ID}, environment ${TEST_ENV} in region us-east-1`,
     );
     expect(alert).toHaveTextContent(`App ${TEST_APP_ID} not found.`);
-    expect(document.title).toBe(`Error · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`);
+    await waitFor(() => expect(document.title).toBe(`Error · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`));
     await sleep(QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(1);
     expect(screen.getByText('Automatic checks are stopped.')).toBeInTheDocument();
@@ -481,7 +481,7 @@ describe('JobPage on its own', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(message);
     expect(alert).toHaveTextContent('Nothing was sent to AWS.');
-    expect(document.title).toBe('Invalid link · Amplify Job Watch');
+    await waitFor(() => expect(document.title).toBe('Invalid link · Amplify Job Watch'));
     await sleep(100);
     expect(sim.records).toEqual([]);
   });
