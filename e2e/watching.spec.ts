@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect, jobStatus, jobTitle, serveConfig, simulatedAccountConfig, test } from './fixtures';
 import { APP_ORIGIN } from './simConfig';
 
@@ -36,6 +36,24 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 }
 
 /** Epoch ms of every GetBackendJob request for `jobId` the page sends from now on. */
+/** GetBackendJob requests for `jobId` sent and not yet answered. */
+function jobRequestsInFlight(page: Page, jobId: string): { count: number } {
+  const inFlight = { count: 0 };
+  const isJob = (request: Request) => {
+    const { pathname } = new URL(request.url());
+    return request.method() === 'GET' && pathname.startsWith('/backend/') && pathname.endsWith(`/${encodeURIComponent(jobId)}`);
+  };
+  page.on('request', (request) => {
+    if (isJob(request)) inFlight.count += 1;
+  });
+  const answered = (request: Request) => {
+    if (isJob(request)) inFlight.count -= 1;
+  };
+  page.on('requestfinished', answered);
+  page.on('requestfailed', answered);
+  return inFlight;
+}
+
 function requestTimes(page: Page, jobId: string): number[] {
   const times: number[] = [];
   page.on('request', (request) => {
@@ -411,6 +429,7 @@ test.describe('paused does not look live (375 px)', () => {
   }) => {
     const job = await sim.createJob({ startedAt: Date.now() - 30_000 });
     const times = requestTimes(page, job.jobId);
+    const inFlight = jobRequestsInFlight(page, job.jobId);
     await page.goto(job.path);
     await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 15_000 });
 
@@ -421,7 +440,10 @@ test.describe('paused does not look live (375 px)', () => {
       .locator('.status-badge__icon')
       .evaluate((icon) => getComputedStyle(icon).animationName);
     expect(spinning).toBe('none');
-    // Proving an absence: the elapsed time stands still at the last check.
+    // A check sent just before the pause may still answer (and move "as of"): let it land and be drawn
+    // (React Query passes answers on in a timer), then prove an absence: the elapsed time stands still.
+    await expect.poll(() => inFlight.count).toBe(0);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     const elapsed = await jobStatus(page).textContent();
     await page.waitForTimeout(2500);
     expect(await jobStatus(page).textContent()).toBe(elapsed);
