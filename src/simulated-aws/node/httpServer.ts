@@ -180,6 +180,9 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     }
   };
   const server: Server = createServer((req, res) => void serve(req, res));
+  // Node closes an idle keep-alive socket after 5 s, and a client that reuses it at that moment gets
+  // ECONNRESET (seen on the tests' control requests). Loopback sockets are cheap: keep them open.
+  server.keepAliveTimeout = 0;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
