@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, serveConfig, simulatedAccountConfig, test, type Sim, type SimJob } from './fixtures';
+import { expect, isGetBackendJob, serveConfig, simulatedAccountConfig, test, type Sim, type SimJob } from './fixtures';
 import { SIM_ORIGIN } from './simConfig';
 
 const MINUTE = 60_000;
@@ -47,10 +47,7 @@ function countListRequests(page: Page, appId: string): { count: number } {
 function countJobRequests(page: Page, jobId: string): { count: number } {
   const counter = { count: 0 };
   page.on('request', (request) => {
-    const { pathname } = new URL(request.url());
-    // GetBackendJob is GET /backend/{appId}/job/{envName}/{jobId} (the page's own address ends with the ID too).
-    if (request.method() === 'GET' && pathname.startsWith('/backend/') && pathname.endsWith(`/${encodeURIComponent(jobId)}`))
-      counter.count += 1;
+    if (isGetBackendJob(request, jobId)) counter.count += 1;
   });
   return counter;
 }

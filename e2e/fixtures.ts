@@ -36,6 +36,12 @@ export interface SimJob {
   path: string;
 }
 
+/** GetBackendJob for `jobId`: GET /backend/{appId}/job/{envName}/{jobId} (the page's own address ends with the ID too). */
+export function isGetBackendJob(request: Request, jobId: string): boolean {
+  const { pathname } = new URL(request.url());
+  return request.method() === 'GET' && pathname.startsWith('/backend/') && pathname.endsWith(`/${encodeURIComponent(jobId)}`);
+}
+
 export interface Sim {
   /** Creates a job with IDs unique to this test. */
   createJob(request?: JobRequest): Promise<SimJob>;

@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, jobStatus, jobTitle, serveConfig, simulatedAccountConfig, test } from './fixtures';
+import { expect, isGetBackendJob, jobStatus, jobTitle, serveConfig, simulatedAccountConfig, test } from './fixtures';
 import { APP_ORIGIN } from './simConfig';
 
 /** The favicon the tab shows: the SVG drawing for a data: URL, else the URL. */
@@ -39,10 +39,7 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 /** GetBackendJob requests for `jobId` sent and not yet answered. */
 function jobRequestsInFlight(page: Page, jobId: string): { count: number } {
   const inFlight = { count: 0 };
-  const isJob = (request: Request) => {
-    const { pathname } = new URL(request.url());
-    return request.method() === 'GET' && pathname.startsWith('/backend/') && pathname.endsWith(`/${encodeURIComponent(jobId)}`);
-  };
+  const isJob = (request: Request) => isGetBackendJob(request, jobId);
   page.on('request', (request) => {
     if (isJob(request)) inFlight.count += 1;
   });
