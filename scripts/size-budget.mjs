@@ -14,7 +14,9 @@ import { gzipSync } from 'node:zlib';
 // 132.6 KB measured after the board's cross-tab polling, the Local/UTC preference, the console link and
 // the reworked job page joined the first load (124.7 KB before); the budget is that plus 2 KB, and comes
 // down as the speed work moves what the first status does not need out of the first load.
-export const BUDGET_JS_GZIP_BYTES = 135 * 1024;
+// 135.4 KB after absolute times learned to wait for the locale's formats (0.4 KB of code, 0.1 KB of
+// re-chunking); the budget is that plus about 2 KB, as the speed issue asks.
+export const BUDGET_JS_GZIP_BYTES = 137 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 export function firstLoadAssets(distDir) {

@@ -14,8 +14,7 @@ import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';
-import { formatShortTime, formatTime } from '../../shared/ui/timeFormat';
-import { useTimeZone } from '../../shared/ui/timeZonePreference';
+import { formatShortTime, formatTime, useAbsoluteTimeZone } from '../../shared/ui/timeFormat';
 import { JobTable } from './JobTable';
 import { LoadMoreButton } from './LoadMoreButton';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
@@ -199,7 +198,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
 }
 
 function LastRefreshed({ at }: { at: number }) {
-  const zone = useTimeZone();
+  const zone = useAbsoluteTimeZone();
   const date = new Date(at);
   return (
     <time dateTime={date.toISOString()} title={formatTime(date, zone)}>

@@ -1,8 +1,7 @@
 import { Fragment } from 'react';
 import type { NotifyState } from '../../shared/browser/notifications';
 import { CopyButton } from '../../shared/ui/CopyButton';
-import { formatTime } from '../../shared/ui/timeFormat';
-import { useTimeZone } from '../../shared/ui/timeZonePreference';
+import { formatTime, useAbsoluteTimeZone } from '../../shared/ui/timeFormat';
 import type { WatchDescription } from './describeWatch';
 import { NotifyButton } from './NotifyButton';
 import { WatchControls } from './WatchControls';
@@ -30,7 +29,7 @@ export function WatchBar({
   notify,
 }: WatchBarProps) {
   const { controls } = watch;
-  const zone = useTimeZone();
+  const zone = useAbsoluteTimeZone();
   const line = [
     watch.lastCheckedAt !== null
       ? `${watch.offline ? 'Offline — last checked' : 'Last checked'} ${formatTime(new Date(watch.lastCheckedAt), zone)}.`

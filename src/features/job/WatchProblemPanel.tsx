@@ -1,8 +1,7 @@
 import { describeError, type ErrorContext } from '../../shared/ui/describeError';
 import { ErrorPanel } from '../../shared/ui/ErrorPanel';
 import { Icon } from '../../shared/ui/Icon';
-import { formatTime } from '../../shared/ui/timeFormat';
-import { useTimeZone } from '../../shared/ui/timeZonePreference';
+import { formatTime, useAbsoluteTimeZone } from '../../shared/ui/timeFormat';
 import type { WatchProblem } from './describeWatch';
 import { RegionSwitch } from './RegionSwitch';
 
@@ -18,7 +17,7 @@ export interface WatchProblemPanelProps {
 
 /** Why the page cannot show the job as AWS has it now, and what happens next. */
 export function WatchProblemPanel({ problem, context, checking, onRetry, onSignIn, onRegionChange }: WatchProblemPanelProps) {
-  const zone = useTimeZone();
+  const zone = useAbsoluteTimeZone();
   switch (problem.kind) {
     case 'retrying': {
       const verb = problem.hasJob ? 'refresh' : 'load the job';

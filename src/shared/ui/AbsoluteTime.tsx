@@ -1,5 +1,4 @@
-import { formatAbsolute } from './timeFormat';
-import { useTimeZone } from './timeZonePreference';
+import { formatAbsolute, useAbsoluteTimeZone } from './timeFormat';
 
 export interface AbsoluteTimeProps {
   date: Date;
@@ -10,7 +9,7 @@ export interface AbsoluteTimeProps {
 
 /** A `<time>` whose datetime is ISO and whose text follows the Local / UTC switch. */
 export function AbsoluteTime({ date, format = 'dateTime', title }: AbsoluteTimeProps) {
-  const zone = useTimeZone();
+  const zone = useAbsoluteTimeZone();
   return (
     <time dateTime={date.toISOString()} title={title}>
       {formatAbsolute(date, format, zone)}

@@ -1,6 +1,5 @@
 import type { JobTime } from '../aws/jobTime';
-import { formatCompactDateTime, formatDateTime, formatRelative } from './timeFormat';
-import { useTimeZone } from './timeZonePreference';
+import { formatCompactDateTime, formatDateTime, formatRelative, useAbsoluteTimeZone } from './timeFormat';
 
 export interface TimestampProps {
   time: JobTime | undefined;
@@ -11,7 +10,7 @@ export interface TimestampProps {
 
 /** Absolute time (Local or UTC, as switched) plus a live relative form; a value that is not a time is shown as the API sent it. */
 export function Timestamp({ time, now, compact = false }: TimestampProps) {
-  const zone = useTimeZone();
+  const zone = useAbsoluteTimeZone();
   if (!time) return <span className="muted">not reported</span>;
   if (!time.date) {
     return (

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setLocaleFormatsReadyForTests } from './localeFormats';
 import { formatCompactDateTime, formatDateTime, formatDuration, formatRelative, formatShortTime, formatTime } from './timeFormat';
 
 const SECOND = 1000;
@@ -69,6 +70,8 @@ describe('absolute times, Local or UTC', () => {
   const savedTz = process.env.TZ;
   beforeAll(() => {
     process.env.TZ = 'America/New_York';
+    // The locale's formats, as after the page's first frame (localeFormats.test covers the moment before).
+    setLocaleFormatsReadyForTests(true);
   });
   afterAll(() => {
     process.env.TZ = savedTz;

@@ -1,4 +1,5 @@
-import type { TimeZoneMode } from './timeZonePreference';
+import { localeFormatsReady, useLocaleFormatsReady } from './localeFormats';
+import { useTimeZone, type TimeZoneMode } from './timeZonePreference';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -57,10 +58,34 @@ function formatter(style: AbsoluteStyle, zone: TimeZoneMode): Intl.DateTimeForma
   return made;
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** The same instant without Intl, for the moment before the locale's formats are ready (localeFormats). */
+function plainFormat(date: Date, style: AbsoluteStyle, zone: TimeZoneMode): string {
+  const utc = zone === 'utc';
+  const hours = pad(utc ? date.getUTCHours() : date.getHours());
+  const minutes = pad(utc ? date.getUTCMinutes() : date.getMinutes());
+  if (style === 'shortTime') return `${hours}:${minutes}`;
+  const clock = `${hours}:${minutes}:${pad(utc ? date.getUTCSeconds() : date.getSeconds())}`;
+  if (style === 'time') return clock;
+  const year = utc ? date.getUTCFullYear() : date.getFullYear();
+  const month = pad((utc ? date.getUTCMonth() : date.getMonth()) + 1);
+  return `${year}-${month}-${pad(utc ? date.getUTCDate() : date.getDate())} ${clock}`;
+}
+
 /** An absolute time in the browser's time zone or in UTC; a UTC time ends in "UTC". */
 export function formatAbsolute(date: Date, style: AbsoluteStyle, zone: TimeZoneMode): string {
-  const text = formatter(style, zone).format(date);
+  const text = localeFormatsReady() ? formatter(style, zone).format(date) : plainFormat(date, style, zone);
   return zone === 'utc' ? `${text} UTC` : text;
+}
+
+/**
+ * The zone to write absolute times in, for a component that writes them: it re-renders when the
+ * zone is switched and once when the locale's formats become available.
+ */
+export function useAbsoluteTimeZone(): TimeZoneMode {
+  useLocaleFormatsReady();
+  return useTimeZone();
 }
 
 /** Date and time, e.g. "Nov 30, 2026, 04:05:09 AM" (or "… UTC"). */
