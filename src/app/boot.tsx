@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { onlineManager } from '@tanstack/react-query';
 import { registerOfflineShell } from '../shared/browser/offlineShell';
@@ -12,7 +12,7 @@ import { parseBoardSearch } from '../shared/domain/boardLink';
 import { linkProblems } from '../shared/domain/jobIds';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { jobQueryOptions } from '../shared/queries/jobQuery';
-import { joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
+import { firstLeadOf, joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
 import { App } from './App';
 import { BootErrorPage } from './BootErrorPage';
 import { ConfigErrorPage } from './ConfigErrorPage';
@@ -26,6 +26,11 @@ import { createQueryClient, createServices } from './services';
  * (a chunk that fails to load, Amplify refusing its configuration) ends on a readable page with a
  * Reload button, never a blank one.
  */
+/** How long the first render waits for this tab to be given its jobs' election locks. */
+export const BOOT_LEAD_WAIT_MS = 200;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   try {
@@ -90,9 +95,11 @@ async function start(root: Root): Promise<void> {
   const watchable = (params: Parameters<typeof linkProblems>[0]) => linkProblems(params, isAmplifyBackendRegion).length === 0;
   // Through each job's cross-tab election: with the job open in another tab, that tab's answer comes
   // instead of a request of this tab's own. The page takes its own seat before this one goes.
+  const leads: Promise<void>[] = [];
   const prefetchJob = (key: BackendJobKey) => {
     const leave = joinJobElection(key, knownInCache(queryClient, key));
     void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED })).finally(leave);
+    leads.push(firstLeadOf(key));
   };
   if (route.page === 'job' && watchable(route.params)) {
     const { params } = route;
@@ -103,11 +110,19 @@ async function start(root: Root): Promise<void> {
   } else if (route.page === 'environment' && watchable(route.params)) {
     services.credentials().catch(() => undefined);
   }
-  root.render(
-    <StrictMode>
-      <App services={services} queryClient={queryClient} />
-    </StrictMode>,
-  );
+  // A tab alone on its jobs is given their election locks within a task or two, and the requests
+  // leave in that task: waiting for it puts them before React's first render instead of behind it.
+  // A tab that follows another tab's polling waits no longer than BOOT_LEAD_WAIT_MS.
+  if (leads.length > 0) await Promise.race([Promise.all(leads), delay(BOOT_LEAD_WAIT_MS)]);
+  // A transition: the first render yields to the browser every few milliseconds, so a Cognito or
+  // AWS answer that arrives meanwhile is handled (and the next request sent) at once, not after it.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <App services={services} queryClient={queryClient} />
+      </StrictMode>,
+    );
+  });
   // The app shell for opening with no network, set up once the page is idle: never ahead of the first
   // status, never in demo mode (the simulated AWS owns the worker scope) or on the dev server.
   if (!config.demo && import.meta.env.PROD) {

@@ -92,6 +92,24 @@ describe('joinPollElection', () => {
     expect(requests).toBe(1);
   });
 
+  it('tells when a tab first leads: the request a waiting poll makes has already left by then', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    const first = a.poll(fetcher(), WAIT);
+    const events: string[] = [];
+    void a.firstLead().then(() => events.push(`a leads after ${requests} request(s)`));
+    void b.firstLead().then(() => events.push('b leads'));
+    await settle();
+    expect(events).toEqual(['a leads after 1 request(s)']);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(first).resolves.toMatchObject({ n: 1 });
+    // The follower's promise settles only once it is given the lock.
+    a.close();
+    await settle();
+    expect(events).toEqual(['a leads after 1 request(s)', 'b leads']);
+    await expect(joinPollElection<Job>('job-2', {}).firstLead()).resolves.toBeUndefined();
+  });
+
   it('jobs are elected separately', async () => {
     const a = joinPollElection<Job>('job-1', browser);
     const b = joinPollElection<Job>('job-2', browser);

@@ -64,6 +64,8 @@ export interface JobPollLeader<T> {
   /** As leader: runs `fetcher` and shares its answer. As follower: the leader's next answer. */
   poll(fetcher: (signal?: AbortSignal) => Promise<T>, options: PollOptions): Promise<T>;
   isLeader(): boolean;
+  /** Settles the first time this tab is given the lock (at once without Web Locks); never for a tab that only follows. */
+  firstLead(): Promise<void>;
   /** A hidden tab hands the polling to a visible one, if there is one. */
   setHidden(hidden: boolean): void;
   /** A tab whose person paused checks stops leading; it follows again when resumed. */
@@ -94,6 +96,7 @@ export function joinPollElection<T>(
     return {
       poll: (fetcher, options) => fetcher(options.signal),
       isLeader: () => true,
+      firstLead: () => Promise.resolve(),
       setHidden: () => undefined,
       setPaused: () => undefined,
       close: () => undefined,
@@ -116,6 +119,10 @@ export function joinPollElection<T>(
   let wantRelease = false;
   /** Queue again once the lock is given up (a hidden tab stays a candidate, behind the visible ones). */
   let requeue = false;
+  let ledOnce!: () => void;
+  const firstLead = new Promise<void>((resolve) => {
+    ledOnce = resolve;
+  });
 
   const send = (message: Message<unknown>) => {
     if (!closed) channel.postMessage(message);
@@ -176,6 +183,7 @@ export function joinPollElection<T>(
         pending = undefined;
         if (closed || paused) return Promise.resolve();
         leader = true;
+        ledOnce();
         const held = new Promise<void>((resolve) => {
           release = resolve;
         });
@@ -305,6 +313,7 @@ export function joinPollElection<T>(
       return follow(fetcher, signal, maxWaitMs).answer;
     },
     isLeader: () => leader && !wantRelease,
+    firstLead: () => firstLead,
     setHidden(next) {
       if (next === hidden) return;
       hidden = next;

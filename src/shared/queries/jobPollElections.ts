@@ -125,6 +125,11 @@ export function joinJobElection(
   };
 }
 
+/** Settles when this tab first leads `key`'s election (see JobPollLeader.firstLead); at once without a seat. */
+export function firstLeadOf(key: BackendJobKey): Promise<void> {
+  return seats.get(seatName(key))?.election.firstLead() ?? Promise.resolve();
+}
+
 /** GetBackendJob for the job query: through the election when this page watches the job, directly otherwise. */
 export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signal?: AbortSignal): Promise<BackendJob> {
   const seat = seats.get(seatName(key));
