@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError, type AwsErrorKind } from '../aws/awsError';
-import { HIDDEN_MAX_INTERVAL_MS, MAX_BACKOFF_MS, jitter, nextPollDelay, retryDelayMs, shouldRetry } from './pollingPolicy';
+import {
+  ANSWER_CURRENT_ON_OPEN_MS,
+  asksAgainOnOpen,
+  HIDDEN_MAX_INTERVAL_MS,
+  MAX_BACKOFF_MS,
+  jitter,
+  nextPollDelay,
+  retryDelayMs,
+  shouldRetry,
+} from './pollingPolicy';
 
 const running = { status: 'RUNNING', stoppedByError: false, intervalMs: 5_000, hidden: false };
 
@@ -180,5 +189,20 @@ describe('retryDelayMs', () => {
 
   it('returns whole milliseconds', () => {
     for (let seed = 0; seed < 50; seed++) expect(Number.isInteger(retryDelayMs(2, plain, seed))).toBe(true);
+  });
+});
+
+describe('asksAgainOnOpen', () => {
+  const answeredAt = Date.UTC(2026, 10, 30, 12, 0, 0);
+  it('takes an answer younger than ANSWER_CURRENT_ON_OPEN_MS as current', () => {
+    expect(asksAgainOnOpen(answeredAt, answeredAt)).toBe(false);
+    expect(asksAgainOnOpen(answeredAt, answeredAt + ANSWER_CURRENT_ON_OPEN_MS - 1)).toBe(false);
+  });
+  it('asks again about an older answer, or when there was none', () => {
+    expect(asksAgainOnOpen(answeredAt, answeredAt + ANSWER_CURRENT_ON_OPEN_MS)).toBe(true);
+    expect(asksAgainOnOpen(0, answeredAt)).toBe(true);
+  });
+  it('is shorter than the shortest poll interval offered', () => {
+    expect(ANSWER_CURRENT_ON_OPEN_MS).toBeLessThan(5_000);
   });
 });

@@ -9,6 +9,17 @@ export const HIDDEN_SLOWDOWN = 4;
 export const HIDDEN_MAX_INTERVAL_MS = 60_000;
 /** An answer older than this many poll delays is shown as stale (as of its time), not as live. */
 export const STALE_AFTER_INTERVALS = 2;
+/**
+ * A view that opens this soon after an answer shows that answer instead of asking again: the job
+ * page joining the request boot sent for its deep link, when that request answered before the page
+ * had rendered. Shorter than any poll interval; an older answer is asked about again on opening.
+ */
+export const ANSWER_CURRENT_ON_OPEN_MS = 2_000;
+
+/** Whether a view that opens now asks again about a job last answered at `answeredAt` (0: never). */
+export function asksAgainOnOpen(answeredAt: number, now: number): boolean {
+  return answeredAt === 0 || now - answeredAt >= ANSWER_CURRENT_ON_OPEN_MS;
+}
 
 export interface PollState {
   status: string | undefined;

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, errorFromResponse } from '../aws/awsError';
 import { jobQueryKey, jobQueryOptions, jobWatchOptions, type JobQueryDeps, type WatchSettings } from './jobQuery';
-import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
+import { ANSWER_CURRENT_ON_OPEN_MS, HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 
 const KEY: BackendJobKey = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d' };
 
@@ -174,6 +175,37 @@ describe('jobQueryOptions, continued', () => {
       expect(staleTimeFor(options, { data: job('RUNNING'), status: 'success' })).toBe(0);
       expect(staleTimeFor(options, { data: job(undefined), status: 'success' })).toBe(0);
       expect(staleTimeFor(options, { data: undefined, status: 'pending' })).toBe(0);
+    });
+  });
+
+  describe('refetchOnMount', () => {
+    /** The page mounting `afterMs` after boot's prefetch answered: how many GetBackendJob in all. */
+    async function requestsWhenMountedAfter(afterMs: number) {
+      vi.useFakeTimers();
+      try {
+        const client = fakeClient();
+        const queryClient = new QueryClient();
+        const options = jobQueryOptions(KEY, deps({ client }));
+        await queryClient.prefetchQuery(options);
+        await vi.advanceTimersByTimeAsync(afterMs);
+        const observer = new QueryObserver(queryClient, { ...options, ...jobWatchOptions(settings()) });
+        const unsubscribe = observer.subscribe(() => undefined);
+        await vi.advanceTimersByTimeAsync(0);
+        unsubscribe();
+        queryClient.clear();
+        return client.calls.length;
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+
+    it('a page that mounts just after boot’s request answered shows that answer without asking again', async () => {
+      expect(await requestsWhenMountedAfter(0)).toBe(1);
+      expect(await requestsWhenMountedAfter(ANSWER_CURRENT_ON_OPEN_MS - 1)).toBe(1);
+    });
+
+    it('a page that mounts on an older answer asks again at once', async () => {
+      expect(await requestsWhenMountedAfter(ANSWER_CURRENT_ON_OPEN_MS)).toBe(2);
     });
   });
 

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { isTerminalStatus } from '../domain/jobStatus';
-import { nextPollDelay, retryDelayMs, shouldRetry, TAB_JITTER_SEED } from '../domain/pollingPolicy';
+import { asksAgainOnOpen, nextPollDelay, retryDelayMs, shouldRetry, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 import { fetchJob } from './jobPollElections';
 
 export interface JobQueryDeps {
@@ -25,6 +25,9 @@ export function jobQueryOptions(key: BackendJobKey, { client, jitterSeed = TAB_J
     // One tab per browser asks AWS about a job watched in several (see jobPollElections).
     queryFn: ({ signal }) => fetchJob(client, key, signal),
     staleTime: (query) => (isTerminalStatus(query.state.data?.status) ? Infinity : 0),
+    // A page that mounts just after its answer came (boot's request for the deep link answered
+    // before the first render ended) shows it instead of asking again at once.
+    refetchOnMount: (query) => asksAgainOnOpen(query.state.dataUpdatedAt, Date.now()),
     retry: shouldRetry,
     retryDelay: (retriesSoFar, error) => retryDelayMs(retriesSoFar, error, jitterSeed),
   });
