@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, serveConfig, test } from './fixtures';
+import { copyFeedbackOf, expect, serveConfig, test } from './fixtures';
 import { signInConfig } from './signInFixtures';
 
 /** axe-core over the whole page; serious and critical findings fail, with their targets in the message. */
@@ -148,8 +148,10 @@ test('the main flow works with the keyboard alone: home form → job page → re
   await expect.poll(() => sim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBeGreaterThan(before);
 
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Copy link to this job' })).toBeFocused();
+  const copyLink = page.getByRole('button', { name: 'Copy link to this job' });
+  await expect(copyLink).toBeFocused();
+  const feedback = await copyFeedbackOf(copyLink);
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Copied')).toBeVisible();
+  await expect(feedback).toHaveAttribute('data-feedback', 'Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
 });

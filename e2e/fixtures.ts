@@ -220,3 +220,22 @@ export const test = base.extend<{ sim: Sim; simulatedAccount: Page; requests: Re
     await use(page);
   },
 });
+
+/**
+ * A Copy button's status region, noting the first feedback it shows after this call in
+ * `data-feedback`. The feedback stays 2 s of page time, which a busy machine can let pass before an
+ * assertion looks at the region; the note stays.
+ */
+export async function copyFeedbackOf(button: Locator): Promise<Locator> {
+  const status = button.locator('xpath=following-sibling::*[@role="status"]');
+  await status.evaluate((element) => {
+    element.removeAttribute('data-feedback');
+    new MutationObserver((_records, observer) => {
+      const text = element.textContent ?? '';
+      if (text === '') return;
+      element.setAttribute('data-feedback', text);
+      observer.disconnect();
+    }).observe(element, { childList: true, characterData: true, subtree: true });
+  });
+  return status;
+}

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, fact, jobStatus, jobTitle, test } from './fixtures';
+import { copyFeedbackOf, expect, fact, jobStatus, jobTitle, test } from './fixtures';
 
 test('a deep link opened cold shows the running job within seconds', async ({ simulatedAccount: page, sim }) => {
   const startedAt = Date.now() - 125_000;
@@ -108,8 +108,10 @@ test('"Copy link" puts the page address on the clipboard and says so', async ({ 
   await page.goto(job.path);
   await expect(jobStatus(page)).toContainText('RUNNING');
 
-  await page.getByRole('button', { name: 'Copy link to this job' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const copyLink = page.getByRole('button', { name: 'Copy link to this job' });
+  const feedback = await copyFeedbackOf(copyLink);
+  await copyLink.click();
+  await expect(feedback).toHaveAttribute('data-feedback', 'Copied');
 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
@@ -239,8 +241,10 @@ test('the job’s error has a Copy button', async ({ simulatedAccount: page, sim
   const job = await sim.createJob({ steps: [{ status: 'FAILED', atMs: 0 }], error });
   await page.goto(job.path);
   const panel = page.getByRole('region', { name: 'The job reported an error' });
-  await panel.getByRole('button', { name: 'Copy the job’s error' }).click({ timeout: 15_000 });
-  await expect(panel.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const copyError = panel.getByRole('button', { name: 'Copy the job’s error' });
+  const feedback = await copyFeedbackOf(copyError);
+  await copyError.click({ timeout: 15_000 });
+  await expect(feedback).toHaveAttribute('data-feedback', 'Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(error);
 });
 

@@ -1,5 +1,14 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, isGetBackendJob, jobStatus, jobTitle, serveConfig, simulatedAccountConfig, test } from './fixtures';
+import {
+  copyFeedbackOf,
+  expect,
+  isGetBackendJob,
+  jobStatus,
+  jobTitle,
+  serveConfig,
+  simulatedAccountConfig,
+  test,
+} from './fixtures';
 import { APP_ORIGIN } from './simConfig';
 
 /** The favicon the tab shows: the SVG drawing for a data: URL, else the URL. */
@@ -393,8 +402,10 @@ test('"Copy as AWS CLI" copies the get-backend-job command; the raw JSON is the 
   const command = `aws amplifybackend get-backend-job --app-id=${job.appId} --backend-environment-name=${job.envName} --job-id=${job.jobId} --region=eu-west-1`;
   await section.getByText('AWS CLI command').click();
   await expect(section.locator('pre').first()).toHaveText(command);
-  await section.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
-  await expect(section.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const copyCommand = section.getByRole('button', { name: 'Copy as AWS CLI command' });
+  const feedback = await copyFeedbackOf(copyCommand);
+  await copyCommand.click();
+  await expect(feedback).toHaveAttribute('data-feedback', 'Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
 
   const last = await requests.getBackendJob(job.jobId).at(-1)?.response();
