@@ -44,7 +44,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
   }, hidden);
 }
 
-/** Epoch ms of every GetBackendJob request for `jobId` the page sends from now on. */
 /** GetBackendJob requests for `jobId` sent and not yet answered. */
 function jobRequestsInFlight(page: Page, jobId: string): { count: number } {
   const inFlight = { count: 0 };
@@ -60,6 +59,7 @@ function jobRequestsInFlight(page: Page, jobId: string): { count: number } {
   return inFlight;
 }
 
+/** Epoch ms of every GetBackendJob request for `jobId` the page sends from now on. */
 function requestTimes(page: Page, jobId: string): number[] {
   const times: number[] = [];
   page.on('request', (request) => {

@@ -20,17 +20,17 @@ import { DEMO_LEFT_OUT, unregisterLeftoverDemoWorker } from './demoWorker';
 import { matchRoute } from './routes';
 import { createQueryClient, createServices } from './services';
 
+/** How long the first render waits for this tab to be given its jobs' election locks. */
+export const BOOT_LEAD_WAIT_MS = 200;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The composition root: reads the config, starts the simulated AWS in demo mode (this is the one
  * module allowed to import it), configures Amplify and renders the app. Whatever throws on the way
  * (a chunk that fails to load, Amplify refusing its configuration) ends on a readable page with a
  * Reload button, never a blank one.
  */
-/** How long the first render waits for this tab to be given its jobs' election locks. */
-export const BOOT_LEAD_WAIT_MS = 200;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   try {
