@@ -15,6 +15,7 @@ describe('absolute times before the page has drawn once', () => {
     setLocaleFormatsReadyForTests(false);
   });
   afterEach(() => {
+    vi.unstubAllGlobals();
     vi.useRealTimers();
     process.env.TZ = savedTz;
   });
@@ -42,7 +43,6 @@ describe('absolute times before the page has drawn once', () => {
     expect(localeFormatsReady()).toBe(true);
     expect(formatTime(date, 'utc')).not.toBe('04:05:09 UTC');
     expect(formatTime(date, 'utc')).toMatch(/^04:05:09\b.* UTC$/);
-    vi.unstubAllGlobals();
   });
 
   it('in a tab that draws no frames (hidden), uses them soon anyway', () => {
@@ -52,7 +52,6 @@ describe('absolute times before the page has drawn once', () => {
     expect(localeFormatsReady()).toBe(false);
     vi.advanceTimersByTime(1);
     expect(localeFormatsReady()).toBe(true);
-    vi.unstubAllGlobals();
   });
 
   it('redraws a shown time in the locale’s format once it is ready', () => {
@@ -64,6 +63,5 @@ describe('absolute times before the page has drawn once', () => {
       vi.advanceTimersByTime(LOCALE_FORMATS_LATEST_MS);
     });
     expect(time).toHaveTextContent(/^11:05:09\b/);
-    vi.unstubAllGlobals();
   });
 });

@@ -6,6 +6,8 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
 /** "42 s", "3 min 12 s", "2 h 05 min", "3 d 4 h". */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / SECOND));
@@ -14,8 +16,8 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
   if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, '0')} min`;
-  if (minutes > 0) return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
+  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
   return `${seconds} s`;
 }
 
@@ -57,8 +59,6 @@ function formatter(style: AbsoluteStyle, zone: TimeZoneMode): Intl.DateTimeForma
   }
   return made;
 }
-
-const pad = (value: number) => String(value).padStart(2, '0');
 
 /** The same instant without Intl, for the moment before the locale's formats are ready (localeFormats). */
 function plainFormat(date: Date, style: AbsoluteStyle, zone: TimeZoneMode): string {
