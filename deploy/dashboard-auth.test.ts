@@ -34,6 +34,8 @@ function allowStatements(stack: EvaluatedStack): Statement[] {
 }
 
 const ACTIONS = ['amplifybackend:GetBackendJob', 'amplifybackend:ListBackendJobs'];
+/** Guest access needs explicit apps: the tests that turn it on name this one. */
+const ONE_APP = 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*';
 
 /** IAM's ARN matching in a Resource element: `*` any run of characters (slashes too), `?` one. */
 function iamMatches(pattern: string, arn: string): boolean {
@@ -76,7 +78,7 @@ describe('deploy/dashboard-auth.json', () => {
   describe('IAM: read-only, two actions', () => {
     for (const guest of ['false', 'true']) {
       it(`allows exactly GetBackendJob and ListBackendJobs and nothing else (guest access ${guest})`, () => {
-        const stack = evaluateStack(template, { parameters: { AllowGuestAccess: guest } });
+        const stack = evaluateStack(template, { parameters: { AllowGuestAccess: guest, AppArns: ONE_APP } });
         const statements = allowStatements(stack);
         expect(statements.length).toBe(guest === 'true' ? 2 : 1);
         for (const statement of statements) {
@@ -137,7 +139,7 @@ describe('deploy/dashboard-auth.json', () => {
           evaluateStack(template, {
             region: 'eu-west-1',
             accountId: '111122223333',
-            parameters: { AppArns, AllowGuestAccess: 'true' },
+            parameters: { AppArns, AllowGuestAccess: AppArns === arn ? 'true' : 'false' },
           }),
         )) {
           for (const resource of [statement.Resource].flat()) {
@@ -181,7 +183,10 @@ describe('deploy/dashboard-auth.json', () => {
     });
 
     it('lets only this pool’s unauthenticated identities assume the guest role', () => {
-      const [statement, ...more] = trust(evaluateStack(template, { parameters: { AllowGuestAccess: 'true' } }), 'GuestRole');
+      const [statement, ...more] = trust(
+        evaluateStack(template, { parameters: { AllowGuestAccess: 'true', AppArns: ONE_APP } }),
+        'GuestRole',
+      );
       expect(more).toEqual([]);
       expect(statement?.Condition).toEqual({
         StringEquals: { 'cognito-identity.amazonaws.com:aud': ref('IdentityPool') },
@@ -202,7 +207,7 @@ describe('deploy/dashboard-auth.json', () => {
     });
 
     it('when turned on, gets a guest role with the same read-only policy', () => {
-      const stack = evaluateStack(template, { parameters: { AllowGuestAccess: 'true' } });
+      const stack = evaluateStack(template, { parameters: { AllowGuestAccess: 'true', AppArns: ONE_APP } });
       expect(stack.resources.IdentityPool?.Properties.AllowUnauthenticatedIdentities).toBe(true);
       expect(stack.resources.IdentityPoolRoles?.Properties.Roles).toEqual({
         authenticated: getAtt('AuthenticatedRole', 'Arn'),
@@ -211,6 +216,19 @@ describe('deploy/dashboard-auth.json', () => {
       const policies = (role: string) => (stack.resources[role]?.Properties as unknown as RoleProperties).Policies;
       expect(policies('GuestRole')).toEqual(policies('AuthenticatedRole'));
       expect(stack.outputs.allowGuestAccess).toBe('true');
+    });
+
+    it('needs explicit AppArns: with every app of the account, anyone who reads config.json could watch any app’s jobs', () => {
+      for (const AppArns of [undefined, '*', '*,*']) {
+        const parameters = { AllowGuestAccess: 'true', ...(AppArns === undefined ? {} : { AppArns }) };
+        expect(() => evaluateStack(template, { parameters }), String(AppArns)).toThrow(
+          /Rule GuestAccessNeedsAppArns: AllowGuestAccess=true needs AppArns/,
+        );
+      }
+      const two = `${ONE_APP},arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*`;
+      expect(evaluateStack(template, { parameters: { AllowGuestAccess: 'true', AppArns: two } }).resources.GuestRole).toBeDefined();
+      // Signed-in users only: every app of the account stays the default.
+      expect(evaluateStack(template, { parameters: { AllowGuestAccess: 'false' } }).resources.AuthenticatedRole).toBeDefined();
     });
   });
 

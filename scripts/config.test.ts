@@ -69,6 +69,7 @@ describe('npm run config: building config.json', () => {
         HostedUiDomainPrefix: 'job-watch-example',
         CallbackUrls: 'https://jobs.example.com/,http://localhost:5173/',
         AllowGuestAccess: 'true',
+        AppArns: 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*',
       },
     });
     const build = configFromStackOutputs([readStackOutputs(deployed(stack))]);
