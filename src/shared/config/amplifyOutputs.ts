@@ -9,7 +9,8 @@ import { parseAppConfig, type ConfigParseOptions, type ConfigParseResult, type C
  * - `region` (the default region of job links) is a top-level `region` when the file has one, else
  *   `auth.aws_region`.
  * - The dashboard's own settings (`pollIntervalSeconds`, `amplifyBackendEndpoint`, `signingHost`,
- *   `authFlowType`, `tokenStorage`, `demo`) may sit at the top level beside Amplify's sections.
+ *   `authFlowType`, `tokenStorage`, `hostedUiCustomDomain`, `demo`) may sit at the top level beside
+ *   Amplify's sections.
  * - Amplify's other sections (`data`, `storage`, …) are ignored; any other top-level key is passed on
  *   so that a misspelt dashboard setting is reported rather than dropped.
  * - Read from `auth`: identity pool, guest access, user pool + client, `oauth` (Hosted UI),

@@ -46,6 +46,12 @@ export interface AppConfig {
   authFlowType: AuthFlowType;
   /** Where user-pool tokens live: this tab only (default) or across tabs and restarts. */
   tokenStorage: TokenStorage;
+  /**
+   * A Hosted UI on a custom domain (`auth.example.com`) instead of Cognito's own
+   * `<prefix>.auth.<region>.amazoncognito.com`: the same host as `loginWith.oauth.domain`, named here on
+   * purpose, since that domain receives the authorization code and the PKCE verifier.
+   */
+  hostedUiCustomDomain?: string;
 }
 
 export const AUTH_FLOW_TYPES = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'] as const;
@@ -79,6 +85,8 @@ const IDENTITY_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d):[0-9a-f]{8}-[0-9a-f]{4}-[0-
 const USER_POOL_ID = /^[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 const USER_POOL_CLIENT_ID = /^[0-9A-Za-z]{1,128}$/;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/i;
+/** Cognito's own Hosted UI domain: `<prefix>.auth.<region>.amazoncognito.com`. */
+const COGNITO_HOSTED_UI_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.auth\.[a-z]{2}(?:-[a-z]+)+-\d\.amazoncognito\.com$/i;
 
 const KNOWN_FIELDS = new Set([
   'demo',
@@ -89,6 +97,7 @@ const KNOWN_FIELDS = new Set([
   'signingHost',
   'authFlowType',
   'tokenStorage',
+  'hostedUiCustomDomain',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -192,7 +201,12 @@ export function parseAppConfig(raw: unknown, options: ConfigParseOptions = {}): 
     problems.push({ field: 'tokenStorage', expected: '"session" (the default) or "local"' });
   }
 
-  problems.push(...checkAuth(raw.Auth, options.pageOrigin));
+  const customDomain = raw.hostedUiCustomDomain;
+  if (customDomain !== undefined && (typeof customDomain !== 'string' || !HOST.test(customDomain))) {
+    problems.push({ field: 'hostedUiCustomDomain', expected: 'a host name such as "auth.example.com" (no https://, no path)' });
+  }
+  problems.push(...checkAuth(raw.Auth, options.pageOrigin, typeof customDomain === 'string' ? customDomain : undefined));
+  if (typeof customDomain === 'string' && HOST.test(customDomain)) problems.push(...checkCustomDomain(raw.Auth, customDomain));
 
   if (problems.length > 0) return { ok: false, problems };
   const config: AppConfig = {
@@ -205,10 +219,11 @@ export function parseAppConfig(raw: unknown, options: ConfigParseOptions = {}): 
   };
   if (typeof endpoint === 'string') config.amplifyBackendEndpoint = endpoint.replace(/\/+$/, '');
   if (typeof signingHost === 'string') config.signingHost = signingHost.toLowerCase();
+  if (typeof customDomain === 'string') config.hostedUiCustomDomain = customDomain.toLowerCase();
   return { ok: true, config };
 }
 
-function checkAuth(auth: unknown, pageOrigin: string | undefined): ConfigProblem[] {
+function checkAuth(auth: unknown, pageOrigin: string | undefined, customDomain: string | undefined): ConfigProblem[] {
   if (!isRecord(auth)) {
     return [{ field: 'Auth', expected: 'Amplify\'s Auth config: { "Cognito": { "identityPoolId": … } }' }];
   }
@@ -242,7 +257,8 @@ function checkAuth(auth: unknown, pageOrigin: string | undefined): ConfigProblem
       expected: 'userPoolId and userPoolClientId together, or neither',
     });
   }
-  if (cognito.loginWith !== undefined) problems.push(...checkLoginWith(cognito.loginWith, cognito.userPoolId !== undefined));
+  if (cognito.loginWith !== undefined)
+    problems.push(...checkLoginWith(cognito.loginWith, cognito.userPoolId !== undefined, customDomain));
   const services = { identityPoolEndpoint: 'cognito-identity', userPoolEndpoint: 'cognito-idp' } as const;
   for (const key of ['identityPoolEndpoint', 'userPoolEndpoint'] as const) {
     const value = cognito[key];
@@ -259,7 +275,31 @@ function isUrlList(value: unknown): boolean {
   );
 }
 
-function checkLoginWith(loginWith: unknown, hasUserPool: boolean): ConfigProblem[] {
+/** The Hosted UI's domain receives the code and the PKCE verifier: Cognito's own host, or the custom domain named on purpose. */
+function isHostedUiDomain(domain: string, customDomain: string | undefined): boolean {
+  return (
+    COGNITO_HOSTED_UI_DOMAIN.test(domain) || (customDomain !== undefined && domain.toLowerCase() === customDomain.toLowerCase())
+  );
+}
+
+/** `hostedUiCustomDomain` only beside a Hosted UI, and naming the same host as its `domain`. */
+function checkCustomDomain(auth: unknown, customDomain: string): ConfigProblem[] {
+  const oauth = (auth as { Cognito?: { loginWith?: { oauth?: unknown } } } | undefined)?.Cognito?.loginWith?.oauth;
+  if (!isRecord(oauth)) {
+    return [{ field: 'hostedUiCustomDomain', expected: 'only together with Auth.Cognito.loginWith.oauth (the Hosted UI)' }];
+  }
+  if (typeof oauth.domain === 'string' && oauth.domain.toLowerCase() !== customDomain.toLowerCase()) {
+    return [
+      {
+        field: 'hostedUiCustomDomain',
+        expected: 'the same host as Auth.Cognito.loginWith.oauth.domain (the custom domain of your Hosted UI)',
+      },
+    ];
+  }
+  return [];
+}
+
+function checkLoginWith(loginWith: unknown, hasUserPool: boolean, customDomain: string | undefined): ConfigProblem[] {
   const field = 'Auth.Cognito.loginWith';
   if (!isRecord(loginWith)) return [{ field, expected: 'an object such as { "email": true }' }];
   const problems: ConfigProblem[] = [];
@@ -273,10 +313,16 @@ function checkLoginWith(loginWith: unknown, hasUserPool: boolean): ConfigProblem
   if (!isRecord(oauth)) return [...problems, { field: `${field}.oauth`, expected: "Amplify's Hosted UI settings" }];
   if (!hasUserPool)
     problems.push({ field: `${field}.oauth`, expected: 'a user pool (userPoolId and userPoolClientId) to sign in to' });
-  if (typeof oauth.domain !== 'string' || !HOST.test(oauth.domain)) {
+  if (typeof oauth.domain !== 'string') {
     problems.push({
       field: `${field}.oauth.domain`,
       expected: 'the Hosted UI domain, e.g. "myapp.auth.us-east-1.amazoncognito.com"',
+    });
+  } else if (!isHostedUiDomain(oauth.domain, customDomain)) {
+    problems.push({
+      field: `${field}.oauth.domain`,
+      expected:
+        'a Cognito Hosted UI domain "<prefix>.auth.<region>.amazoncognito.com", or a custom domain named the same in hostedUiCustomDomain',
     });
   }
   if (!Array.isArray(oauth.scopes) || !oauth.scopes.every((scope) => typeof scope === 'string')) {

@@ -137,11 +137,54 @@ describe('parseAppConfig: Auth.Cognito.loginWith.oauth (Hosted UI)', () => {
   });
 
   it.each([
-    ['a custom domain', 'auth.example.com'],
     ['a Cognito prefix domain', 'my-app-123.auth.us-west-2.amazoncognito.com'],
-    ['a domain with a port (a local emulator)', 'localhost:9229'],
+    ['a Cognito prefix domain in capitals', 'My-App.auth.EU-WEST-1.amazoncognito.com'],
+    ['a one-letter prefix', 'a.auth.ap-southeast-2.amazoncognito.com'],
   ])('accepts %s', (_label, domain) => {
     expect(parseAppConfig(withOAuth({ ...VALID_OAUTH, domain })).ok).toBe(true);
+  });
+
+  // The domain receives the authorization code and the PKCE verifier: only Cognito's own hosts, unless
+  // the config names a custom domain on purpose.
+  const COGNITO_DOMAIN_EXPECTED =
+    'a Cognito Hosted UI domain "<prefix>.auth.<region>.amazoncognito.com", or a custom domain named the same in hostedUiCustomDomain';
+  it.each([
+    ['a custom domain not named in hostedUiCustomDomain', 'auth.example.com'],
+    ['a look-alike under another domain', 'myapp.auth.eu-west-1.amazoncognito.com.example.com'],
+    ['amazoncognito.com without the auth label', 'myapp.eu-west-1.amazoncognito.com'],
+    ['a prefix with a dot', 'my.app.auth.eu-west-1.amazoncognito.com'],
+    ['no region', 'myapp.auth.amazoncognito.com'],
+    ['a loopback emulator', 'localhost:9229'],
+    ['a prefix ending in a hyphen', 'myapp-.auth.eu-west-1.amazoncognito.com'],
+  ])('refuses %s, naming oauth.domain', (_label, domain) => {
+    expect(problemsOf(parseAppConfig(withOAuth({ ...VALID_OAUTH, domain })))).toEqual([
+      { field: 'Auth.Cognito.loginWith.oauth.domain', expected: COGNITO_DOMAIN_EXPECTED },
+    ]);
+  });
+
+  it('accepts a custom domain when hostedUiCustomDomain names the same host', () => {
+    const raw = { ...withOAuth({ ...VALID_OAUTH, domain: 'auth.example.com' }), hostedUiCustomDomain: 'Auth.Example.com' };
+    const config = configOf(parseAppConfig(raw));
+    expect(config.Auth.Cognito.loginWith?.oauth?.domain).toBe('auth.example.com');
+    expect(config.hostedUiCustomDomain).toBe('auth.example.com');
+  });
+
+  it('refuses hostedUiCustomDomain that names another host, is not a host, or has no Hosted UI to go with', () => {
+    const other = { ...withOAuth({ ...VALID_OAUTH, domain: 'auth.example.com' }), hostedUiCustomDomain: 'login.example.com' };
+    expect(problemsOf(parseAppConfig(other))).toEqual([
+      { field: 'Auth.Cognito.loginWith.oauth.domain', expected: COGNITO_DOMAIN_EXPECTED },
+      {
+        field: 'hostedUiCustomDomain',
+        expected: 'the same host as Auth.Cognito.loginWith.oauth.domain (the custom domain of your Hosted UI)',
+      },
+    ]);
+    for (const hostedUiCustomDomain of ['https://auth.example.com', '', 42, ['auth.example.com']]) {
+      const raw = { ...withOAuth({ ...VALID_OAUTH, domain: 'auth.example.com' }), hostedUiCustomDomain };
+      expect(fieldsOf(parseAppConfig(raw)), JSON.stringify(hostedUiCustomDomain)).toContain('hostedUiCustomDomain');
+    }
+    expect(problemsOf(parseAppConfig({ ...withCognito(USER_POOL), hostedUiCustomDomain: 'auth.example.com' }))).toEqual([
+      { field: 'hostedUiCustomDomain', expected: 'only together with Auth.Cognito.loginWith.oauth (the Hosted UI)' },
+    ]);
   });
 
   it('accepts loopback http redirects for local development', () => {
