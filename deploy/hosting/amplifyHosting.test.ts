@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from '../securityHeaders';
-import { CACHE_RULES, customHttpYaml, rewriteRegExp, rewritesJson, SPA_REWRITE } from './amplifyHosting';
+import { amplifyHostingFiles, CACHE_RULES, customHttpYaml, rewriteRegExp, rewritesJson, SPA_REWRITE } from './amplifyHosting';
 import { publicFiles } from '../../tools/publicFiles';
 
 const file = (name: string) => readFile(new URL(`./amplify/${name}`, import.meta.url), 'utf8');
@@ -48,6 +48,24 @@ describe('Amplify Hosting recipe (deploy/hosting/amplify)', () => {
     const rules = readCustomHttp(customHttpYaml('https://proxy.example.com'));
     expect(rules[0]?.headers.find((header) => header.key === 'Content-Security-Policy')?.value).toBe(
       securityHeaders('https://proxy.example.com')['Content-Security-Policy'],
+    );
+  });
+
+  it('with the Hosted UI domain on the command line, customHttp.yml lets the page exchange the sign-in code there', () => {
+    const domain = 'job-watch.auth.eu-west-1.amazoncognito.com';
+    const files = amplifyHostingFiles(['', domain]);
+    const csp = readCustomHttp(files['customHttp.yml'])[0]?.headers.find((header) => header.key === 'Content-Security-Policy');
+    expect(csp?.value).toBe(securityHeaders({ hostedUiDomain: domain })['Content-Security-Policy']);
+    expect(csp?.value.split('; ').find((directive) => directive.startsWith('connect-src'))).toContain(`https://${domain}`);
+    expect(files['customHttp.yml']).toContain(`# Hosted UI: connect-src allows https://${domain}`);
+    expect(files['rewrites.json']).toBe(rewritesJson());
+    // Without one, the committed file says how to add it.
+    expect(amplifyHostingFiles([])['customHttp.yml']).toBe(customHttpYaml());
+  });
+
+  it('the committed customHttp.yml says how to allow a Hosted UI domain', async () => {
+    expect(await file('customHttp.yml')).toContain(
+      '#   npx tsx deploy/hosting/amplifyHosting.ts "" <prefix>.auth.<region>.amazoncognito.com',
     );
   });
 

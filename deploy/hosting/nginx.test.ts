@@ -40,6 +40,18 @@ describe('nginx recipe (deploy/hosting/nginx.conf)', () => {
     }
   });
 
+  it('given the Hosted UI domain, allows it in every location; the committed file says how', async () => {
+    const domain = 'job-watch.auth.eu-west-1.amazoncognito.com';
+    const locations = headersByLocation(nginxConf({ hostedUiDomain: domain }));
+    for (const location of ['/', '= /config.json', '/assets/']) {
+      expect(locations.get(location)?.['Content-Security-Policy'], location).toBe(
+        securityHeaders({ hostedUiDomain: domain })['Content-Security-Policy'],
+      );
+    }
+    expect(securityHeaders({ hostedUiDomain: domain })['Content-Security-Policy']).toContain(`https://${domain}`);
+    expect(await conf()).toContain('#   npx tsx deploy/hosting/nginx.ts "" <prefix>.auth.<region>.amazoncognito.com');
+  });
+
   it('states the policy: HSTS for a year, no framing, scripts from the site only', async () => {
     const headers = headersByLocation(await conf()).get('/') ?? {};
     expect(headers['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');

@@ -4,11 +4,13 @@
  * Regenerate with
  *
  *   npx tsx deploy/hosting/nginx.ts [connect-extra] [hosted-ui-domain]
+ *
+ * With Cognito's Hosted UI, give its domain: the page exchanges the sign-in code for tokens there.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders, type ConnectOptions } from '../securityHeaders.ts';
-import { CACHE_RULES } from './amplifyHosting.ts';
+import { CACHE_RULES, hostedUiNote } from './amplifyHosting.ts';
 
 /** An nginx string: double-quoted, with `"` and `\` escaped (the values hold neither today). */
 const quote = (value: string) => `"${value.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
@@ -35,6 +37,7 @@ export function nginxConf(connect: ConnectOptions = {}): string {
     '# nginx recipe for Amplify Job Watch. Generated from deploy/securityHeaders.ts by deploy/hosting/nginx.ts;',
     '# edit that and regenerate rather than this file. Put the TLS settings of your site where marked, and',
     '# copy dist/ (without *.map) to the root.',
+    ...hostedUiNote(connect.hostedUiDomain, 'npx tsx deploy/hosting/nginx.ts'),
     'server {',
     '    listen 443 ssl;',
     '    server_name jobs.example.com;',
@@ -80,6 +83,6 @@ export function nginxConf(connect: ConnectOptions = {}): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [connectExtra = '', hostedUiDomain] = process.argv.slice(2);
-  writeFileSync(new URL('nginx.conf', import.meta.url), nginxConf({ connectExtra, hostedUiDomain }));
+  writeFileSync(new URL('nginx.conf', import.meta.url), nginxConf({ connectExtra, hostedUiDomain: hostedUiDomain || undefined }));
   console.log('Wrote deploy/hosting/nginx.conf');
 }
