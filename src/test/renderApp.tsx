@@ -4,13 +4,16 @@ import { configure, render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onTestFinished, vi } from 'vitest';
 import { App } from '../app/App';
+import { startDeepLinkRequests } from '../app/deepLinkRequests';
 import { createQueryClient, createServices, type AppServices } from '../app/services';
 import { configureAuth } from '../shared/aws/credentials';
+import { setElectionEnvironment } from '../shared/queries/jobPollElections';
 import type { AppConfig } from '../shared/config/appConfig';
 import { jobPagePath } from '../shared/domain/jobRoutes';
 import { DEMO_GUIDE } from '../simulated-aws/demoGuide';
 import type { SimJobSpec } from '../simulated-aws/jobStore';
 import { resetAmplifyAuth } from './amplifyAuth';
+import { FakeHub, FakeLocks } from './fakeElection';
 import { sim } from './server';
 import { testConfig, type TestConfigOptions } from './testConfig';
 
@@ -25,6 +28,10 @@ export interface RenderAppOptions extends TestConfigOptions {
   path?: string;
   /** Wrap in <StrictMode> as main.tsx does (default true). */
   strict?: boolean;
+  /** Send the deep link's first requests before the first render, as boot does (default false). */
+  bootRequests?: boolean;
+  /** Cross-tab elections over simulated Web Locks and BroadcastChannel, as in a real browser (default: none, as in jsdom). */
+  elections?: boolean;
 }
 
 export interface RenderedApp extends RenderResult {
@@ -54,6 +61,8 @@ export async function renderAppWithConfig(
      * the same tab would: for coming back from the Hosted UI. Default false: a clean session.
      */
     keepStorage?: boolean;
+    bootRequests?: boolean;
+    elections?: boolean;
   } = {},
 ): Promise<RenderedApp> {
   if (!options.keepStorage) await resetAmplifyAuth();
@@ -65,6 +74,11 @@ export async function renderAppWithConfig(
   window.history.replaceState(null, '', options.path ?? '/');
   // The app's navigate() scrolls to the top; jsdom has no layout and logs "Not implemented".
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+  if (options.elections) {
+    setElectionEnvironment({ locks: new FakeLocks(), openChannel: new FakeHub().open });
+    onTestFinished(() => setElectionEnvironment(undefined));
+  }
+  if (options.bootRequests) await startDeepLinkRequests(window.location, config, services, queryClient);
   const app = <App services={services} queryClient={queryClient} />;
   const user = userEvent.setup();
   const result = render(options.strict === false ? app : <StrictMode>{app}</StrictMode>);

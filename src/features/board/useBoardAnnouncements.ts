@@ -18,8 +18,9 @@ export function useBoardAnnouncements(jobs: readonly BoardJob[], results: readon
 
   useEffect(() => {
     const changes: string[] = [];
-    for (const [id, jobId, status] of JSON.parse(signature) as [string, string, string | undefined][]) {
-      if (status === undefined) continue;
+    // A row with no answer (first check, or a sign-out's reset) says nothing; JSON has it as null.
+    for (const [id, jobId, status] of JSON.parse(signature) as [string, string, string | null][]) {
+      if (status === null) continue;
       const before = seen.current.get(id);
       seen.current.set(id, status);
       if (before !== undefined && before !== status) changes.push(`Job ${shortId(jobId)}: ${status}`);

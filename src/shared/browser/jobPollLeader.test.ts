@@ -298,3 +298,77 @@ describe('joinPollElection', () => {
     expect(tabs.filter((tab) => tab.isLeader()).length).toBeLessThanOrEqual(1);
   });
 });
+
+/** A GetBackendJob that takes 100 ms and stops when its signal aborts, as the signed fetch does. */
+function abortableFetcher() {
+  return (signal?: AbortSignal) => {
+    requests += 1;
+    const n = requests;
+    return new Promise<Job>((resolve, reject) => {
+      const timer = setTimeout(() => resolve({ status: 'RUNNING', n }), 100);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      });
+    });
+  };
+}
+
+describe('a leader’s request and the polls that wait on it', () => {
+  it('a poll that joins after the first one was cancelled gets an answer, not the first one’s abort', async () => {
+    // React's StrictMode (the dev server) and a sign-out's reset cancel the query's first fetch and fetch again at once.
+    const tab = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const first = new AbortController();
+    const cancelled = tab.poll(abortableFetcher(), { signal: first.signal, maxWaitMs: 1e9 });
+    first.abort();
+    const again = tab.poll(abortableFetcher(), { signal: new AbortController().signal, maxWaitMs: 1e9 });
+    await expect(cancelled).rejects.toThrow(/abort/i);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(again).resolves.toMatchObject({ status: 'RUNNING', n: 2 });
+  });
+
+  it('one poll’s cancel leaves the request of the others that joined it running', async () => {
+    const tab = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const first = new AbortController();
+    const cancelled = tab.poll(abortableFetcher(), { signal: first.signal, maxWaitMs: 1e9 });
+    const joined = tab.poll(abortableFetcher(), { signal: new AbortController().signal, maxWaitMs: 1e9 });
+    first.abort();
+    await expect(cancelled).rejects.toThrow(/abort/i);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(joined).resolves.toMatchObject({ n: 1 });
+    expect(requests).toBe(1);
+  });
+
+  it('the request stops when every poll waiting on it is cancelled, and its abort is not shared with other tabs', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const followed = b.poll(abortableFetcher(), { maxWaitMs: 1e9 });
+    const controller = new AbortController();
+    const led = a.poll(abortableFetcher(), { signal: controller.signal, maxWaitMs: 1e9 });
+    controller.abort();
+    await expect(led).rejects.toThrow(/abort/i);
+    const next = a.poll(abortableFetcher(), { maxWaitMs: 1e9 });
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(next).resolves.toMatchObject({ n: 2 });
+    await expect(followed).resolves.toMatchObject({ n: 2 });
+  });
+
+  it('followers waiting for the lock each keep their own cancel when this tab becomes the leader', async () => {
+    const a = joinPollElection<Job>('job-1', browser);
+    const b = joinPollElection<Job>('job-1', browser);
+    await settle();
+    const one = new AbortController();
+    const cancelled = b.poll(abortableFetcher(), { signal: one.signal, maxWaitMs: 1e9 });
+    const kept = b.poll(abortableFetcher(), { signal: new AbortController().signal, maxWaitMs: 1e9 });
+    a.close();
+    await settle();
+    expect(b.isLeader()).toBe(true);
+    one.abort();
+    await expect(cancelled).rejects.toThrow(/abort/i);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(kept).resolves.toMatchObject({ n: 1 });
+  });
+});

@@ -153,25 +153,62 @@ export function joinPollElection<T>(
     }
   };
 
-  /** The leader's request in flight; a second poll in this tab joins it (one request per job at a time). */
-  let current: Promise<T> | undefined;
-  const lead = (fetcher: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> => {
-    if (current) return current;
-    const run = async () => {
+  /**
+   * The leader's request in flight; a second poll in this tab joins it (one request per job at a time).
+   * The request has a signal of its own: each poll that waits on it can be cancelled alone (React
+   * Query cancels a fetch whose observers all left, as StrictMode's second mount and a sign-out's
+   * reset do, and fetches again at once), and the request stops only when every poll on it is
+   * cancelled. A poll after that starts a new request instead of joining the cancelled one.
+   */
+  let current: { answer: Promise<T>; controller: AbortController; polls: number } | undefined;
+
+  const startRequest = (fetcher: (signal?: AbortSignal) => Promise<T>) => {
+    const controller = new AbortController();
+    const request = { controller, polls: 0, answer: undefined as unknown as Promise<T> };
+    request.answer = (async () => {
       try {
-        const value = await fetcher(signal);
+        const value = await fetcher(controller.signal);
         share({ ok: true, value });
         return value;
       } catch (error) {
-        if (!signal?.aborted) share({ ok: false, error });
+        if (!controller.signal.aborted) share({ ok: false, error });
         throw error;
       } finally {
-        current = undefined;
+        if (current === request) current = undefined;
         maybeRelease();
       }
-    };
-    current = run();
-    return current;
+    })();
+    // Polls that were all cancelled leave nobody to see the request's rejection.
+    request.answer.catch(() => undefined);
+    current = request;
+    return request;
+  };
+
+  const lead = (fetcher: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    const request = current && !current.controller.signal.aborted ? current : startRequest(fetcher);
+    request.polls += 1;
+    if (!signal) return request.answer;
+    return new Promise<T>((resolve, reject) => {
+      const cancel = () => {
+        request.polls -= 1;
+        if (request.polls === 0) request.controller.abort(signal.reason);
+        reject(signal.reason as Error);
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      const done = () => signal.removeEventListener('abort', cancel);
+      request.answer.then(
+        (value) => {
+          done();
+          resolve(value);
+        },
+        (error: unknown) => {
+          done();
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+          reject(error);
+        },
+      );
+    });
   };
 
   const requestLock = () => {
@@ -190,11 +227,10 @@ export function joinPollElection<T>(
         // Waiting followers become the poller at once, with one request for all of them.
         const waiting = [...waiters];
         waiters.clear();
-        const first = waiting[0];
-        if (first) {
-          waiting.forEach((waiter) => clearTimeout(waiter.timer));
-          const answer = lead(first.fetcher, first.signal);
-          for (const waiter of waiting) answer.then(waiter.resolve, waiter.reject);
+        // Each keeps its own cancel (see lead).
+        for (const waiter of waiting) {
+          clearTimeout(waiter.timer);
+          lead(waiting[0]!.fetcher, waiter.signal).then(waiter.resolve, waiter.reject);
         }
         return held;
       })
