@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
@@ -7,7 +6,7 @@ import { Link } from '../../shared/browser/history';
 import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
 import type { DemoGuide } from '../../shared/config/demoGuide';
 import { OpenJobForm } from './OpenJobForm';
-import { forgetRecentJobs, loadRecentJobs, type RecentJob } from '../../shared/browser/recentJobs';
+import { forgetRecentJobs, useRecentJobs } from '../../shared/browser/recentJobs';
 
 export interface HomePageProps {
   /** Demo mode only: the sample jobs to list. */
@@ -46,7 +45,8 @@ export function HomePage({ demo, defaultRegion }: HomePageProps) {
 }
 
 function RecentJobs() {
-  const [jobs, setJobs] = useState<RecentJob[]>(() => loadRecentJobs());
+  // Follows the stored list: gone the moment it is forgotten (sign-out, the button below, another tab).
+  const jobs = useRecentJobs();
   if (jobs.length === 0) return null;
   const now = Date.now();
   return (
@@ -66,14 +66,7 @@ function RecentJobs() {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          forgetRecentJobs();
-          setJobs([]);
-        }}
-      >
+      <button type="button" className="button button--small" onClick={() => forgetRecentJobs()}>
         Forget these jobs
       </button>
     </section>

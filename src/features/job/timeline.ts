@@ -1,4 +1,5 @@
 import { readJson, removeKey, writeJson } from '../../shared/browser/boundedStorage';
+import { announceStoreChange } from '../../shared/browser/storeEvents';
 
 /** One status as this browser first saw it. The API keeps no history; this is what was observed. */
 export interface ObservedStatus {
@@ -65,4 +66,5 @@ export function timelineFor(jobKey: string, storage?: Storage): ObservedStatus[]
 /** Forgets every observed timeline (on sign-out: the next person at this browser should not see them). */
 export function clearTimelines(storage?: Storage): void {
   removeKey(TIMELINE_KEY, storage);
+  announceStoreChange(TIMELINE_KEY);
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { useTerminalNotification } from '../../shared/browser/notifications';
 import { rememberJob } from '../../shared/browser/recentJobs';
-import { observeStatus, timelineFor } from './timeline';
+import { useStoreChange } from '../../shared/browser/storeEvents';
+import { observeStatus, TIMELINE_KEY, timelineFor } from './timeline';
 
 /**
  * What this browser keeps about a watched job: the statuses it saw (the timeline), the recent-jobs
@@ -23,6 +24,8 @@ export function useJobMemory(jobKey: BackendJobKey, job: BackendJob | undefined,
   );
 
   const [timeline, setTimeline] = useState(() => timelineFor(storageKey));
+  // Forgotten (sign-out) or changed in another tab: show what is stored now, not what was.
+  useStoreChange(TIMELINE_KEY, () => setTimeline(timelineFor(storageKey)));
   const latestOperation = useRef<string | undefined>(undefined);
   latestOperation.current = job?.operation;
   const observed = job?.status;

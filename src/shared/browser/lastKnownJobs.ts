@@ -1,5 +1,6 @@
 import { sameBoardJob as sameJob, type BoardJob } from '../domain/boardLink';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
+import { announceStoreChange, subscribeToStore } from './storeEvents';
 
 /**
  * The last answer this browser had for each watched job, as AWS sent it, with when it came: what the
@@ -45,4 +46,10 @@ export function saveLastKnownJob(entry: LastKnownJob, storage?: Storage): void {
 
 export function forgetLastKnownJobs(storage?: Storage): void {
   removeKey(LAST_KNOWN_KEY, storage);
+  announceStoreChange(LAST_KNOWN_KEY);
+}
+
+/** Calls `listener` when the last answers are forgotten in this tab or change in another; returns the unsubscribe. */
+export function subscribeToLastKnownJobs(listener: () => void): () => void {
+  return subscribeToStore(LAST_KNOWN_KEY, listener);
 }

@@ -1,5 +1,7 @@
 import { sameBoardJob as sameJob } from '../domain/boardLink';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
+import { announceStoreChange, useStoreChange } from './storeEvents';
+import { useState } from 'react';
 
 export interface RecentJob {
   region: string;
@@ -34,8 +36,18 @@ export function rememberJob(job: RecentJob, storage?: Storage): void {
   // Polling re-reports the same job every few seconds; write only when something a person would see changed.
   if (first && sameJob(first, job) && first.status === job.status && job.lastSeen - first.lastSeen < 60_000) return;
   writeJson(RECENT_JOBS_KEY, addRecentJob(before, job), storage);
+  announceStoreChange(RECENT_JOBS_KEY);
 }
 
+/** Forgets the list (sign-out, "Forget these jobs"); every screen showing it follows at once. */
 export function forgetRecentJobs(storage?: Storage): void {
   removeKey(RECENT_JOBS_KEY, storage);
+  announceStoreChange(RECENT_JOBS_KEY);
+}
+
+/** The recent jobs as stored now, following every change: forgotten here, or changed in another tab. */
+export function useRecentJobs(): RecentJob[] {
+  const [jobs, setJobs] = useState(() => loadRecentJobs());
+  useStoreChange(RECENT_JOBS_KEY, () => setJobs(loadRecentJobs()));
+  return jobs;
 }
