@@ -11,10 +11,18 @@ export interface AmplifyBackendContext {
   readonly jobs: JobStore;
   /** Faults for ListBackendJobs, per environment (key: jobKey(region, appId, envName, '')). */
   readonly listFaults: Map<string, SimFault[]>;
+  /** The order ListBackendJobs pages in (the real API promises none). */
+  listOrder(): ListOrder;
   now(): number;
   secretFor(accessKeyId: string): SigningSecret | undefined;
   record(entry: { operation: string; status: number; jobId?: string }): void;
 }
+
+/**
+ * The order ListBackendJobs pages through an environment's jobs. The service promises none, so a
+ * test can ask for the one that trips a page sorting only what it has loaded.
+ */
+export type ListOrder = 'newest-first' | 'oldest-first';
 
 const JOB_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)\/([^/]+)$/;
 const JOBS_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)$/;
@@ -74,7 +82,7 @@ export async function amplifyBackend(
   }
   const [appId = '', envName = '', id = ''] = ids as string[];
   const region = verdict.region;
-  const job = context.jobs.get(region, appId, envName, id);
+  const job = context.jobs.open(region, appId, envName, id);
   if (job?.faults.length) {
     const fault = job.faults.shift() as SimFault;
     return answerFault(fault, request, finish);
@@ -95,7 +103,7 @@ export async function amplifyBackend(
   return finish(json(200, snapshot(job, context.now())));
 }
 
-/** ListBackendJobs: body filters, `maxResults` 1–25, an opaque `nextToken`; oldest first (the API promises no order). */
+/** ListBackendJobs: body filters, `maxResults` 1–25, an opaque `nextToken`; pages in `context.listOrder()`. */
 function listJobs(context: AmplifyBackendContext, match: RegExpExecArray, region: string, body: string): Response {
   const appId = decodeSegment(match[1] ?? '');
   const envName = decodeSegment(match[2] ?? '');
@@ -117,9 +125,8 @@ function listJobs(context: AmplifyBackendContext, match: RegExpExecArray, region
     return awsError(404, 'NotFoundException', `App ${appId} not found.`, { resourceType: 'App' });
   }
   const now = context.now();
-  const matching = context.jobs
-    .list(region, appId, envName)
-    .reverse()
+  const listed = context.jobs.list(region, appId, envName);
+  const matching = (context.listOrder() === 'oldest-first' ? listed.reverse() : listed)
     .map((job) => snapshot(job, now))
     .filter(
       (job) =>

@@ -12,8 +12,9 @@ import { SimulatedAws } from './simulatedAws';
  */
 export async function startDemoAws(): Promise<DemoGuide> {
   const now = Date.now();
-  // The sample jobs, and the environment's earlier jobs that the estimates read.
-  const sim = new SimulatedAws({ jobs: [...demoJobSpecs(now), ...demoHistorySpecs(now)] });
+  // The sample jobs, and the environment's earlier jobs that the estimates read. The list pages
+  // newest first, so the samples someone opened are on its first page.
+  const sim = new SimulatedAws({ jobs: [...demoJobSpecs(now), ...demoHistorySpecs(now)], listOrder: 'newest-first' });
   const worker = setupWorker(...simulatedAwsHandlers(sim));
   await worker.start({
     onUnhandledRequest: 'bypass',

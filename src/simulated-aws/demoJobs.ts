@@ -14,7 +14,10 @@ const THROTTLED_FIRST = '3e7a1c55-0d2b-4e9f-8a61-5c0b7d9e2f18';
 const LONG_FINISHED = '9a4d6b1e-2c7f-4a08-b3e5-1f6c8d0a7e29';
 const MISSING = 'c0ffee00-0000-4000-8000-000000000404';
 
-/** Sample jobs, started when the page loads so each visit sees them run. */
+/**
+ * Sample jobs. The running ones start when they are first opened (a job page, a board, a link),
+ * not when the page loads: their labels count from there.
+ */
 export function demoJobSpecs(now: number): SimJobSpec[] {
   return [
     {
@@ -22,7 +25,7 @@ export function demoJobSpecs(now: number): SimJobSpec[] {
       envName: DEMO_ENV,
       jobId: RUNNING_THEN_COMPLETED,
       operation: 'CreateBackendAuth',
-      startedAt: now,
+      startsWhenOpened: true,
       steps: [
         { status: 'RUNNING', atMs: 0 },
         { status: 'COMPLETED', atMs: 40_000 },
@@ -33,7 +36,7 @@ export function demoJobSpecs(now: number): SimJobSpec[] {
       envName: DEMO_ENV,
       jobId: RUNNING_THEN_FAILED,
       operation: 'UpdateBackendAPI',
-      startedAt: now,
+      startsWhenOpened: true,
       steps: [
         { status: 'RUNNING', atMs: 0 },
         { status: 'FAILED', atMs: 20_000 },
@@ -46,7 +49,7 @@ export function demoJobSpecs(now: number): SimJobSpec[] {
       envName: DEMO_ENV,
       jobId: THROTTLED_FIRST,
       operation: 'UpdateBackendStorage',
-      startedAt: now,
+      startsWhenOpened: true,
       steps: [
         { status: 'RUNNING', atMs: 0 },
         { status: 'COMPLETED', atMs: 30_000 },
@@ -71,9 +74,9 @@ export function demoJobSpecs(now: number): SimJobSpec[] {
 }
 
 export const DEMO_JOB_LINKS: DemoJobLink[] = [
-  { jobId: RUNNING_THEN_COMPLETED, label: 'CreateBackendAuth: runs, completes after about 40 s' },
-  { jobId: RUNNING_THEN_FAILED, label: 'UpdateBackendAPI: runs, fails after about 20 s' },
-  { jobId: THROTTLED_FIRST, label: 'UpdateBackendStorage: throttled twice, then completes after about 30 s' },
+  { jobId: RUNNING_THEN_COMPLETED, label: 'CreateBackendAuth: runs, completes about 40 s after you open it' },
+  { jobId: RUNNING_THEN_FAILED, label: 'UpdateBackendAPI: runs, fails about 20 s after you open it' },
+  { jobId: THROTTLED_FIRST, label: 'UpdateBackendStorage: throttled twice, then completes about 30 s after you open it' },
   { jobId: LONG_FINISHED, label: 'CreateBackendStorage: finished three hours ago' },
   { jobId: MISSING, label: 'A job that does not exist' },
 ];

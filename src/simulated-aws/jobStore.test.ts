@@ -177,6 +177,28 @@ describe('JobStore', () => {
     expect(store.list(DEFAULT_REGION, 'nope', 'e')).toEqual([]);
   });
 
+  it('starts a job put to start when opened at its first open, and lists it only from then on', () => {
+    let now = START;
+    const store = new JobStore(() => now);
+    store.put({ appId: 'a', envName: 'e', jobId: 'sample', startsWhenOpened: true, steps: failing.steps });
+    store.put({ appId: 'a', envName: 'e', jobId: 'history', startedAt: START - 60_000, steps: [] });
+
+    // The page has been open for 45 s; nobody has opened the sample yet.
+    now = START + 45_000;
+    expect(store.list(DEFAULT_REGION, 'a', 'e').map((job) => job.jobId)).toEqual(['history']);
+    expect(store.hasApp(DEFAULT_REGION, 'a')).toBe(true);
+
+    const opened = store.open(DEFAULT_REGION, 'a', 'e', 'sample');
+    expect(opened && snapshot(opened, now)).toMatchObject({ status: 'RUNNING', createTime: String(START + 45_000) });
+    expect(store.list(DEFAULT_REGION, 'a', 'e').map((job) => job.jobId)).toEqual(['sample', 'history']);
+
+    // Opening it again does not start it again: it fails 20 s after it was first opened.
+    now = START + 45_000 + 19_000;
+    expect(store.open(DEFAULT_REGION, 'a', 'e', 'sample')?.startedAt).toBe(START + 45_000);
+    now = START + 45_000 + 20_000;
+    expect(snapshot(store.get(DEFAULT_REGION, 'a', 'e', 'sample')!, now).status).toBe('FAILED');
+  });
+
   it('knows which apps exist per region, and forgets everything on clear', () => {
     const store = storeAt(START);
     store.put({ region: 'eu-west-1', appId: 'a', envName: 'e', jobId: 'j', steps: [] });

@@ -23,12 +23,19 @@ export interface SimJobSpec {
   error?: string;
   /** Start of the job, epoch ms; defaults to the store's now. */
   startedAt?: number;
+  /**
+   * The job starts when it is first asked for (GetBackendJob), not when it is put: a demo's sample
+   * runs from the moment someone opens it. Until then no list shows it.
+   */
+  startsWhenOpened?: boolean;
   faults?: SimFault[];
 }
 
-export interface SimJob extends Required<Omit<SimJobSpec, 'error' | 'faults'>> {
+export interface SimJob extends Required<Omit<SimJobSpec, 'error' | 'faults' | 'startsWhenOpened'>> {
   error?: string;
   faults: SimFault[];
+  /** Put with `startsWhenOpened` and not asked for yet: `startedAt` is set when it is. */
+  waitingToStart: boolean;
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -81,6 +88,7 @@ export class JobStore {
       steps: [...spec.steps].sort((a, b) => a.atMs - b.atMs),
       startedAt: spec.startedAt ?? this.now(),
       faults: [...(spec.faults ?? [])],
+      waitingToStart: spec.startsWhenOpened === true,
     };
     if (spec.error !== undefined) job.error = spec.error;
     this.#jobs.set(jobKey(job.region, job.appId, job.envName, job.jobId), job);
@@ -91,10 +99,20 @@ export class JobStore {
     return this.#jobs.get(jobKey(region, appId, envName, jobId));
   }
 
-  /** Jobs of one environment, newest first. */
+  /** The job as GetBackendJob finds it: one waiting to start starts now. */
+  open(region: string, appId: string, envName: string, jobId: string): SimJob | undefined {
+    const job = this.get(region, appId, envName, jobId);
+    if (job?.waitingToStart) {
+      job.waitingToStart = false;
+      job.startedAt = this.now();
+    }
+    return job;
+  }
+
+  /** Jobs of one environment that have started, newest first. */
   list(region: string, appId: string, envName: string): SimJob[] {
     return [...this.#jobs.values()]
-      .filter((job) => job.region === region && job.appId === appId && job.envName === envName)
+      .filter((job) => job.region === region && job.appId === appId && job.envName === envName && !job.waitingToStart)
       .sort((a, b) => b.startedAt - a.startedAt);
   }
 

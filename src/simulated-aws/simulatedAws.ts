@@ -2,7 +2,7 @@
  * The simulated AWS's front door: it tells which service a request is for and records it. The
  * services are amplifyBackend.ts, cognitoIdentity.ts and userPool.ts.
  */
-import { amplifyBackend, type AmplifyBackendContext } from './amplifyBackend';
+import { amplifyBackend, type AmplifyBackendContext, type ListOrder } from './amplifyBackend';
 import { SimulatedCognitoIdentity, cognitoError } from './cognitoIdentity';
 import { JobStore, type SimFault, type SimJobSpec } from './jobStore';
 import { SimulatedUserPool, type SimulatedUserPoolOptions } from './userPool';
@@ -16,6 +16,8 @@ export interface SimulatedAwsOptions {
   /** Whether identity pools hand out guest credentials. */
   guestAccess?: boolean;
   jobs?: SimJobSpec[];
+  /** How ListBackendJobs pages; oldest first unless asked (the newest jobs on the last page). */
+  listOrder?: ListOrder;
   /** The Cognito user pool (demo users by default); its clock is `now`. */
   userPool?: Omit<SimulatedUserPoolOptions, 'now'>;
 }
@@ -47,6 +49,9 @@ export class SimulatedAws {
   readonly records: SimRequestRecord[] = [];
   /** Faults for ListBackendJobs, per environment (key: jobKey(region, appId, envName, '')). */
   readonly listFaults = new Map<string, SimFault[]>();
+  /** How ListBackendJobs pages: the real API promises no order, and a test may pick either. */
+  listOrder: ListOrder;
+  readonly #initialListOrder: ListOrder;
   readonly now: () => number;
   guestAccess: boolean;
   credentialLifetimeMs: number;
@@ -59,6 +64,8 @@ export class SimulatedAws {
     this.now = options.now ?? Date.now;
     this.jobs = new JobStore(this.now);
     this.guestAccess = options.guestAccess ?? true;
+    this.#initialListOrder = options.listOrder ?? 'oldest-first';
+    this.listOrder = this.#initialListOrder;
     this.credentialLifetimeMs = options.credentialLifetimeMs ?? 60 * 60 * 1000;
     this.#extraOrigins = new Set(options.extraOrigins ?? []);
     for (const spec of options.jobs ?? []) this.jobs.put(spec);
@@ -67,6 +74,7 @@ export class SimulatedAws {
     this.#backend = {
       jobs: this.jobs,
       listFaults: this.listFaults,
+      listOrder: () => this.listOrder,
       now: this.now,
       secretFor: (accessKeyId) => this.#identity.secretFor(accessKeyId),
       record: (entry) => this.#record({ service: 'amplifybackend', ...entry }),
@@ -114,6 +122,7 @@ export class SimulatedAws {
   reset(): void {
     this.jobs.clear();
     this.listFaults.clear();
+    this.listOrder = this.#initialListOrder;
     this.records.length = 0;
     this.#identity.clear();
     this.guestAccess = true;
