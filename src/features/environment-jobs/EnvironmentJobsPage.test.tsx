@@ -175,6 +175,46 @@ describe('paging', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
+  it('says how far “newest first” reaches when AWS lists oldest first, and where Load more put the newer jobs', async () => {
+    const jobs = Array.from({ length: 30 }, (_, i) => finished('COMPLETED', (30 - i) * HOUR));
+    const newest = jobs[29]!;
+    const { user } = await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
+    await findRows(25);
+    const table = screen.getByRole('table');
+    expect(table).toHaveAccessibleDescription(
+      'Sorted newest first (by created time) among the 25 jobs loaded so far. AWS did not list them in time order, ' +
+        'so newer jobs may still be on a later page: “Load more” adds them in their place.',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await findRows(30)).toEqual([...jobs].reverse().map((job) => job.jobId));
+    expect(await screen.findByText(/^5 more jobs loaded\./)).toHaveTextContent(
+      '5 more jobs loaded. All are newer than some jobs shown before and sorted in among them.',
+    );
+    expect(screen.getByText(/^5 more jobs loaded/)).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('table')).toHaveAccessibleDescription('All 30 jobs, newest first (by created time).');
+    // The button went with the last page: focus is on the first job it brought, at the top, not on row 26.
+    expect(screen.getByRole('link', { name: newest.jobId })).toHaveFocus();
+  });
+
+  it('with AWS listing newest first, the samples just opened are on the first page, at the top', async () => {
+    sim.listOrder = 'newest-first';
+    const older = Array.from({ length: 27 }, (_, i) => finished('COMPLETED', (i + 1) * HOUR));
+    const opened = [0, 1].map(() =>
+      addJob({ startsWhenOpened: true, steps: [{ status: 'RUNNING', atMs: 0 }], operation: 'CreateBackendAuth' }),
+    );
+    for (const job of opened) sim.jobs.open('us-east-1', TEST_APP_ID, TEST_ENV, job.jobId);
+    await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
+
+    const ids = await findRows(25);
+    expect(ids.slice(0, 2).sort()).toEqual(opened.map((job) => job.jobId).sort());
+    expect(ids.slice(2)).toEqual(older.slice(0, 23).map((job) => job.jobId));
+    expect(screen.getByRole('table')).toHaveAccessibleDescription(
+      'Newest first (by created time), in the order AWS listed them: 25 jobs so far, “Load more” asks for the next page.',
+    );
+    expect(screen.getByRole('link', { name: 'Watch all running' })).toBeInTheDocument();
+  });
+
   it('25 jobs or fewer: no Load more', async () => {
     for (let i = 0; i < 25; i += 1) finished('COMPLETED', (i + 1) * HOUR);
     await renderApp({ path: listPath(), pollIntervalSeconds: 60 });

@@ -1,6 +1,6 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AmplifyBackendClient, EnvironmentKey } from '../../shared/aws/amplifyBackend';
+import type { AmplifyBackendClient, BackendJob, EnvironmentKey } from '../../shared/aws/amplifyBackend';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
 import { Link, navigate } from '../../shared/browser/history';
 import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
@@ -10,7 +10,7 @@ import { environmentJobsPath, type EnvironmentPageParams } from '../../shared/do
 import { ErrorPanel } from '../../shared/ui/ErrorPanel';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { linkProblems } from '../../shared/domain/jobIds';
-import { anyRunning, jobListQueryOptions, newestFirst } from './jobListQuery';
+import { anyRunning, describeListOrder, describeLoadedMore, jobListQueryOptions, newestFirst } from './jobListQuery';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';
@@ -27,7 +27,10 @@ export interface EnvironmentJobsPageProps {
   client: AmplifyBackendClient;
 }
 
-/** The jobs of one environment (ListBackendJobs), filtered by status and operation, newest first. */
+/**
+ * The jobs of one environment (ListBackendJobs), filtered by status and operation, sorted newest
+ * first; it says how far that sort reaches, since the API lists jobs in no promised order.
+ */
 export function EnvironmentJobsPage({ params, config, client }: EnvironmentJobsPageProps) {
   const problems = linkProblems(params, isAmplifyBackendRegion);
   if (problems.length > 0) return <InvalidLink what="environment" problems={problems} />;
@@ -53,6 +56,8 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const now = useNow(5000);
   const statusId = useId();
   const operationId = useId();
+  const orderId = useId();
+  const [loadedMore, setLoadedMore] = useState('');
   useDocumentTitle(`Jobs · ${envKey.envName} · ${APP_TITLE}`);
 
   // Each filter change is a step in history: Back brings the previous filter back.
@@ -60,13 +65,14 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const filtered = Boolean(params.status || params.operation);
   const statusSelect = useRef<HTMLSelectElement>(null);
   const refreshButton = useRef<HTMLButtonElement>(null);
-  const loadedBefore = useRef(0);
+  const loadedBefore = useRef<BackendJob[]>([]);
   const clearFilters = () => {
     setFilter({ status: undefined, operation: undefined });
     // The button goes away with the message; focus goes to the first filter rather than the page.
     statusSelect.current?.focus();
   };
   const jobs = newestFirst(query.data);
+  const order = describeListOrder(query.data, query.hasNextPage);
   const running = anyRunning(query.data);
   const problem = query.failureReason ?? query.error;
   const context = errorContext(
@@ -150,20 +156,37 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         </div>
       ) : null}
 
-      {jobs.length > 0 ? <JobTable jobs={jobs} envKey={envKey} regionForLinks={params.region} now={now} /> : null}
+      {order ? (
+        <p className="muted" id={orderId}>
+          {order}
+        </p>
+      ) : null}
+      {jobs.length > 0 ? (
+        <JobTable jobs={jobs} envKey={envKey} regionForLinks={params.region} now={now} describedBy={orderId} />
+      ) : null}
+      <p className="muted" role="status">
+        {loadedMore}
+      </p>
 
       <div className="actions">
         {query.hasNextPage ? (
           <LoadMoreButton
             loading={query.isFetchingNextPage}
             onLoad={() => {
-              loadedBefore.current = jobs.length;
-              void query.fetchNextPage();
+              const before = jobs;
+              loadedBefore.current = before;
+              setLoadedMore('');
+              void query.fetchNextPage().then((result) => {
+                if (result.isSuccess) setLoadedMore(describeLoadedMore(before, newestFirst(result.data)));
+              });
             }}
-            // The last page is in: the button goes, and focus goes on to the first job it brought.
-            focusAfter={() =>
-              document.querySelectorAll<HTMLElement>('.job-table__id-link')[loadedBefore.current] ?? refreshButton.current
-            }
+            // The last page is in: the button goes, and focus goes on to the first job it brought,
+            // wherever the sort put it.
+            focusAfter={() => {
+              const known = new Set(loadedBefore.current.map((job) => job.jobId));
+              const links = [...document.querySelectorAll<HTMLElement>('.job-table__id-link')];
+              return links.find((link) => !known.has(link.title)) ?? refreshButton.current;
+            }}
           />
         ) : null}
         {watchAll.length > 0 ? (

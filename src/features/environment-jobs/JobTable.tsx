@@ -15,16 +15,18 @@ export interface JobTableProps {
   /** `?region=` for job links: only when the page's own link had one. */
   regionForLinks: string | undefined;
   now: number;
+  /** The element that says how the rows are sorted. */
+  describedBy?: string;
 }
 
 /**
  * The jobs as a table. IDs and operation names stay on one line (cut with an ellipsis only when
  * they cannot fit, the full value in the title and on focus); a long error shows its start and "Show all".
  */
-export function JobTable({ jobs, envKey, regionForLinks, now }: JobTableProps) {
+export function JobTable({ jobs, envKey, regionForLinks, now, describedBy }: JobTableProps) {
   return (
-    <table className="job-table">
-      <caption className="visually-hidden">Jobs, newest first</caption>
+    <table className="job-table" aria-describedby={describedBy}>
+      <caption className="visually-hidden">Jobs</caption>
       <thead>
         <tr>
           <th scope="col">Status</th>

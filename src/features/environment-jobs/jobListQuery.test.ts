@@ -9,7 +9,16 @@ import type {
 } from '../../shared/aws/amplifyBackend';
 import { AwsError } from '../../shared/aws/awsError';
 import { parseJobTime } from '../../shared/aws/jobTime';
-import { LIST_PAGE_SIZE, anyRunning, jobListQueryOptions, newestFirst, type JobListDeps } from './jobListQuery';
+import {
+  LIST_PAGE_SIZE,
+  anyRunning,
+  describeListOrder,
+  describeLoadedMore,
+  jobListQueryOptions,
+  listedNewestFirst,
+  newestFirst,
+  type JobListDeps,
+} from './jobListQuery';
 import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs } from '../../shared/domain/pollingPolicy';
 
 function job(jobId: string, status: string | undefined, createTime?: string): BackendJob {
@@ -112,6 +121,54 @@ describe('newestFirst', () => {
     const given = data([job('old', 'COMPLETED', '2020-01-01T00:00:00Z'), job('new', 'COMPLETED', '2024-01-01T00:00:00Z')]);
     newestFirst(given);
     expect(ids(given.pages[0]!.jobs)).toEqual(['old', 'new']);
+  });
+});
+
+describe('how the list says it is sorted', () => {
+  const at = (day: number) => `2024-05-${String(day).padStart(2, '0')}T10:00:00Z`;
+
+  it('knows AWS listed newest first only when every time, across pages, is no newer than the one before', () => {
+    expect(listedNewestFirst(data([job('c', 'RUNNING', at(3)), job('b', 'FAILED', at(2))], [job('a', 'COMPLETED', at(1))]))).toBe(
+      true,
+    );
+    expect(listedNewestFirst(data([job('c', 'RUNNING', at(3)), job('a', 'FAILED', at(1))], [job('b', 'COMPLETED', at(2))]))).toBe(
+      false,
+    );
+    expect(listedNewestFirst(data([job('a', 'COMPLETED', at(1)), job('b', 'COMPLETED', at(2))]))).toBe(false);
+    expect(listedNewestFirst(data([job('b', 'COMPLETED', at(2)), job('no-time', 'COMPLETED')]))).toBe(false);
+  });
+
+  it('claims newest first across everything only when everything is loaded', () => {
+    expect(describeListOrder(undefined, false)).toBeNull();
+    expect(describeListOrder(data([]), false)).toBeNull();
+    const ascending = data([job('a', 'COMPLETED', at(1)), job('b', 'COMPLETED', at(2))]);
+    expect(describeListOrder(ascending, false)).toBe('All 2 jobs, newest first (by created time).');
+    expect(describeListOrder(data([job('a', 'COMPLETED', at(1))]), false)).toBe('All 1 job, newest first (by created time).');
+    expect(describeListOrder(ascending, true)).toBe(
+      'Sorted newest first (by created time) among the 2 jobs loaded so far. AWS did not list them in time order, ' +
+        'so newer jobs may still be on a later page: “Load more” adds them in their place.',
+    );
+    expect(describeListOrder(data([job('b', 'COMPLETED', at(2)), job('a', 'COMPLETED', at(1))]), true)).toBe(
+      'Newest first (by created time), in the order AWS listed them: 2 jobs so far, “Load more” asks for the next page.',
+    );
+  });
+
+  it('says what Load more brought and whether it sorted in above jobs already shown', () => {
+    const shown = [job('d', 'COMPLETED', at(4)), job('c', 'COMPLETED', at(3))];
+    const after = (...more: BackendJob[]) => newestFirst(data(shown, more));
+    expect(describeLoadedMore(shown, after(job('b', 'COMPLETED', at(2)), job('a', 'COMPLETED', at(1))))).toBe(
+      '2 more jobs loaded. All are older than the jobs shown before, so they follow them.',
+    );
+    expect(describeLoadedMore(shown, after(job('a', 'COMPLETED', at(1))))).toBe(
+      '1 more job loaded. It is older than the jobs shown before, so it follows them.',
+    );
+    expect(describeLoadedMore(shown, after(job('e', 'RUNNING', at(5)), job('a', 'COMPLETED', at(1))))).toBe(
+      '2 more jobs loaded. 1 of them is newer than some jobs shown before and sorted in among them.',
+    );
+    expect(describeLoadedMore(shown, after(job('e', 'RUNNING', at(5))))).toBe(
+      '1 more job loaded. It is newer than some jobs shown before and sorted in among them.',
+    );
+    expect(describeLoadedMore(shown, after())).toBe('No more jobs.');
   });
 });
 

@@ -17,11 +17,72 @@ export interface JobListDeps {
 
 export const LIST_PAGE_SIZE = 25;
 
-/** Every job loaded so far, newest first (the API promises no order). */
+const createdAt = (job: BackendJob): number | undefined => job.createTime?.date?.getTime();
+
+/** Every job loaded so far, newest first (the API promises no order); jobs without a time last. */
 export function newestFirst(data: InfiniteData<BackendJobPage> | undefined): BackendJob[] {
   const jobs = data?.pages.flatMap((page) => page.jobs) ?? [];
-  const time = (job: BackendJob) => job.createTime?.date?.getTime() ?? -Infinity;
+  const time = (job: BackendJob) => createdAt(job) ?? -Infinity;
   return [...jobs].sort((a, b) => time(b) - time(a));
+}
+
+/**
+ * Whether AWS itself listed the loaded jobs newest first, across the page boundaries too: every
+ * job has a createTime and none is newer than the one listed before it. The API promises no
+ * order, so only what arrived can say.
+ */
+export function listedNewestFirst(data: InfiniteData<BackendJobPage> | undefined): boolean {
+  const jobs = data?.pages.flatMap((page) => page.jobs) ?? [];
+  let previous = Infinity;
+  for (const job of jobs) {
+    const time = createdAt(job);
+    if (time === undefined || time > previous) return false;
+    previous = time;
+  }
+  return true;
+}
+
+function jobsWord(count: number): string {
+  return `${count} job${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * How the list is sorted, in words, as far as it can be known: the page sorts what it has loaded;
+ * whether newer jobs can still be on a later page depends on the order AWS listed them in.
+ */
+export function describeListOrder(data: InfiniteData<BackendJobPage> | undefined, morePages: boolean): string | null {
+  const loaded = data?.pages.reduce((sum, page) => sum + page.jobs.length, 0) ?? 0;
+  if (loaded === 0) return null;
+  if (!morePages) return `All ${jobsWord(loaded)}, newest first (by created time).`;
+  if (listedNewestFirst(data)) {
+    return `Newest first (by created time), in the order AWS listed them: ${jobsWord(loaded)} so far, “Load more” asks for the next page.`;
+  }
+  return (
+    `Sorted newest first (by created time) among the ${jobsWord(loaded)} loaded so far. AWS did not list them in time ` +
+    'order, so newer jobs may still be on a later page: “Load more” adds them in their place.'
+  );
+}
+
+const jobKeyOf = (job: BackendJob, index: number): string => job.jobId ?? `#${index}`;
+
+/** The jobs of `after` (sorted) that `before` did not have, in `after`'s order. */
+export function newlyLoaded(before: readonly BackendJob[], after: readonly BackendJob[]): BackendJob[] {
+  const known = new Set(before.map(jobKeyOf));
+  return after.filter((job, index) => !known.has(jobKeyOf(job, index)));
+}
+
+/** What "Load more" brought: how many, and how many of them sort above jobs already shown. */
+export function describeLoadedMore(before: readonly BackendJob[], after: readonly BackendJob[]): string {
+  const added = newlyLoaded(before, after);
+  if (added.length === 0) return 'No more jobs.';
+  const oldestShown = Math.min(...before.map((job) => createdAt(job) ?? Infinity));
+  const newer = added.filter((job) => (createdAt(job) ?? -Infinity) > oldestShown).length;
+  const head = `${added.length} more job${added.length === 1 ? '' : 's'} loaded.`;
+  if (newer === 0) {
+    return `${head} ${added.length === 1 ? 'It is older than the jobs shown before, so it follows' : 'All are older than the jobs shown before, so they follow'} them.`;
+  }
+  const who = newer === added.length ? (newer === 1 ? 'It is' : 'All are') : `${newer} of them ${newer === 1 ? 'is' : 'are'}`;
+  return `${head} ${who} newer than some jobs shown before and sorted in among them.`;
 }
 
 export function anyRunning(data: InfiniteData<BackendJobPage> | undefined): boolean {
