@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { copyFeedbackOf, expect, serveConfig, test } from './fixtures';
+import { copyFeedbackOf, expect, serveConfig, simulatedAccountConfig, test } from './fixtures';
 import { signInConfig } from './signInFixtures';
 
 /** axe-core over the whole page; serious and critical findings fail, with their targets in the message. */
@@ -16,13 +16,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} color scheme`, () => {
     test.use({ colorScheme });
 
-    test('the home page', async ({ simulatedAccount: page }) => {
-      await page.goto('/');
-      await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
-      await expectNoSeriousViolations(page);
-    });
-
-    test('the job page while running, completed and failed', async ({ simulatedAccount: page, sim }) => {
+    // Only a browser proves it: axe over computed styles — contrast in this colour scheme, real visibility — of the job page in each state.
+    test('the job page: running, completed, failed, not found, retrying, and its shortcut list', async ({
+      simulatedAccount: page,
+      sim,
+    }) => {
       const running = await sim.createJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
       await page.goto(running.path);
       await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
@@ -36,7 +34,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
         ],
       });
       await page.goto(completed.path);
-      await expect(page.getByText('COMPLETED', { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
+      await expectNoSeriousViolations(page);
+      // A finished job: nothing polls or ticks while axe reads the shortcut list.
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
       await expectNoSeriousViolations(page);
 
       const failed = await sim.createJob({
@@ -50,11 +52,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(failed.path);
       await expect(page.getByText('The job reported an error')).toBeVisible();
       await expectNoSeriousViolations(page);
-    });
 
-    test('the job page with an error and while retrying', async ({ simulatedAccount: page, sim }) => {
-      const missing = await sim.createJob();
-      await page.goto(missing.path.replace(missing.jobId, `${missing.jobId}-missing`));
+      await page.goto(running.path.replace(running.jobId, `${running.jobId}-missing`));
       await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
       await expectNoSeriousViolations(page);
 
@@ -66,58 +65,52 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page);
     });
 
-    test('an invalid link and the not-found page', async ({ simulatedAccount: page }) => {
+    // Only a browser proves it: axe over computed styles in this colour scheme, on every other page and dialog.
+    test('home, environment list, invalid link, not found, invalid config, sign-in dialog and demo banner', async ({
+      page,
+      sim,
+    }) => {
+      await serveConfig(page, simulatedAccountConfig());
+      await page.goto('/');
+      await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      const job = await sim.createJob();
+      await sim.createJob({ appId: job.appId, steps: [{ status: 'FAILED', atMs: 0 }], error: 'Stack rollback' });
+      await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page);
+
       await page.goto('/apps/app/environments/staging/jobs/job%01x');
       await expect(page.getByRole('heading', { name: 'This job link is not valid' })).toBeVisible();
       await expectNoSeriousViolations(page);
       await page.goto('/no/such/page');
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
       await expectNoSeriousViolations(page);
-    });
 
-    test('the environment list', async ({ simulatedAccount: page, sim }) => {
-      const job = await sim.createJob();
-      await sim.createJob({ appId: job.appId, steps: [{ status: 'FAILED', atMs: 0 }], error: 'Stack rollback' });
-      await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
-      await expect(page.getByRole('table')).toBeVisible();
+      await page.unrouteAll();
+      await serveConfig(page, { region: 'mars-1', Auth: {} });
+      await page.goto('/');
+      await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
       await expectNoSeriousViolations(page);
-    });
 
-    test('the demo banner opened', async ({ page }) => {
+      await page.unrouteAll();
+      await serveConfig(page, signInConfig());
+      await page.goto(job.path);
+      await expect(page.getByRole('dialog', { name: 'Sign in' })).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      await page.unrouteAll();
       await serveConfig(page, { message: 'Not Found' }, 404);
       await page.goto('/');
       await page.getByRole('note', { name: 'Demo mode' }).getByRole('button', { name: 'More' }).click();
       await expect(page.getByRole('note', { name: 'Demo mode' }).getByRole('button', { name: 'Less' })).toBeVisible();
       await expectNoSeriousViolations(page);
     });
-
-    test('the list of keyboard shortcuts', async ({ simulatedAccount: page, sim }) => {
-      // A finished job: nothing polls or ticks while axe reads the page.
-      const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
-      await page.goto(job.path);
-      await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
-      await page.keyboard.press('?');
-      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-      await expectNoSeriousViolations(page);
-    });
-
-    test('the sign-in dialog', async ({ page, sim }) => {
-      const job = await sim.createJob();
-      await serveConfig(page, signInConfig());
-      await page.goto(job.path);
-      await expect(page.getByRole('dialog', { name: 'Sign in' })).toBeVisible();
-      await expectNoSeriousViolations(page);
-    });
-
-    test('the invalid config page', async ({ page }) => {
-      await serveConfig(page, { region: 'mars-1', Auth: {} });
-      await page.goto('/');
-      await expect(page.getByRole('heading', { name: 'config.json needs fixing' })).toBeVisible();
-      await expectNoSeriousViolations(page);
-    });
   });
 }
 
+// Only a browser proves it: real Tab order and Enter through the production build, from the home form to a live job and the clipboard.
 test('the main flow works with the keyboard alone: home form → job page → refresh → copy link', async ({
   simulatedAccount: page,
   sim,

@@ -1,8 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, isGetBackendJob, serveConfig, simulatedAccountConfig, test, type Sim, type SimJob } from './fixtures';
-import { SIM_ORIGIN } from './simConfig';
-
-const MINUTE = 60_000;
+import { expect, isGetBackendJob, serveConfig, simulatedAccountConfig, test, type SimJob } from './fixtures';
 
 // A busy machine makes the first answers slow; each test waits on several of them.
 test.setTimeout(120_000);
@@ -17,32 +14,6 @@ function row(page: Page, jobId: string) {
   return page.getByRole('listitem', { name: `Job ${jobId}`, exact: true });
 }
 
-/** Earlier COMPLETED jobs in the job's environment, `minutes` long each, finished hours ago. */
-async function addHistory(sim: Sim, job: SimJob, operation: string, minutes: number[]): Promise<void> {
-  for (const [index, length] of minutes.entries()) {
-    await sim.createJob({
-      appId: job.appId,
-      envName: job.envName,
-      operation,
-      startedAt: Date.now() - (index + 2) * 60 * MINUTE,
-      steps: [
-        { status: 'RUNNING', atMs: 0 },
-        { status: 'COMPLETED', atMs: length * MINUTE },
-      ],
-    });
-  }
-}
-
-/** ListBackendJobs requests a page sends for one app, counted from now. */
-function countListRequests(page: Page, appId: string): { count: number } {
-  const counter = { count: 0 };
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith(`/backend/${encodeURIComponent(appId)}/job/`))
-      counter.count += 1;
-  });
-  return counter;
-}
-
 /** GetBackendJob requests a page sends for one job, counted from now. */
 function countJobRequests(page: Page, jobId: string): { count: number } {
   const counter = { count: 0 };
@@ -52,6 +23,7 @@ function countJobRequests(page: Page, jobId: string): { count: number } {
   return counter;
 }
 
+// Only a browser proves it: the production build watches several jobs at once over signed HTTP, with throttling and a 404, and titles the tab.
 test('a board of three jobs in two environments: one fails, one is throttled then completes, a missing one stays on its row', async ({
   simulatedAccount: page,
   sim,
@@ -95,94 +67,7 @@ test('a board of three jobs in two environments: one fails, one is throttled the
   await expect(page).toHaveTitle('All 4 done, 1 failed, 1 can’t be watched · Amplify Job Watch', { timeout: 30_000 });
 });
 
-test('Remove updates the address, which is the share link; Copy link copies it', async ({
-  simulatedAccount: page,
-  sim,
-  context,
-}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const a = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  const b = await sim.createJob({ jobId: `odd/id%${Date.now()}`, steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  await page.goto(boardPath([a, b]));
-  await expect(row(page, b.jobId).getByText('COMPLETED', { exact: true })).toBeVisible({ timeout: 30_000 });
-
-  await row(page, a.jobId)
-    .getByRole('button', { name: `Remove job ${a.jobId} from the board` })
-    .click();
-  await expect(row(page, a.jobId)).toHaveCount(0);
-  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(boardPath([b]));
-  await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeFocused();
-
-  await page.getByRole('button', { name: 'Copy link to this board' }).click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(page.url());
-
-  // The link opens the same board elsewhere, the odd ID intact.
-  const other = await context.newPage();
-  await serveConfig(other, simulatedAccountConfig());
-  await other.goto(copied);
-  await expect(row(other, b.jobId).getByText('COMPLETED', { exact: true })).toBeVisible({ timeout: 30_000 });
-});
-
-test('the estimate from earlier jobs, and “Taking longer than usual”', async ({ simulatedAccount: page, sim }) => {
-  const onTime = await sim.createJob({ startedAt: Date.now() - 30_000 });
-  const late = await sim.createJob({ appId: onTime.appId, startedAt: Date.now() - 6 * MINUTE });
-  await addHistory(sim, onTime, 'CreateBackendAuth', [2, 3, 3, 4, 5]);
-  await addHistory(sim, onTime, 'DeleteBackend', [40, 40, 40]);
-  const lists = countListRequests(page, onTime.appId);
-  await page.goto(boardPath([onTime, late]));
-
-  const estimate = row(page, onTime.jobId).getByText('Usually takes 3–4 min (5 earlier CreateBackendAuth jobs)');
-  await expect(estimate).toBeVisible({ timeout: 30_000 });
-  await expect(row(page, late.jobId)).toContainText('Usually takes 3–4 min');
-  await expect(row(page, onTime.jobId).getByRole('progressbar')).toHaveAttribute('aria-valuetext', /^about \d min left$/);
-  await expect(row(page, onTime.jobId)).toContainText('updateTime − createTime');
-  await expect(row(page, late.jobId)).toContainText(/Taking longer than usual: 1 min \d\d s past the slowest of them/);
-  // Both rows are of one environment: one read of its history serves both.
-  expect(lists.count).toBe(1);
-});
-
-test('a denied ListBackendJobs: the jobs are still watched, the estimate says why, once, and the list is not retried', async ({
-  simulatedAccount: page,
-  sim,
-  request,
-}) => {
-  const a = await sim.createJob();
-  const b = await sim.createJob({ appId: a.appId });
-  const fault = await request.post(`${SIM_ORIGIN}/__sim/list-faults`, {
-    data: {
-      appId: a.appId,
-      envName: a.envName,
-      faults: [
-        {
-          type: 'http',
-          status: 403,
-          errorType: 'AccessDeniedException',
-          message: 'not authorized to perform: amplifybackend:ListBackendJobs',
-        },
-      ],
-    },
-  });
-  expect(fault.ok()).toBeTruthy();
-  const gets = countJobRequests(page, a.jobId);
-  const lists = countListRequests(page, a.appId);
-  await page.goto(boardPath([a, b]));
-
-  for (const job of [a, b]) {
-    await expect(row(page, job.jobId)).toContainText(
-      'No estimate: listing this environment’s jobs (amplifybackend:ListBackendJobs) was denied.',
-      {
-        timeout: 30_000,
-      },
-    );
-    await expect(row(page, job.jobId).getByText('RUNNING', { exact: true })).toBeVisible();
-  }
-  await expect.poll(() => gets.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
-  await expect(page.getByText(/No estimate: listing/)).toHaveCount(2);
-  // One list request for the environment, whatever number of rows and checks since.
-  expect(lists.count).toBe(1);
-});
-
+// Only a browser proves it: two real tabs elect one poller through the browser's cross-tab channel, and the other takes over when it closes.
 test('two pages on one job send one stream of GetBackendJob requests; when the polling page closes the other takes over', async ({
   simulatedAccount: board,
   sim,
@@ -210,6 +95,7 @@ test('two pages on one job send one stream of GetBackendJob requests; when the p
   await expect.poll(() => fromJobPage.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
 });
 
+// Only a browser proves it: the election between two real tabs hands polling over when the polling one pauses.
 test('two job pages on one job: pausing the polling page hands the polling to the other', async ({
   simulatedAccount: first,
   sim,

@@ -44,6 +44,7 @@ async function threeJobs(sim: Sim) {
   return { oldest, middle, newest };
 }
 
+// Only a browser proves it: the production build lists an environment over signed HTTP (ListBackendJobs, a POST) and its links open live pages.
 test('lists the environment’s jobs newest first with status, operation, link, times and error excerpt', async ({
   simulatedAccount: page,
   sim,
@@ -90,53 +91,6 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
 });
 
-test('Status and Operation filters go into the request and the URL, and survive a reload', async ({
-  simulatedAccount: page,
-  sim,
-  requests,
-}) => {
-  const { oldest, middle } = await threeJobs(sim);
-  await page.goto(environmentListPath(middle));
-  await expect(tableRows(page)).toHaveCount(3);
-
-  await page.getByLabel('Status').selectOption('FAILED');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(middle, '?status=FAILED')}`);
-  await expect(tableRows(page)).toHaveCount(1);
-  expect(await listedIds(page)).toEqual([middle.jobId]);
-  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ status: 'FAILED', maxResults: 25 });
-
-  await page.getByLabel('Status').selectOption('');
-  await page.getByLabel('Operation').selectOption('UpdateBackendAPI');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(middle, '?operation=UpdateBackendAPI')}`);
-  await expect(tableRows(page)).toHaveCount(1);
-  expect(await listedIds(page)).toEqual([oldest.jobId]);
-  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({ operation: 'UpdateBackendAPI', maxResults: 25 });
-
-  await page.getByLabel('Status').selectOption('COMPLETED');
-  await expect(page).toHaveURL(`${APP_ORIGIN}${environmentListPath(middle, '?status=COMPLETED&operation=UpdateBackendAPI')}`);
-  await expect(tableRows(page)).toHaveCount(1);
-  expect(listCalls(requests).at(-1)?.postDataJSON()).toEqual({
-    status: 'COMPLETED',
-    operation: 'UpdateBackendAPI',
-    maxResults: 25,
-  });
-
-  const callsBefore = listCalls(requests).length;
-  await page.reload();
-  await expect(tableRows(page)).toHaveCount(1);
-  await expect(page.getByLabel('Status')).toHaveValue('COMPLETED');
-  await expect(page.getByLabel('Operation')).toHaveValue('UpdateBackendAPI');
-  expect(await listedIds(page)).toEqual([oldest.jobId]);
-  expect(listCalls(requests).slice(callsBefore)[0]?.postDataJSON()).toEqual({
-    status: 'COMPLETED',
-    operation: 'UpdateBackendAPI',
-    maxResults: 25,
-  });
-
-  await page.getByLabel('Status').selectOption('RUNNING');
-  await expect(page.getByRole('status').filter({ hasText: 'No jobs match these filters.' })).toBeVisible();
-});
-
 /** 27 finished jobs of one environment, a minute apart, newest first: one more page than the first 25. */
 async function twentySevenJobs(sim: Sim): Promise<SimJob[]> {
   const now = Date.now();
@@ -154,26 +108,7 @@ async function twentySevenJobs(sim: Sim): Promise<SimJob[]> {
   return [first, ...rest].sort((a, b) => b.startedAt - a.startedAt);
 }
 
-test('more than 25 jobs: "Load more" fetches the next page with nextToken', async ({ simulatedAccount: page, sim, requests }) => {
-  const jobs = await twentySevenJobs(sim);
-  const first = jobs[26] as SimJob;
-  const newestFirst = jobs.map((job) => job.jobId);
-  await page.goto(environmentListPath(first));
-
-  await expect(tableRows(page)).toHaveCount(25);
-  expect(listCalls(requests)).toHaveLength(1);
-  expect(listCalls(requests)[0]?.postDataJSON()).toEqual({ maxResults: 25 });
-  const firstAnswer = (await (await listCalls(requests)[0]?.response())?.json()) as { nextToken?: string };
-  expect(firstAnswer.nextToken).toEqual(expect.any(String));
-
-  await page.getByRole('button', { name: 'Load more' }).click();
-  await expect(tableRows(page)).toHaveCount(27);
-  expect(listCalls(requests)).toHaveLength(2);
-  expect(listCalls(requests)[1]?.postDataJSON()).toEqual({ maxResults: 25, nextToken: firstAnswer.nextToken });
-  expect(await listedIds(page)).toEqual(newestFirst);
-  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
-});
-
+// Only a browser proves it: real keyboard focus through a slow network answer — kept on the button, then handed to the new rows.
 test('"Load more" by keyboard keeps focus while loading, then hands it to the first job it brought', async ({
   simulatedAccount: page,
   sim,
@@ -215,60 +150,4 @@ test('"Load more" by keyboard keeps focus while loading, then hands it to the fi
       .nth(25)
       .getByRole('link', { name: oldestTwo[1]?.jobId ?? '', exact: true }),
   ).toBeFocused();
-});
-
-test('refreshes while a listed job runs, and stops once every listed job has finished', async ({
-  simulatedAccount: page,
-  sim,
-  requests,
-}) => {
-  const running = await sim.createJob();
-  await sim.createJob({
-    appId: running.appId,
-    envName: running.envName,
-    startedAt: Date.now() - MINUTE,
-    steps: [{ status: 'COMPLETED', atMs: 0 }],
-  });
-  await page.goto(environmentListPath(running));
-  await expect(tableRows(page)).toHaveCount(2);
-  await expect(page.getByText('Refreshing every 1 s while a listed job runs.')).toBeVisible();
-  await expect.poll(() => listCalls(requests).length).toBeGreaterThanOrEqual(3);
-
-  await sim.replaceJob(running, { steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  await expect(tableRows(page).filter({ hasText: running.jobId }).locator('td[data-label="Status"]')).toHaveText('COMPLETED');
-  await expect(page.getByText('No listed job is running; not refreshing.')).toBeVisible();
-  // Proving an absence: no more requests once nothing runs.
-  const settled = listCalls(requests).length;
-  await page.waitForTimeout(2000);
-  expect(listCalls(requests)).toHaveLength(settled);
-});
-
-test('an access error from ListBackendJobs is explained in words, and "Try again" loads the list', async ({
-  simulatedAccount: page,
-  sim,
-  request,
-}) => {
-  const job = await sim.createJob();
-  const message =
-    'User: arn:aws:sts::123456789012:assumed-role/Cognito_Unauth/CognitoIdentityCredentials is not authorized to perform: amplifybackend:ListBackendJobs';
-  const fault = await request.post(`${SIM_ORIGIN}/__sim/list-faults`, {
-    data: {
-      appId: job.appId,
-      envName: job.envName,
-      faults: [{ type: 'http', status: 403, errorType: 'AccessDeniedException', message }],
-    },
-  });
-  expect(fault.ok()).toBeTruthy();
-  await page.goto(environmentListPath(job));
-
-  const alert = page.getByRole('alert').filter({ hasText: 'Access denied (HTTP 403)' });
-  await expect(alert).toBeVisible();
-  await expect(alert).toContainText('amplifybackend:ListBackendJobs');
-  await expect(alert).toContainText(message);
-  await expect(page.getByRole('table')).toHaveCount(0);
-
-  await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(tableRows(page)).toHaveCount(1);
-  await expect(alert).toHaveCount(0);
-  expect(await listedIds(page)).toEqual([job.jobId]);
 });

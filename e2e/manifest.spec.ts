@@ -17,6 +17,7 @@ interface Manifest {
   icons?: ManifestIcon[];
 }
 
+// Only a browser proves it: Chromium's own installability check on the served manifest, icons decoded under the CSP.
 test('the web app manifest is linked, served and complete, and Chromium finds the app installable', async ({
   simulatedAccount: page,
 }) => {

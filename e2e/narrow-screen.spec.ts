@@ -8,7 +8,11 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test('on a 360 px phone screen no page scrolls sideways', async ({ simulatedAccount: page, sim }) => {
+// Only a browser proves it: real layout on a 360 px phone screen (narrower than the 375 px the design is checked at).
+test('on a 360 px phone screen no page scrolls sideways, and each board row stacks its status above its details', async ({
+  simulatedAccount: page,
+  sim,
+}) => {
   const job = await sim.createJob({
     jobId: `job-${Date.now()}-with-a-rather-long-identifier-that-does-not-break-naturally-0123456789abcdef`,
     steps: [
@@ -28,12 +32,8 @@ test('on a 360 px phone screen no page scrolls sideways', async ({ simulatedAcco
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
   await expectNoHorizontalScroll(page);
-});
 
-test('the board at 360 px: each row stacks its status above its details, and nothing scrolls sideways', async ({
-  simulatedAccount: page,
-  sim,
-}) => {
+  // The board: each row stacks its status above its details.
   const jobs = [
     await sim.createJob({ jobId: `board-${Date.now()}-a-long-identifier-0123456789abcdef0123456789abcdef` }),
     await sim.createJob({ operation: 'UpdateBackendAPI' }),

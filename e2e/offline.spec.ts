@@ -21,6 +21,7 @@ function cachedUrls(page: Page): Promise<string[]> {
   });
 }
 
+// Only a browser proves it: the app-shell service worker and Cache Storage of the production build, with the network really off.
 test('a job page seen once opens with the network off, showing the last known status as offline, then goes live when the network is back', async ({
   simulatedAccount: page,
   sim,
@@ -65,19 +66,7 @@ test('a job page seen once opens with the network off, showing the last known st
   await expect(jobStatus(page)).not.toContainText('as of');
 });
 
-test('in demo mode the app-shell worker stays out: the simulated AWS keeps the worker scope', async ({ page }) => {
-  await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
-  await page.goto('/');
-  await expect(page.getByRole('note', { name: 'Demo mode' })).toBeVisible();
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''))
-    .toContain('mockServiceWorker');
-  const scripts = await page.evaluate(async () =>
-    (await navigator.serviceWorker.getRegistrations()).map((registration) => registration.active?.scriptURL ?? ''),
-  );
-  expect(scripts.every((script) => !script.includes('/sw.js'))).toBe(true);
-});
-
+// Only a browser proves it: the service worker serves the board's shell offline, and the browser's online event brings it back live.
 test('the board seen once opens with the network off: each row as last seen, marked offline, live again when the network is back', async ({
   simulatedAccount: page,
   sim,

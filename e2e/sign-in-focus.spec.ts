@@ -41,6 +41,7 @@ function focused(page: Page): Promise<string> {
   });
 }
 
+// Only a browser proves it: where real focus lands each time the lazily loaded dialog opens and closes.
 test('the sign-in dialog starts at its first field every time it opens; Escape and Cancel give focus back to "Sign in"', async ({
   page,
   sim,
