@@ -1,5 +1,6 @@
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { BreakableText } from '../../shared/ui/BreakableText';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { formatRelative } from '../../shared/ui/timeFormat';
 import { Link } from '../../shared/browser/history';
@@ -57,7 +58,9 @@ function RecentJobs() {
           <li key={JSON.stringify([job.region, job.appId, job.envName, job.jobId])}>
             <StatusBadge status={job.status} small />{' '}
             <Link href={jobPagePath({ appId: job.appId, envName: job.envName, jobId: job.jobId, region: job.region })}>
-              <span className="mono break">{job.jobId}</span>
+              <span className="mono break">
+                <BreakableText text={job.jobId} />
+              </span>
             </Link>{' '}
             <span className="muted">
               {job.operation ? `${job.operation} · ` : ''}

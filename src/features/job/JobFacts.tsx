@@ -3,6 +3,7 @@ import { CopyButton } from '../../shared/ui/CopyButton';
 import { JobErrorText } from '../../shared/ui/JobErrorText';
 import { friendlyOperation } from '../../shared/domain/jobStatus';
 import { Timestamp } from '../../shared/ui/Timestamp';
+import { BreakableText } from '../../shared/ui/BreakableText';
 
 export interface JobFactsProps {
   job: BackendJob;
@@ -54,7 +55,10 @@ function Fact({ label, value }: { label: string; value: string }) {
     <div>
       <dt>{label}</dt>
       <dd>
-        <span className="mono break">{value}</span> <CopyButton value={value} label={`Copy ${label}`} />
+        <span className="mono break">
+          <BreakableText text={value} />
+        </span>{' '}
+        <CopyButton value={value} label={`Copy ${label}`} />
       </dd>
     </div>
   );

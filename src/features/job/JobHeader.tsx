@@ -1,7 +1,8 @@
-import { Fragment, type Ref } from 'react';
+import type { Ref } from 'react';
 import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { Link } from '../../shared/browser/history';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
+import { BreakableText } from '../../shared/ui/BreakableText';
 
 export interface JobHeaderProps {
   jobKey: BackendJobKey;
@@ -9,21 +10,6 @@ export interface JobHeaderProps {
   defaultRegion: string;
   /** The heading, focusable from script: focus lands there when what had it goes away. */
   headingRef?: Ref<HTMLHeadingElement>;
-}
-
-/** `7f3c9e2a-5b1d-…` with a line-break opportunity after each hyphen and nowhere else (unless a part is wider than the line). */
-function BreakAtHyphens({ text }: { text: string }) {
-  const parts = text.split('-');
-  return parts.map((part, index) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 ? (
-        <>
-          -<wbr />
-        </>
-      ) : null}
-    </Fragment>
-  ));
 }
 
 /** App, environment (a link to its job list) and region, then the job ID as the page's heading. */
@@ -39,14 +25,16 @@ export function JobHeader({ jobKey, defaultRegion, headingRef }: JobHeaderProps)
             region: jobKey.region === defaultRegion ? undefined : jobKey.region,
           })}
         >
-          <span className="mono">{jobKey.envName}</span>
+          <span className="mono break">
+            <BreakableText text={jobKey.envName} />
+          </span>
         </Link>{' '}
         · {jobKey.region}
       </p>
       <h1 ref={headingRef} tabIndex={-1}>
         Job{' '}
         <span className="mono job__id">
-          <BreakAtHyphens text={jobKey.jobId} />
+          <BreakableText text={jobKey.jobId} />
         </span>
       </h1>
     </header>

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { BreakableText } from './BreakableText';
 import { Icon } from './Icon';
 
 /** Beyond this many characters the job's error is collapsed behind "Show all". */
@@ -20,7 +21,9 @@ export function JobErrorText({ text, children }: JobErrorTextProps) {
       <h2 className="panel__title" id="job-error-title">
         <Icon name="error" /> The job reported an error
       </h2>
-      <pre className="job-error">{shown}</pre>
+      <pre className="job-error">
+        <BreakableText text={shown} />
+      </pre>
       {long ? (
         <button type="button" className="button button--small" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show less' : `Show all (${text.length.toLocaleString()} characters)`}
