@@ -226,7 +226,9 @@ describe('deploy/dashboard-auth.json', () => {
         );
       }
       const two = `${ONE_APP},arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*`;
-      expect(evaluateStack(template, { parameters: { AllowGuestAccess: 'true', AppArns: two } }).resources.GuestRole).toBeDefined();
+      expect(
+        evaluateStack(template, { parameters: { AllowGuestAccess: 'true', AppArns: two } }).resources.GuestRole,
+      ).toBeDefined();
       // Signed-in users only: every app of the account stays the default.
       expect(evaluateStack(template, { parameters: { AllowGuestAccess: 'false' } }).resources.AuthenticatedRole).toBeDefined();
     });

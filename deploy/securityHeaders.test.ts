@@ -2,15 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  checkConnectExtra,
-  CLOUDFRONT_CSP_LIMIT,
-  cloudFrontContentSecurityPolicy,
-  contentSecurityPolicy,
-  headersFile,
-  hostedUiDomainOf,
-  securityHeaders,
-} from './securityHeaders';
+import { checkConnectExtra, contentSecurityPolicy, headersFile, hostedUiDomainOf, securityHeaders } from './securityHeaders';
 
 /** A policy as directive → sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -141,31 +133,6 @@ describe('CSP_CONNECT_EXTRA is checked before it is written anywhere', () => {
       expect(checkConnectExtra(value)).toEqual(value.split(' ').filter(Boolean));
     },
   );
-});
-
-describe('the S3 + CloudFront header policy', () => {
-  it('fits CloudFront’s limit, and differs from the page’s own policy only by allowing AWS by wildcard', () => {
-    const extra = 'https://proxy.example.com http://127.0.0.1:4010';
-    const cloudFront = cloudFrontContentSecurityPolicy(extra);
-    expect(cloudFront.length).toBeLessThanOrEqual(CLOUDFRONT_CSP_LIMIT);
-    // The full list would not fit: that is why the meta policy narrows it.
-    expect(contentSecurityPolicy(extra, true).length).toBeGreaterThan(CLOUDFRONT_CSP_LIMIT);
-    const edge = directives(cloudFront);
-    const page = directives(contentSecurityPolicy(extra, true));
-    expect(edge.get('connect-src')).toEqual([
-      "'self'",
-      'https://*.amazonaws.com',
-      'https://*.amazoncognito.com',
-      ...extra.split(' '),
-    ]);
-    edge.delete('connect-src');
-    page.delete('connect-src');
-    expect(edge).toEqual(page);
-    // Every source the page's own policy allows is also allowed by the header, so their intersection is the page's list.
-    for (const source of directives(contentSecurityPolicy(extra)).get('connect-src') ?? []) {
-      expect(source === "'self'" || source.endsWith('.amazonaws.com') || extra.split(' ').includes(source), source).toBe(true);
-    }
-  });
 });
 
 describe('the build (vite.config.ts)', () => {

@@ -2,8 +2,8 @@
  * The security headers the built site ships with: a Content-Security-Policy (also as a
  * `<meta http-equiv>` in index.html, for hosts that cannot set headers) and a `_headers` file for
  * hosts that read one (Netlify, Cloudflare Pages). The Amplify Hosting and nginx recipes in
- * deploy/hosting are generated from these values; the S3 + CloudFront template states them itself
- * (see `cloudFrontContentSecurityPolicy`).
+ * deploy/hosting are generated from these values, and so is the S3 + CloudFront template's CSP
+ * (deploy/hosting/s3CloudFront.ts); every recipe's header states the same list as the meta policy.
  */
 import { awsServiceHosts } from '../src/shared/config/regions.ts';
 
@@ -101,17 +101,6 @@ function policy(connect: string[], forHeader: boolean): string {
  */
 export function contentSecurityPolicy(input: ConnectInput = '', forHeader = false): string {
   return policy(connectSources(input), forHeader);
-}
-
-/**
- * CloudFront refuses a Content-Security-Policy longer than 1783 characters, and the list of AWS hosts
- * alone is longer. Its header therefore allows AWS and Cognito by wildcard; the page's own meta
- * policy (the same build, `contentSecurityPolicy`) lists the hosts, and a browser enforces both, so
- * what the page may reach is the list. Everything else is the same policy, frame-ancestors included.
- */
-export const CLOUDFRONT_CSP_LIMIT = 1783;
-export function cloudFrontContentSecurityPolicy(connectExtra = ''): string {
-  return policy(["'self'", 'https://*.amazonaws.com', 'https://*.amazoncognito.com', ...checkConnectExtra(connectExtra)], true);
 }
 
 /** HSTS: browsers that once reached the site over https never try plain http for a year (subdomains included). */

@@ -8,7 +8,8 @@
  *   list the bucket, else 403, as S3 does; the default root object for `/`); a custom origin is reached over HTTP with the viewer's headers and
  *   `Host` set to the origin's domain name (AllViewerExceptHostHeader);
  * - custom error responses replace matching origin errors with their page;
- * - the behaviour's response headers policy sets its headers.
+ * - the behaviour's response headers policy sets its headers, then its viewer-response CloudFront
+ *   Function runs on them (not for an answer of 400 or more, as CloudFront does not).
  *
  * Not emulated: caching (TTL), TLS, compression. The point is routing, headers and what reaches
  * the origin.
@@ -154,15 +155,67 @@ export interface ViewerRequest {
   headers?: Record<string, { value: string }>;
 }
 
+/** The code of a CloudFront Function of the stack, by its FunctionARN token. */
+function functionCode(stack: EvaluatedStack, functionToken: string): string {
+  const resource = stack.resources[logicalId(functionToken)];
+  if (resource?.Type !== 'AWS::CloudFront::Function') throw new Error(`${functionToken} is not a CloudFront Function`);
+  return resource.Properties.FunctionCode as string;
+}
+
+/** Runs a viewer-response CloudFront Function on a response's status and headers (lower-case names); returns the headers. */
+export function runViewerResponseFunction(
+  stack: EvaluatedStack,
+  functionToken: string,
+  statusCode: number,
+  headers: Record<string, string>,
+): Record<string, string> {
+  const event = {
+    version: '1.0',
+    context: { eventType: 'viewer-response' },
+    viewer: { ip: '127.0.0.1' },
+    request: { method: 'GET', uri: '/', querystring: {}, headers: {}, cookies: {} },
+    response: {
+      statusCode,
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, { value }])),
+      cookies: {},
+    },
+  };
+  const result = runInNewContext(`${functionCode(stack, functionToken)}\n;handler(event)`, { event }, { timeout: 2_000 }) as {
+    headers: Record<string, { value: string }>;
+  };
+  return Object.fromEntries(Object.entries(result.headers).map(([name, header]) => [name, header.value]));
+}
+
+const lowerCased = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+
+/**
+ * The headers a viewer gets from a behaviour (lower-case names): the origin's, then its response headers
+ * policy's, then what its viewer-response function makes of them (only below 400, as CloudFront does).
+ */
+export function viewerResponseHeaders(
+  stack: EvaluatedStack,
+  behaviour: Behaviour,
+  status: number,
+  originHeaders: Record<string, string> = {},
+): Record<string, string> {
+  let headers = lowerCased(originHeaders);
+  if (behaviour.ResponseHeadersPolicyId)
+    Object.assign(headers, lowerCased(responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId)));
+  for (const association of behaviour.FunctionAssociations ?? []) {
+    if (association.EventType === 'viewer-response' && status < 400)
+      headers = runViewerResponseFunction(stack, association.FunctionARN, status, headers);
+  }
+  return headers;
+}
+
 /** Runs a CloudFront Function of the stack (by its FunctionARN token) on a viewer request. */
 export function runViewerRequestFunction(
   stack: EvaluatedStack,
   functionToken: string,
   request: ViewerRequest,
 ): { request: ViewerRequest } | { response: { statusCode: number; statusDescription?: string } } {
-  const resource = stack.resources[logicalId(functionToken)];
-  if (resource?.Type !== 'AWS::CloudFront::Function') throw new Error(`${functionToken} is not a CloudFront Function`);
-  const code = resource.Properties.FunctionCode as string;
+  const code = functionCode(stack, functionToken);
   const event = {
     version: '1.0',
     context: { eventType: 'viewer-request' },
@@ -325,8 +378,7 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
         const page = await viaBehaviour('GET', custom.ResponsePagePath, '', {}, Buffer.alloc(0));
         answer = { ...page.answer, status: custom.ResponseCode };
       }
-      const headers = { ...answer.headers };
-      if (behaviour.ResponseHeadersPolicyId) Object.assign(headers, responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId));
+      const headers = viewerResponseHeaders(stack, behaviour, answer.status, answer.headers);
       delete headers['content-length'];
       delete headers['transfer-encoding'];
       delete headers.connection;

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudFrontContentSecurityPolicy, securityHeaders } from '../securityHeaders';
+import { contentSecurityPolicy, securityHeaders } from '../securityHeaders';
 import { AMPLIFY_BACKEND_REGIONS } from '../../src/shared/config/regions';
 import { isAwsError } from '../../src/shared/aws/awsError';
 import { loadConfig } from '../../src/shared/config/loadConfig';
@@ -18,8 +18,10 @@ import {
   responseHeadersOf,
   runViewerRequestFunction,
   startCloudFrontEmulator,
+  viewerResponseHeaders,
   type CloudFrontEmulator,
 } from '../../tools/cloudFrontEmulator';
+import { CLOUDFRONT_FUNCTION_MAX_BYTES, cspFunctionCode } from './s3CloudFront';
 
 const template = JSON.parse(await readFile(new URL('./s3-cloudfront.json', import.meta.url), 'utf8')) as Template;
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -35,7 +37,9 @@ const proxied = evaluateStack(template, {
 });
 
 function spaRoute(stack: EvaluatedStack, uri: string): string {
-  const fn = behaviourFor(distributionConfig(stack), uri).FunctionAssociations?.[0]?.FunctionARN;
+  const fn = behaviourFor(distributionConfig(stack), uri).FunctionAssociations?.find(
+    (association) => association.EventType === 'viewer-request',
+  )?.FunctionARN;
   if (!fn) return uri;
   const result = runViewerRequestFunction(stack, fn, { method: 'GET', uri });
   return 'request' in result ? result.request.uri : `(refused ${result.response.statusCode})`;
@@ -87,13 +91,12 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
   });
 
   describe('SPA fallback', () => {
-    it('serves index.html for / and for 403/404 from the bucket (with status 200)', () => {
-      const config = distributionConfig(plain);
-      expect(config.DefaultRootObject).toBe('index.html');
-      expect(config.CustomErrorResponses).toEqual([
-        { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
-        { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
-      ]);
+    it('serves index.html for / and client routes at the edge only: no custom error responses, which would answer a missing chunk with index.html', () => {
+      for (const stack of [plain, proxied]) {
+        const config = distributionConfig(stack);
+        expect(config.DefaultRootObject).toBe('index.html');
+        expect(config.CustomErrorResponses).toBeUndefined();
+      }
     });
 
     it('rewrites client-side routes to /index.html at the edge and leaves the build’s files alone', async () => {
@@ -135,25 +138,60 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
   });
 
   describe('security headers', () => {
-    for (const extra of ['', 'https://proxy.example.com http://127.0.0.1:4010']) {
-      it(`equal deploy/securityHeaders.ts on every behaviour${extra ? ' (with CspConnectExtra)' : ''}`, () => {
-        const stack = evaluateStack(template, { parameters: { CspConnectExtra: extra, ProxyRegion: 'eu-west-1' } });
+    const connectSrc = (policy: string | undefined) =>
+      policy?.split('; ').find((directive) => directive.startsWith('connect-src '));
+    for (const [extra, hostedUi] of [
+      ['', ''],
+      ['https://proxy.example.com http://127.0.0.1:4010', ''],
+      ['', 'job-watch.auth.eu-west-1.amazoncognito.com'],
+      ['https://proxy.example.com', 'auth.example.com'],
+    ] as const) {
+      it(`equal deploy/securityHeaders.ts on every behaviour, the proxy’s included, with the meta policy’s very connect-src list (CspConnectExtra "${extra}", HostedUiDomain "${hostedUi}")`, () => {
+        const stack = evaluateStack(template, {
+          parameters: { CspConnectExtra: extra, HostedUiDomain: hostedUi, ProxyRegion: 'eu-west-1' },
+        });
+        const connect = { connectExtra: extra, hostedUiDomain: hostedUi || undefined };
         const config = distributionConfig(stack);
         for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
-          if (!behaviour.ResponseHeadersPolicyId) {
-            expect(behaviour.PathPattern).toBe('/amplifybackend/*');
-            continue;
-          }
-          const { 'Cache-Control': _cache, ...headers } = responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId);
-          // CloudFront's CSP limit: the header allows AWS by wildcard, index.html's meta policy lists the hosts.
-          expect(headers, behaviour.PathPattern ?? 'default').toEqual({
-            ...securityHeaders(extra),
-            'Content-Security-Policy': cloudFrontContentSecurityPolicy(extra),
-          });
-          expect(headers['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
+          const where = behaviour.PathPattern ?? 'default';
+          expect(behaviour.ResponseHeadersPolicyId, where).toBeDefined();
+          const { 'cache-control': _cache, ...headers } = viewerResponseHeaders(stack, behaviour, 200);
+          const expected = Object.fromEntries(
+            Object.entries(securityHeaders(connect)).map(([name, value]) => [name.toLowerCase(), value]),
+          );
+          expect(headers, where).toEqual(expected);
+          expect(connectSrc(headers['content-security-policy']), where).toBe(connectSrc(contentSecurityPolicy(connect)));
+          expect(headers['content-security-policy']).not.toContain('*');
+          expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
         }
       });
     }
+
+    it('the CSP is set by a viewer-response CloudFront Function generated from deploy/securityHeaders.ts (a headers policy caps it at 1783 characters)', () => {
+      expect(contentSecurityPolicy('', true).length).toBeGreaterThan(1783);
+      const code = (template.Resources.ContentSecurityPolicyHeader?.Properties?.FunctionCode as { 'Fn::Sub': [string, unknown] })[
+        'Fn::Sub'
+      ][0];
+      expect(code).toBe(cspFunctionCode());
+      expect(Buffer.byteLength(code) + 200).toBeLessThan(CLOUDFRONT_FUNCTION_MAX_BYTES);
+      for (const name of ['PageHeaders', 'AssetHeaders', 'ProxyHeaders']) {
+        const config = proxied.resources[name]?.Properties.ResponseHeadersPolicyConfig as {
+          SecurityHeadersConfig: Record<string, unknown>;
+        };
+        expect(config.SecurityHeadersConfig.ContentSecurityPolicy, name).toBeUndefined();
+      }
+    });
+
+    it('the proxied AmplifyBackend answers are never stored by the browser', () => {
+      const behaviour = behaviourFor(distributionConfig(proxied), '/amplifybackend/backend/a/job/b/c');
+      expect(responseHeadersOf(proxied, behaviour.ResponseHeadersPolicyId as string)['Cache-Control']).toBe('no-store');
+    });
+
+    it('refuse a HostedUiDomain that is not a host name', () => {
+      for (const HostedUiDomain of ['https://auth.example.com', "a.example.com; script-src 'unsafe-inline'", 'a b.example.com']) {
+        expect(() => evaluateStack(template, { parameters: { HostedUiDomain } }), HostedUiDomain).toThrow(/HostedUiDomain/);
+      }
+    });
 
     it('refuse CspConnectExtra that is not a list of origins', () => {
       expect(() =>
@@ -192,7 +230,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       expect(behaviour.AllowedMethods).toContain('POST');
     });
 
-    it('drops the custom error responses, which would turn AWS’s 403 and 404 into index.html', () => {
+    it('has no custom error responses, which would turn AWS’s 403 and 404 into index.html', () => {
       expect(distributionConfig(proxied).CustomErrorResponses).toBeUndefined();
       expect(spaRoute(proxied, '/apps/a/environments/b/jobs/c')).toBe('/index.html');
     });
@@ -264,21 +302,27 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       const page = await fetch(`${withProxy.origin}/apps/d2k9/environments/staging/jobs/7f3c`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Amplify Job Watch');
-      expect(page.headers.get('content-security-policy')).toBe(cloudFrontContentSecurityPolicy(''));
+      expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy('', true));
       expect(page.headers.get('cache-control')).toBe('no-cache');
       const asset = await fetch(`${withProxy.origin}/assets/index-Ab12.js`);
       expect(asset.headers.get('cache-control')).toBe(IMMUTABLE);
       expect((await fetch(`${withProxy.origin}/config.json`)).headers.get('cache-control')).toBe('no-cache');
     });
 
-    it('answers a missing file with index.html (200) without the proxy, and with the bucket’s 404 with it', async () => {
-      const without = await fetch(`${withoutProxy.origin}/missing.png`);
-      expect(without.status).toBe(200);
-      expect(await without.text()).toContain('Amplify Job Watch');
-      expect((await fetch(`${withProxy.origin}/missing.png`)).status).toBe(404);
+    it('answers a chunk not uploaded yet (a deploy in progress) with the bucket’s 404, never index.html, with or without the proxy', async () => {
+      for (const edge of [withoutProxy, withProxy]) {
+        for (const path of ['/assets/JobPage-Zz99.js', '/assets/index-Zz99.css', '/missing.png']) {
+          const answer = await fetch(`${edge.origin}${path}`);
+          expect(answer.status, path).toBe(404);
+          expect(answer.headers.get('content-type'), path).not.toContain('text/html');
+          expect(await answer.text(), path).not.toContain('Amplify Job Watch');
+        }
+        const route = await fetch(`${edge.origin}/apps/d2k9/environments/staging/jobs/7f3c`);
+        expect([route.status, route.headers.get('content-type')]).toEqual([200, 'text/html']);
+      }
     });
 
-    it('without a config.json either way, the app starts the demo (an HTML fallback, or a 404), as its rules say', async () => {
+    it('without a config.json either way, the bucket answers 404 and the app starts the demo, as its rules say', async () => {
       const emptyProxied = await startCloudFrontEmulator({ stack: proxied, siteDir });
       try {
         for (const origin of [withoutProxy.origin, emptyProxied.origin]) {
