@@ -49,7 +49,8 @@ test.afterEach(async () => {
   edges = [];
 });
 
-test('a job is watched live through the same-origin /amplifybackend proxy, signed for the AmplifyBackend host', async ({
+// Only a browser proves it: the production build served by the emulated CloudFront, its CSP header, and signed calls through the same-origin route.
+test('a job and its environment’s list are watched live through the same-origin /amplifybackend proxy, signed for the AmplifyBackend host', async ({
   page,
   sim,
   requests,
@@ -90,29 +91,25 @@ test('a job is watched live through the same-origin /amplifybackend proxy, signe
     expect(request.headers.host).toBe(SIGNING_HOST);
   }
   expect(await sim.count({ operation: 'GetBackendJob', jobId: job.jobId })).toBe(calls.length);
-});
 
-test('the environment’s job list (ListBackendJobs, a POST) works through the proxy too', async ({ page, sim }) => {
-  const edge = await distribution(proxiedConfig(SIGNING_HOST));
-  const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  await page.goto(`${edge.origin}/apps/${job.appId}/environments/${job.envName}/jobs`);
+  // The environment's job list (ListBackendJobs, a POST) goes the same way.
+  await page.getByRole('link', { name: job.envName, exact: true }).click();
   await expect(page.getByRole('table').getByRole('link', { name: job.jobId, exact: true })).toBeVisible();
   expect(
     edge.forwarded.some((request) => request.method === 'POST' && request.path === `/backend/${job.appId}/job/${job.envName}`),
   ).toBe(true);
 });
 
-test('AWS’s own 404 comes through the proxy as “not found”, not as the SPA’s index.html', async ({ page, sim }) => {
-  const edge = await distribution(proxiedConfig(SIGNING_HOST));
-  const job = await sim.createJob();
-  await page.goto(`${edge.origin}/apps/${job.appId}/environments/${job.envName}/jobs/no-such-job`);
-  await expect(page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' })).toBeVisible();
-});
-
-test('a wrong signingHost gets 403 signature mismatch, and the page calls it a configuration problem naming the host', async ({
+// Only a browser proves it: AWS's own errors through the emulated edge reach the page as AWS errors, not as the SPA's index.html.
+test('AWS’s 404 comes through the proxy as “not found”; a wrong signingHost gets 403 signature mismatch, called a configuration problem', async ({
   page,
   sim,
 }) => {
+  const right = await distribution(proxiedConfig(SIGNING_HOST));
+  const missing = await sim.createJob();
+  await page.goto(`${right.origin}/apps/${missing.appId}/environments/${missing.envName}/jobs/no-such-job`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not found in us-east-1 (HTTP 404)' })).toBeVisible();
+
   const wrongHost = 'amplifybackend.us-west-2.amazonaws.com';
   const edge = await distribution(proxiedConfig(wrongHost));
   const job = await sim.createJob();
