@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { missingConfigIs404 } from './tools/missingConfig404.ts';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -69,7 +70,12 @@ export default defineConfig(({ mode }) => {
   };
   const previewHeaders = securityHeaders(connect);
   return {
-    plugins: [react(), securityHeadersPlugin(connect), ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : [])],
+    plugins: [
+      react(),
+      securityHeadersPlugin(connect),
+      missingConfigIs404(),
+      ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : []),
+    ],
     build: {
       target: 'es2022',
       // Source maps are written (the benchmark reads them) but not referenced from the bundles; upload

@@ -57,6 +57,17 @@ describe('the harness static host', () => {
     expect(await response.text()).toContain('console.log("app")');
   });
 
+  it('answers a missing /config.json with 404, never index.html (the app starts the demo only on a 404)', async () => {
+    const bare = await serveStatic({ dir });
+    try {
+      const answer = await fetch(`${bare.origin}/config.json`);
+      expect(answer.status).toBe(404);
+      expect(await answer.text()).not.toContain('Job Watch');
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('serves /config.json from memory and never the `_headers` file itself', async () => {
     expect(await (await fetch(`${site.origin}/config.json`)).json()).toEqual({ region: 'eu-west-1' });
     const headersFile = await fetch(`${site.origin}/_headers`);

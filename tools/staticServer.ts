@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
  * The one static host of the test harness (the end-to-end suite through scripts/serve.ts, the
  * benchmark), a static host in miniature: every file of a folder held in memory with its gzip
  * (zlib's default level, as `scripts/size-budget.mjs` measures), sent gzipped to browsers that
- * accept it; unknown paths fall back to index.html (client-side routes); `/config.json` comes from
- * memory when given; hashed `/assets/*` are cached for a year, everything else is `no-cache`; the
+ * accept it; unknown paths fall back to index.html (client-side routes), but a missing `/assets/*` or
+ * `/config.json` is a 404 (the app starts its demo only on a 404); `/config.json` comes from memory when given; hashed `/assets/*` are cached for a year, everything else is `no-cache`; the
  * given headers (the site's security headers) go with every answer.
  */
 const TYPES: Record<string, string> = {
@@ -113,7 +113,7 @@ export async function serveStatic(options: StaticSiteOptions): Promise<StaticSit
       return;
     }
     let file = files.get(path);
-    if (!file && path.startsWith('/assets/')) {
+    if (!file && (path.startsWith('/assets/') || path === '/config.json')) {
       res.writeHead(404, { ...headersFor(path), 'content-type': 'text/plain' }).end('Not found');
       return;
     }

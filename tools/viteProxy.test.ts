@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,13 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
         .getBackendJob({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1' })
         .catch((caught: unknown) => caught);
       expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
+    });
+
+    // The app starts its demo only on a 404; the dev server's SPA fallback would answer with index.html.
+    it('answers /config.json with 404 when public/ has none, not with index.html', async () => {
+      const answer = await fetch(`${origin}/config.json`);
+      if (existsSync(new URL('../public/config.json', import.meta.url))) expect(answer.status).toBe(200);
+      else expect([answer.status, (await answer.text()).includes('<html')]).toEqual([404, false]);
     });
   });
 });

@@ -16,7 +16,7 @@ import { checkHostedUiDomain, securityHeaders, type ConnectOptions } from '../se
 /**
  * Job links are client-side routes: Amplify serves index.html (status 200) for every path that is
  * not a file of the build. Files keep their own answer, including config.json (a missing one means
- * demo mode only when the host answers 404 or HTML).
+ * demo mode only when the host answers 404; an HTML answer is a config problem).
  */
 export const SPA_REWRITE = {
   source: '</^[^.]+$|\\.(?!(css|js|json|svg|png|ico|txt|map|webmanifest|woff2?)$)([^.]+$)/>',

@@ -58,12 +58,13 @@ describe('loadConfig', () => {
   });
 
   it('sends signed requests only to AWS or the page’s own origin: another endpoint is a problem named by its field', async () => {
-    const proxied = { ...VALID_FILE, amplifyBackendEndpoint: `${window.location.origin}/amplifybackend` };
-    expect((await loadConfig(fakeFetch(() => json(proxied)).fetchImpl)).kind).toBe('ready');
+    const page = 'https://jobs.example.com';
+    const proxied = { ...VALID_FILE, amplifyBackendEndpoint: `${page}/amplifybackend` };
+    expect((await loadConfig(fakeFetch(() => json(proxied)).fetchImpl, page)).kind).toBe('ready');
     const elsewhere = { ...VALID_FILE, amplifyBackendEndpoint: 'https://proxy.example.com/amplifybackend' };
-    expect(problemsOf(await loadConfig(fakeFetch(() => json(elsewhere)).fetchImpl)).map((problem) => problem.field)).toEqual([
-      'amplifyBackendEndpoint',
-    ]);
+    expect(
+      problemsOf(await loadConfig(fakeFetch(() => json(elsewhere)).fetchImpl, page)).map((problem) => problem.field),
+    ).toEqual(['amplifyBackendEndpoint']);
     const result = await loadConfig(fakeFetch(() => json(elsewhere)).fetchImpl, 'https://proxy.example.com');
     expect(result.kind).toBe('ready');
   });
@@ -74,15 +75,22 @@ describe('loadConfig', () => {
       expect(result).toEqual({ kind: 'ready', config: DEMO_CONFIG });
     });
 
-    it('starts the demo when an SPA fallback answers with index.html', async () => {
-      const { fetchImpl } = fakeFetch(
-        () =>
-          new Response('<!doctype html><html><body><div id="root"></div></body></html>', {
-            status: 200,
-            headers: { 'content-type': 'text/html; charset=utf-8' },
-          }),
-      );
-      expect(await loadConfig(fetchImpl)).toEqual({ kind: 'ready', config: DEMO_CONFIG });
+    // A real site whose config.json went missing behind an SPA fallback must not quietly become the demo.
+    it('does not start the demo when an SPA fallback answers with index.html: it says an HTML page came back', async () => {
+      for (const contentType of ['text/html; charset=utf-8', 'text/plain', '']) {
+        const { fetchImpl } = fakeFetch(
+          () =>
+            new Response('<!doctype html><html><body><div id="root"></div></body></html>', {
+              status: 200,
+              headers: contentType ? { 'content-type': contentType } : {},
+            }),
+        );
+        const problems = problemsOf(await loadConfig(fetchImpl));
+        expect(problems, contentType).toEqual([
+          { field: 'config.json', expected: expect.stringContaining('an HTML page came back (HTTP 200') as unknown },
+        ]);
+        expect(problems[0]?.expected, contentType).toContain('answer 404 for /config.json');
+      }
     });
 
     it('starts the demo when the file says {"demo": true}', async () => {
@@ -132,6 +140,17 @@ describe('loadConfig', () => {
       );
       expect(problemsOf(await loadConfig(fetchImpl))[0]?.expected).toContain('HTTP 500');
     });
+
+    it.each([500, 502, 503, 504])(
+      'a %s is never the demo, and a copy kept from before does not stand in for it',
+      async (status) => {
+        const memory = { load: () => JSON.stringify(VALID_FILE), save: () => undefined };
+        const result = await loadConfig(fakeFetch(() => new Response('', { status })).fetchImpl, undefined, memory);
+        expect(problemsOf(result)).toEqual([
+          { field: 'config.json', expected: expect.stringContaining(`HTTP ${status}`) as unknown },
+        ]);
+      },
+    );
 
     it('reports a network failure against config.json', async () => {
       const { fetchImpl } = fakeFetch(() => {

@@ -42,9 +42,10 @@ export const LOCAL_CONFIG_MEMORY: ConfigMemory = {
 };
 
 /**
- * Fetches `/config.json` once at start. A missing file means demo mode; so does an HTML answer,
- * because static hosts and dev servers with an SPA fallback serve `index.html` for unknown paths.
- * A file that exists but is wrong is never silently replaced by the demo.
+ * Fetches `/config.json` once at start. Only a missing file (HTTP 404) or `{ "demo": true }` means demo
+ * mode. Anything else that is not a usable config is a problem saying what came back, never the demo:
+ * an HTML page (an SPA fallback answering for a config.json that went missing on a real site), an
+ * error status, a file that is wrong. Hosts with an SPA fallback must answer 404 for /config.json.
  */
 export async function loadConfig(
   fetchImpl: typeof fetch = fetch,
@@ -65,11 +66,16 @@ export async function loadConfig(
   }
   if (response.status === 404) return { kind: 'ready', config: DEMO_CONFIG };
   if (!response.ok) return invalid('config.json', `a readable file (the server answered HTTP ${response.status})`);
-  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    return { kind: 'ready', config: DEMO_CONFIG };
-  }
 
   const text = await response.text();
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  if (type === 'text/html' || /^\s*</.test(text)) {
+    return invalid(
+      'config.json',
+      `a JSON file, or HTTP 404 when there is none, but an HTML page came back (HTTP ${response.status}${type ? `, ${type}` : ''}): ` +
+        'a host that serves index.html for unknown paths must answer 404 for /config.json (or serve { "demo": true } to run the demo)',
+    );
+  }
   const result = readConfigText(text, pageOrigin);
   if (result.kind === 'ready' && !result.config.demo) memory.save(text);
   return result;
