@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS } from '../src/simulated-aws/demoJobs';
-import { expect, fact, jobStatus, serveConfig, test } from './fixtures';
+import { expect, fact, jobStatus, linesOf, serveConfig, test } from './fixtures';
 
 /** Anything that would really leave for AWS is stopped and remembered (the service worker should answer first). */
 async function catchEscapes(context: BrowserContext): Promise<string[]> {
@@ -59,5 +59,31 @@ test.describe('demo mode (no config.json)', () => {
     await expect(jobStatus(page)).toContainText('Took 4 min 12 s');
     await expect(page.getByRole('note').filter({ hasText: 'Demo:' })).toContainText('simulated AWS');
     expect(escaped).toEqual([]);
+  });
+});
+
+test.describe('demo mode at 375 px', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  // Only a browser proves it: how many lines real text layout gives the banner and the dialog's toggle on a phone.
+  test('the demo banner is one short line, closed again after "More"; "Show password" stays on one line', async ({ page }) => {
+    await serveConfig(page, { message: 'Not Found' }, 404);
+    await page.goto('/');
+    const banner = page.getByRole('note', { name: 'Demo mode' });
+    await expect(banner).toBeVisible();
+    expect(await linesOf(banner)).toBe(1);
+    await banner.getByRole('button', { name: 'More' }).click();
+    await expect(banner.getByText('Demo-password-1')).toBeVisible();
+    await banner.getByRole('button', { name: 'Less' }).press('Enter');
+    await expect(banner.getByText('Demo-password-1')).toBeHidden();
+    expect(await linesOf(banner)).toBe(1);
+
+    await page.getByRole('banner').getByRole('button', { name: 'Sign in', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign in' });
+    const show = dialog.getByRole('button', { name: 'Show password' });
+    await expect(show).toBeVisible();
+    expect(await linesOf(show)).toBe(1);
+    await show.click();
+    expect(await linesOf(dialog.getByRole('button', { name: 'Hide password' }))).toBe(1);
   });
 });
