@@ -10,10 +10,10 @@ import { jobPagePath, type JobPageParams } from '../../shared/domain/jobRoutes';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useJobWatch } from '../../shared/queries/useJobWatch';
 import { errorContext } from '../../shared/ui/describeError';
-import { AddToBoardLink } from '../../shared/ui/AddToBoardLink';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
+import { AddToBoard, useAddToBoard } from './AddToBoard';
 import { CliAndRaw } from './CliAndRaw';
 import { describeWatch } from './describeWatch';
 import { JobFacts } from './JobFacts';
@@ -27,6 +27,7 @@ import { useJobShortcuts } from './useJobShortcuts';
 import { useTabInterval } from './useTabInterval';
 import { WatchBar } from './WatchBar';
 import { WatchProblemPanel } from './WatchProblemPanel';
+import { EstimateSlot } from '../../shared/ui/EstimateSlot';
 import './jobPage.css';
 
 // Not needed for the first status: the estimate (and its ListBackendJobs) loads after it.
@@ -151,7 +152,14 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
     if (!next) retry();
   };
 
-  const keys = useJobShortcuts({ jobKey, controls: watch.controls, paused, onRefresh: refreshNow, onPausedChange: changePaused });
+  const board = useAddToBoard(jobKey);
+  const keys = useJobShortcuts({
+    controls: watch.controls,
+    paused,
+    onRefresh: refreshNow,
+    onPausedChange: changePaused,
+    onAddToBoard: board.add,
+  });
 
   return (
     <>
@@ -179,7 +187,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
       ) : null}
 
       {data ? (
-        <Suspense fallback={null}>
+        <Suspense fallback={<EstimateSlot job={data} />}>
           <JobEstimate client={client} env={jobKey} job={data} now={now} />
         </Suspense>
       ) : null}
@@ -195,7 +203,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
         notify={notify}
       />
       <p className="actions">
-        <AddToBoardLink jobs={[jobKey]} /> <ConsoleLink region={jobKey.region} appId={jobKey.appId} />
+        <AddToBoard state={board.state} onAdd={board.add} /> <ConsoleLink region={jobKey.region} appId={jobKey.appId} />
       </p>
 
       {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}

@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addToBoardHref } from '../../shared/browser/boardMemory';
 import { jobShortcuts, type JobShortcutsOptions } from './useJobShortcuts';
 
-const jobKey = {
-  region: 'eu-west-1',
-  appId: 'd2k9xq7v1ab3cd',
-  envName: 'staging',
-  jobId: '7f3c9e2a-5b1d-4c8e-9a6f-0123456789ab',
-};
 const ALL = { refresh: true, pause: true, interval: true, notify: true };
 
 function options(overrides: Partial<JobShortcutsOptions> = {}): JobShortcutsOptions {
-  return { jobKey, controls: ALL, paused: false, onRefresh: vi.fn(), onPausedChange: vi.fn(), ...overrides };
+  return { controls: ALL, paused: false, onRefresh: vi.fn(), onPausedChange: vi.fn(), onAddToBoard: vi.fn(), ...overrides };
 }
 
 describe('job page shortcuts', () => {
@@ -49,11 +42,12 @@ describe('job page shortcuts', () => {
     expect(paused.onPausedChange).toHaveBeenCalledWith(false);
   });
 
-  it('b opens the board with this job added', () => {
-    const expected = addToBoardHref([jobKey]);
-    jobShortcuts(options(), vi.fn())
+  it('b adds the job to the board and stays on the page', () => {
+    const running = options();
+    jobShortcuts(running, vi.fn())
       .find((shortcut) => shortcut.key === 'b')
       ?.run();
-    expect(window.location.pathname + window.location.search).toBe(expected);
+    expect(running.onAddToBoard).toHaveBeenCalledTimes(1);
+    expect(window.location.pathname).toBe('/');
   });
 });

@@ -1,21 +1,19 @@
 import { useState } from 'react';
-import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
-import { addToBoardHref } from '../../shared/browser/boardMemory';
-import { navigate } from '../../shared/browser/history';
 import { useShortcuts, type Shortcut } from '../../shared/ui/useShortcuts';
 import type { WatchDescription } from './describeWatch';
 
 export interface JobShortcutsOptions {
-  jobKey: BackendJobKey;
   controls: WatchDescription['controls'];
   paused: boolean;
   onRefresh: () => void;
   onPausedChange: (paused: boolean) => void;
+  /** Adds the job to the board this browser showed last, staying on the page. */
+  onAddToBoard: () => void;
 }
 
 /** The shortcuts a job page offers right now. */
 export function jobShortcuts(
-  { jobKey, controls, paused, onRefresh, onPausedChange }: JobShortcutsOptions,
+  { controls, paused, onRefresh, onPausedChange, onAddToBoard }: JobShortcutsOptions,
   showList: () => void,
 ): Shortcut[] {
   return [
@@ -23,7 +21,7 @@ export function jobShortcuts(
     ...(controls.pause
       ? [{ key: 'p', description: paused ? 'Resume auto-refresh' : 'Pause auto-refresh', run: () => onPausedChange(!paused) }]
       : []),
-    { key: 'b', description: 'Add this job to the board', run: () => navigate(addToBoardHref([jobKey])) },
+    { key: 'b', description: 'Add this job to the board', run: onAddToBoard },
     { key: '?', description: 'Show these shortcuts', run: showList },
   ];
 }
