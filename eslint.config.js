@@ -22,6 +22,27 @@ const FEATURES = ['auth', 'board', 'environment-jobs', 'home', 'job'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/test/**'];
 const DEMO_ENTRY = 'src/app/boot.tsx';
 
+const NO_WAIT =
+  'No real-time waits in tests: use fake timers (vi.advanceTimersByTimeAsync, page.clock) or await the event itself.';
+/** `no-restricted-syntax` selectors for the ways a test can wait for real time to pass. */
+const REAL_TIME_WAITS = [
+  { selector: "CallExpression[callee.property.name='waitForTimeout']", message: `waitForTimeout: ${NO_WAIT}` },
+  {
+    selector: "NewExpression[callee.name='Promise'] CallExpression[callee.name='setTimeout']",
+    message: `A promise settled by setTimeout is a sleep: ${NO_WAIT}`,
+  },
+  {
+    selector: 'ImportDeclaration[source.value=/^(node:)?timers\\u002Fpromises$/]',
+    message: `node:timers/promises sleeps: ${NO_WAIT}`,
+  },
+  {
+    selector:
+      'FunctionDeclaration[id.name=/^(sleep|delay)$/i], VariableDeclarator[id.name=/^(sleep|delay)$/i][init.type=/FunctionExpression$/]',
+    message: `A sleep helper: ${NO_WAIT}`,
+  },
+  { selector: 'CallExpression[callee.name=/^(sleep|delay)$/i]', message: `A sleep: ${NO_WAIT}` },
+];
+
 /** `import-x/no-restricted-paths` zones: each says "files under target may not import from". */
 const layerZones = [
   {
@@ -61,6 +82,7 @@ export default tseslint.config(
       'test-results*',
       'playwright-report',
       'bench-results',
+      'coverage',
       'public/mockServiceWorker.js',
       'deploy/hosting/amplify/**',
     ],
@@ -113,6 +135,15 @@ export default tseslint.config(
       'import-x/no-restricted-paths': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // No real-time waits in tests: on a busy machine a sleep is either too short (flaky) or too
+    // long (slow). Time moves by fake timers (vi.useFakeTimers, vi.advanceTimersByTimeAsync) or
+    // Playwright's page.clock; otherwise a test awaits the event it means (waitFor, expect.poll).
+    files: [...TESTS, 'e2e/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...REAL_TIME_WAITS],
     },
   },
   {

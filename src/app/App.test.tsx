@@ -1,24 +1,28 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobPagePath } from '../shared/domain/jobRoutes';
 import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS, demoJobSpecs } from '../simulated-aws/demoJobs';
 import { simulatedAwsHandlers } from '../simulated-aws/mswHandlers';
 import { SimulatedAws } from '../simulated-aws/simulatedAws';
 import { addJob, getJobRequests, renderApp, TEST_APP_ID, TEST_ENV } from '../test/renderApp';
 import { server, sim } from '../test/server';
+import { passAppTime, useAppFakeTimers } from '../test/appTime';
+import type { QueryClient } from '@tanstack/react-query';
 
 // Generous: the suite may share a busy machine. Each test normally takes well under a second.
 vi.setConfig({ testTimeout: 20_000 });
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// The app's timers and clock are fake (moving with real time), so a test can let time pass at once.
+beforeEach(() => useAppFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 async function findStatus(word: string): Promise<void> {
   await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent(word));
 }
 
 /** Nothing at all reached the (simulated) AWS: no Cognito call, no AmplifyBackend call. */
-async function expectNoRequests(): Promise<void> {
-  await sleep(150);
+async function expectNoRequests(queryClient: QueryClient): Promise<void> {
+  await passAppTime(queryClient, 150);
   expect(sim.records).toEqual([]);
 }
 
@@ -46,22 +50,22 @@ describe('links that are not valid', () => {
     ['an unknown ?region=', `${base}/j1?region=mars-east-1`, 'Region “mars-east-1” is not one where AmplifyBackend runs'],
     ['a region in the wrong case', `${base}/j1?region=US-EAST-1`, 'Region “US-EAST-1” is not one where AmplifyBackend runs'],
   ])('%s: says what is wrong and sends nothing', async (_name, path, message) => {
-    await renderApp({ path });
+    const { queryClient } = await renderApp({ path });
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('This job link is not valid');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(message);
     expect(alert).toHaveTextContent('Nothing was sent to AWS.');
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
     await waitFor(() => expect(document.title).toBe('Invalid link · Amplify Job Watch'));
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
   });
 
   it('a broken percent-encoding: says so and sends nothing', async () => {
-    await renderApp({ path: `${base}/abc%E0%A4%A` });
+    const { queryClient } = await renderApp({ path: `${base}/abc%E0%A4%A` });
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('This job link is not valid');
     expect(screen.getByRole('alert')).toHaveTextContent('broken percent-encoding');
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
   });
 
   it('a broken percent-encoding: the tab title says the link is invalid, like other invalid links', async () => {
@@ -88,31 +92,31 @@ describe('links that are not valid', () => {
     // A browser (and jsdom) removes `..` and `%2E%2E` path segments before the app sees the
     // address, so the job route does not match; JobPage's own “..” check is covered in
     // JobPage.test.tsx.
-    await renderApp({ path });
+    const { queryClient } = await renderApp({ path });
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
   });
 });
 
 describe('credentials', () => {
   it('guest access off in the config: says "No AWS credentials" plainly, without calling AWS', async () => {
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: job.path, allowGuestAccess: false });
+    const { queryClient } = await renderApp({ path: job.path, allowGuestAccess: false });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('No AWS credentials');
     expect(alert).toHaveTextContent('allowGuestAccess is off');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
   });
 
   it('identity pool refusing guests: says Cognito refused, quoting it, and does not loop', async () => {
     sim.guestAccess = false;
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Couldn’t get AWS credentials from Cognito');
     expect(alert).toHaveTextContent('Unauthenticated access is not supported for this identity pool.');
-    await sleep(500);
+    await passAppTime(queryClient, 500);
     expect(sim.count({ operation: 'GetId' })).toBe(1);
     expect(getJobRequests(job.jobId)).toBe(0);
   });
@@ -131,20 +135,20 @@ describe('credentials', () => {
 
 describe('pages', () => {
   it('an unknown path shows "Page not found" with a link home that works', async () => {
-    const { user } = await renderApp({ path: '/no/such/page' });
+    const { user, queryClient } = await renderApp({ path: '/no/such/page' });
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
     await waitFor(() => expect(document.title).toBe('Page not found · Amplify Job Watch'));
     await user.click(screen.getByRole('link', { name: 'Go to the home page' }));
     expect(window.location.pathname).toBe('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Amplify Job Watch' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Amplify Job Watch'));
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
   });
 
   it('a job path with an extra segment is not a job page', async () => {
-    await renderApp({ path: `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/j1/extra` });
+    const { queryClient } = await renderApp({ path: `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/j1/extra` });
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
   });
 
   it('the home page outside demo mode lists no sample jobs and has no demo banner', async () => {
@@ -156,7 +160,7 @@ describe('pages', () => {
 
   it('the home page in demo mode lists the demo jobs as links, and one opens live', async () => {
     for (const spec of demoJobSpecs(Date.now())) sim.jobs.put(spec);
-    const { user } = await renderApp({ path: '/', demo: true });
+    const { user, queryClient } = await renderApp({ path: '/', demo: true });
     expect(screen.getByRole('note')).toHaveTextContent('Demo:');
     const list = await screen.findByRole('region', { name: 'Sample jobs in the demo' });
     expect(DEMO_JOB_LINKS.length).toBeGreaterThanOrEqual(4);
@@ -166,7 +170,7 @@ describe('pages', () => {
         jobPagePath({ appId: DEMO_APP_ID, envName: DEMO_ENV, jobId: demoJob.jobId }),
       );
     }
-    await expectNoRequests();
+    await expectNoRequests(queryClient);
 
     await user.click(within(list).getByRole('link', { name: /^CreateBackendAuth: runs, completes/ }));
     await findStatus('RUNNING');

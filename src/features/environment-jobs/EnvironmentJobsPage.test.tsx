@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobKey } from '../../simulated-aws/jobStore';
 import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { server, sim } from '../../test/server';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 
 vi.setConfig({ testTimeout: 20_000 });
@@ -40,6 +41,7 @@ beforeEach(() => {
 
 afterEach(() => {
   server.events.removeListener('response:mocked', recordListResponses);
+  vi.useRealTimers();
 });
 
 const listPath = (extra: { status?: string; operation?: string; envName?: string } = {}) =>
@@ -267,10 +269,11 @@ describe('errors', () => {
   });
 
   it('an invalid environment link sends nothing', async () => {
-    await renderApp({ path: `/apps/${TEST_APP_ID}/environments/%20padded/jobs` });
+    useAppFakeTimers();
+    const { queryClient } = await renderApp({ path: `/apps/${TEST_APP_ID}/environments/%20padded/jobs` });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This environment link is not valid');
     expect(screen.getByRole('alert')).toHaveTextContent('Environment has spaces at its start or end.');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await passAppTime(queryClient, 150);
     expect(sim.records).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { simulatedAwsHandlers } from '../../simulated-aws/mswHandlers';
 import { SimulatedAws } from '../../simulated-aws/simulatedAws';
 import { server, sim } from '../../test/server';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 
 /** A paragraph by its whole text (the retry countdown inside it is an element of its own). */
 function findParagraph(text: RegExp) {
@@ -24,9 +25,8 @@ function findParagraph(text: RegExp) {
 }
 import { JobPage } from './JobPage';
 
-/** Waits this long (real time) to show that something did NOT happen: five poll intervals at 0.1 s. */
+/** App time passed to show that something did NOT happen: five poll intervals at 0.1 s. */
 const QUIET_MS = 500;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The value shown next to a label in the job's facts list. */
 function fact(label: string): HTMLElement {
@@ -98,18 +98,20 @@ describe('a running job', () => {
   });
 
   it('makes one credential exchange and one GetBackendJob request to show the job (StrictMode included)', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: job.path, pollIntervalSeconds: 60 });
+    const { queryClient } = await renderApp({ path: job.path, pollIntervalSeconds: 60 });
     await findStatus('RUNNING');
-    await sleep(200);
+    await passAppTime(queryClient, 200);
     expect(getJobRequests(job.jobId)).toBe(1);
     expect(sim.count({ operation: 'GetId' })).toBe(1);
     expect(sim.count({ operation: 'GetCredentialsForIdentity' })).toBe(1);
   });
 
   it('moves to COMPLETED without a reload, then stops asking AWS (not on focus or reconnect either)', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     // Still polling while it runs.
     const firstSeen = getJobRequests(job.jobId);
@@ -123,26 +125,27 @@ describe('a running job', () => {
     expect(screen.getByText(/The job has finished; no more checks\./)).toBeInTheDocument();
     const afterCompletion = getJobRequests(job.jobId);
 
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(afterCompletion);
     // React Query's other refetch triggers: the tab coming back into view, and reconnecting.
     window.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('offline'));
     window.dispatchEvent(new Event('online'));
-    await sleep(200);
+    await passAppTime(queryClient, 200);
     expect(getJobRequests(job.jobId)).toBe(afterCompletion);
     expect(statusRegion()).toHaveTextContent('COMPLETED');
   });
 
   it('a finished job is not fetched again when the page is opened again (remount)', async () => {
+    useAppFakeTimers();
     const job = addJob({ startedAt: Date.now() - 5000, steps: [{ status: 'COMPLETED', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('COMPLETED');
     await user.click(screen.getByRole('link', { name: 'Amplify Job Watch' }));
     await screen.findByRole('heading', { level: 1, name: 'Amplify Job Watch' });
     window.history.back();
     await findStatus('COMPLETED');
-    await sleep(300);
+    await passAppTime(queryClient, 300);
     expect(getJobRequests(job.jobId)).toBe(1);
   });
 
@@ -162,14 +165,15 @@ describe('a running job', () => {
   });
 
   it('offline: says so and waits; back online, picks up where it left off', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     window.dispatchEvent(new Event('offline'));
     expect(await screen.findByText(/You are offline\. Checks resume as soon as the connection is back\./)).toBeInTheDocument();
     const whileOffline = getJobRequests(job.jobId);
     setJobStatus(job, 'COMPLETED');
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(whileOffline);
     expect(statusRegion()).toHaveTextContent('RUNNING');
 
@@ -179,14 +183,15 @@ describe('a running job', () => {
   });
 
   it('leaving the page stops the polling', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     await user.click(screen.getByRole('link', { name: 'Amplify Job Watch' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Amplify Job Watch' })).toBeInTheDocument();
-    await sleep(150);
+    await passAppTime(queryClient, 150);
     const afterLeaving = getJobRequests(job.jobId);
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(afterLeaving);
   });
 
@@ -200,10 +205,11 @@ describe('a running job', () => {
   });
 
   it('treats a lower-case "completed" as finished and stops polling', async () => {
+    useAppFakeTimers();
     const job = addJob({ startedAt: Date.now() - 5000, steps: [{ status: 'completed', atMs: 0 }] });
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     await findStatus('completed');
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(1);
   });
 
@@ -233,6 +239,7 @@ describe('a running job', () => {
 
 describe('a failed job', () => {
   it('shows the job’s error text in a panel and stops polling', async () => {
+    useAppFakeTimers();
     const message = 'Resource handler returned message: "Schema validation failed." (HandlerErrorCode: InvalidRequest)';
     const job = addJob({
       operation: 'UpdateBackendAPI',
@@ -243,12 +250,12 @@ describe('a failed job', () => {
       ],
       error: message,
     });
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     await findStatus('FAILED');
     const panel = screen.getByRole('region', { name: /The job reported an error/ });
     expect(panel).toHaveTextContent(message);
     expect(statusRegion()).toHaveTextContent('Took 20 s');
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(1);
   });
 
@@ -282,10 +289,11 @@ describe('a failed job', () => {
 
 describe('errors from AWS', () => {
   it('404: says not found in that region, offers "Try again", and does not retry by itself', async () => {
+    useAppFakeTimers();
     // An app the simulated AWS has never heard of.
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
     sim.jobs.clear();
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Not found in us-east-1 (HTTP 404)');
@@ -294,7 +302,7 @@ describe('errors from AWS', () => {
     );
     expect(alert).toHaveTextContent(`App ${TEST_APP_ID} not found.`);
     await waitFor(() => expect(document.title).toBe(`Error · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`));
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(1);
     expect(screen.getByText('Automatic checks are stopped.')).toBeInTheDocument();
 
@@ -322,6 +330,7 @@ describe('errors from AWS', () => {
   });
 
   it('403: access denied names amplifybackend:GetBackendJob and is not retried', async () => {
+    useAppFakeTimers();
     const job = addJob({
       steps: [{ status: 'RUNNING', atMs: 0 }],
       faults: [
@@ -333,7 +342,7 @@ describe('errors from AWS', () => {
         },
       ],
     });
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('Access denied (HTTP 403)');
     // The detail (not the server's quote, which does not name it) gives the IAM action to grant.
@@ -341,7 +350,7 @@ describe('errors from AWS', () => {
       within(alert).getByText(/It needs the IAM action amplifybackend:GetBackendJob on this app in us-east-1/),
     ).toBeInTheDocument();
     expect(within(alert).getByText(/assumed-role\/Unauth\/CognitoIdentityCredentials is not authorized/)).toBeInTheDocument();
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(1);
   });
 
@@ -391,8 +400,9 @@ describe('errors from AWS', () => {
   });
 
   it('a background refresh that fails for good keeps the job, says so, and stops until "Try again"', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     pushFault(job.jobId, { type: 'http', status: 403, errorType: 'AccessDeniedException', message: 'Not allowed any more' });
 
@@ -400,7 +410,7 @@ describe('errors from AWS', () => {
     expect(alert).toHaveTextContent(/Couldn’t refresh at .+\. Below is the job as last seen; automatic checks are stopped/);
     expect(statusRegion()).toHaveTextContent('RUNNING');
     const stoppedAt = getJobRequests(job.jobId);
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(getJobRequests(job.jobId)).toBe(stoppedAt);
 
     // Meanwhile the job finished; "Try again" picks that up.
@@ -432,15 +442,16 @@ describe('errors from AWS', () => {
   });
 
   it('credentials that are refused even after a refresh: says so and suggests a reload', async () => {
+    useAppFakeTimers();
     const stale = new SimulatedAws({ now: () => Date.now(), credentialLifetimeMs: 0 });
     server.use(...simulatedAwsHandlers(stale));
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
     stale.jobs.put(job);
-    await renderApp({ path: job.path });
+    const { queryClient } = await renderApp({ path: job.path });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading')).toHaveTextContent('AWS credentials expired (HTTP 403)');
     expect(alert).toHaveTextContent('Reload the page');
-    await sleep(QUIET_MS);
+    await passAppTime(queryClient, QUIET_MS);
     expect(stale.records.filter((r) => r.jobId === job.jobId).map((r) => r.status)).toEqual([403, 403]);
   });
 
@@ -468,12 +479,14 @@ describe('JobPage on its own', () => {
     [' abc', 'Job ID has spaces at its start or end.'],
     ['', 'Job ID is empty.'],
   ])('refuses job ID %j with a clear message and sends nothing', async (jobId, message) => {
+    useAppFakeTimers();
     await resetAmplifyAuth();
     const config = testConfig();
     configureAuth(config);
     const services = createServices(config);
+    const queryClient = createQueryClient();
     render(
-      <QueryClientProvider client={createQueryClient()}>
+      <QueryClientProvider client={queryClient}>
         <JobPage params={{ appId: TEST_APP_ID, envName: TEST_ENV, jobId }} config={config} client={services.client} />
       </QueryClientProvider>,
     );
@@ -482,7 +495,7 @@ describe('JobPage on its own', () => {
     expect(alert).toHaveTextContent(message);
     expect(alert).toHaveTextContent('Nothing was sent to AWS.');
     await waitFor(() => expect(document.title).toBe('Invalid link · Amplify Job Watch'));
-    await sleep(100);
+    await passAppTime(queryClient, 100);
     expect(sim.records).toEqual([]);
   });
 });

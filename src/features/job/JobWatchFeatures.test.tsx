@@ -2,6 +2,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addJob, getJobRequests, renderApp, setJobStatus, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { sim } from '../../test/server';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
+import type { QueryClient } from '@tanstack/react-query';
 import { NOTIFY_PREFERENCE_KEY } from '../../shared/browser/notifications';
 import { MAX_TIMELINE_JOBS, TIMELINE_KEY, type Timelines } from './timeline';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
@@ -10,9 +12,9 @@ vi.setConfig({ testTimeout: 20_000 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const INTERVAL_KEY = 'amplify-job-watch.interval-seconds';
 
 async function findStatus(word: string): Promise<void> {
@@ -35,12 +37,12 @@ async function leaveAndComeBack(user: Awaited<ReturnType<typeof renderApp>>['use
   await screen.findByRole('region', { name: 'Job status' });
 }
 
-/** Requests for the job made during `ms` of real time, after any request in flight has landed. */
-async function requestsDuring(jobId: string, ms: number): Promise<number> {
+/** Requests for the job made during `ms` of the app's (fake) time, after any request in flight has landed. */
+async function requestsDuring(queryClient: QueryClient, jobId: string, ms: number): Promise<number> {
   // No check in flight (the Refresh button is no longer busy): its answer is already recorded.
   await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh now' })).toHaveAttribute('aria-busy', 'false'));
   const before = getJobRequests(jobId);
-  await sleep(ms);
+  await passAppTime(queryClient, ms);
   return getJobRequests(jobId) - before;
 }
 
@@ -60,8 +62,9 @@ function countdownSeconds(): number {
 
 describe('pause and resume auto-refresh', () => {
   it('pausing stops the requests; resuming checks at once and polls again', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     await expectPolling(job.jobId);
 
@@ -71,7 +74,7 @@ describe('pause and resume auto-refresh', () => {
     const resume = screen.getByRole('button', { name: 'Resume auto-refresh' });
     expect(resume).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText('Auto-refresh is paused.')).toBeInTheDocument();
-    expect(await requestsDuring(job.jobId, 700)).toBe(0);
+    expect(await requestsDuring(queryClient, job.jobId, 700)).toBe(0);
 
     const paused = getJobRequests(job.jobId);
     await user.click(resume);
@@ -81,13 +84,14 @@ describe('pause and resume auto-refresh', () => {
   });
 
   it('a paused watch still shows the job finishing when refreshed by hand', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     await user.click(screen.getByRole('button', { name: 'Pause auto-refresh' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh now' })).toHaveAttribute('aria-busy', 'false'));
     setJobStatus(job, 'COMPLETED');
-    expect(await requestsDuring(job.jobId, 400)).toBe(0);
+    expect(await requestsDuring(queryClient, job.jobId, 400)).toBe(0);
     expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING');
     await user.click(screen.getByRole('button', { name: 'Refresh now' }));
     await findStatus('COMPLETED');
@@ -96,8 +100,9 @@ describe('pause and resume auto-refresh', () => {
 
 describe('the “Check every” interval', () => {
   it('changes the poll rate and is kept for the tab (sessionStorage) when the page is opened again', async () => {
+    useAppFakeTimers();
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path, pollIntervalSeconds: 0.1 });
+    const { user, queryClient } = await renderApp({ path: job.path, pollIntervalSeconds: 0.1 });
     await findStatus('RUNNING');
     const select = screen.getByRole('combobox', { name: 'Check every' });
     expect(select).toHaveValue('0.1');
@@ -112,12 +117,12 @@ describe('the “Check every” interval', () => {
     expect(select).toHaveValue('2');
     expect(window.sessionStorage.getItem(INTERVAL_KEY)).toBe('2');
     expect(screen.getByText(/Checking every 2 s while the job runs\./)).toBeInTheDocument();
-    expect(await requestsDuring(job.jobId, 1200)).toBeLessThanOrEqual(1);
+    expect(await requestsDuring(queryClient, job.jobId, 1200)).toBeLessThanOrEqual(1);
 
     await leaveAndComeBack(user);
     expect(screen.getByRole('combobox', { name: 'Check every' })).toHaveValue('2');
     expect(screen.getByText(/Checking every 2 s while the job runs\./)).toBeInTheDocument();
-    expect(await requestsDuring(job.jobId, 1200)).toBeLessThanOrEqual(1);
+    expect(await requestsDuring(queryClient, job.jobId, 1200)).toBeLessThanOrEqual(1);
   });
 });
 
@@ -353,11 +358,12 @@ describe('notifications', () => {
   it.each(['COMPLETED', 'FAILED'])(
     'asks permission only on “Notify me when it finishes”, then notifies exactly once when the job is %s',
     async (outcome) => {
+      useAppFakeTimers();
       const notifications = fakeNotifications('default');
       const job = addJob({ operation: 'UpdateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }] });
-      const { user } = await renderApp({ path: job.path });
+      const { user, queryClient } = await renderApp({ path: job.path });
       await findStatus('RUNNING');
-      await sleep(200);
+      await passAppTime(queryClient, 200);
       expect(notifications.requestPermission).not.toHaveBeenCalled();
 
       const notify = screen.getByRole('button', { name: 'Notify me when it finishes' });
@@ -373,37 +379,39 @@ describe('notifications', () => {
       const [shown] = notifications.instances;
       expect(shown?.title).toBe(`${outcome}: UpdateBackendAuth`);
       expect(shown?.options?.body).toBe(`Job ${job.jobId} of app ${TEST_APP_ID}, environment ${TEST_ENV}`);
-      await sleep(400);
+      await passAppTime(queryClient, 400);
       expect(notifications.instances).toHaveLength(1);
       expect(notifications.requestPermission).toHaveBeenCalledTimes(1);
     },
   );
 
   it('permission refused: says notifications are blocked and never notifies', async () => {
+    useAppFakeTimers();
     const notifications = fakeNotifications('default', 'denied');
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const { user } = await renderApp({ path: job.path });
+    const { user, queryClient } = await renderApp({ path: job.path });
     await findStatus('RUNNING');
     await user.click(screen.getByRole('button', { name: 'Notify me when it finishes' }));
     expect(await screen.findByText('Notifications are blocked for this site in the browser’s settings.')).toBeInTheDocument();
     setJobStatus(job, 'COMPLETED');
     await findStatus('COMPLETED');
-    await sleep(300);
+    await passAppTime(queryClient, 300);
     expect(notifications.instances).toHaveLength(0);
   });
 
   it('a job already COMPLETED when opened notifies nobody, while a running one opened the same way does', async () => {
+    useAppFakeTimers();
     const notifications = fakeNotifications('granted');
     const done = addJob({ startedAt: Date.now() - 60_000, steps: [{ status: 'COMPLETED', atMs: 0 }] });
     const running = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    await renderApp({ path: '/' });
+    const { queryClient } = await renderApp({ path: '/' });
     // Notifications were switched on in an earlier visit.
     window.localStorage.setItem(NOTIFY_PREFERENCE_KEY, 'true');
 
     goTo(done.path);
     await findStatus('COMPLETED');
     expect(screen.getByRole('button', { name: 'Notifying when jobs finish' })).toBeInTheDocument();
-    await sleep(400);
+    await passAppTime(queryClient, 400);
     expect(notifications.instances).toHaveLength(0);
 
     goTo(running.path);

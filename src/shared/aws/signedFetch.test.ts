@@ -218,7 +218,9 @@ describe('signedFetch against the simulated AWS (real SigV4 verification)', () =
     const signedFetch = createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() });
     const controller = new AbortController();
     const pending = signedFetch(jobRequest('job-abort', { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
+    // Aborts once the request hangs at the simulated AWS (recorded there as status 599).
+    await vi.waitFor(() => expect(sim.records.filter((r) => r.jobId === 'job-abort' && r.status === 599)).toHaveLength(1));
+    controller.abort();
     const error = await rejection(pending);
     expect(error).not.toBeInstanceOf(AwsError);
     expect(controller.signal.aborted).toBe(true);

@@ -22,6 +22,7 @@ function fetcher(result: Partial<Job> = {}) {
     maxConcurrent = Math.max(maxConcurrent, concurrent);
     const answer = { status: 'RUNNING', n: requests, ...result };
     return new Promise<Job>((resolve) =>
+      // eslint-disable-next-line no-restricted-syntax -- on fake timers (beforeEach): a request that takes 100 ms of test time
       setTimeout(() => {
         concurrent -= 1;
         resolve(answer);
@@ -305,6 +306,7 @@ function abortableFetcher() {
     requests += 1;
     const n = requests;
     return new Promise<Job>((resolve, reject) => {
+      // eslint-disable-next-line no-restricted-syntax -- on fake timers (beforeEach): a request that takes 100 ms of test time
       const timer = setTimeout(() => resolve({ status: 'RUNNING', n }), 100);
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);
