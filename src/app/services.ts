@@ -4,13 +4,15 @@ import { createSessionStore } from '../features/auth/session';
 import { createAmplifyBackendClient, type AmplifyBackendClient } from '../shared/aws/amplifyBackend';
 import { isAwsError } from '../shared/aws/awsError';
 import { createClockOffset, type ClockOffset } from '../shared/aws/clockOffset';
-import { createCredentialSource } from '../shared/aws/credentials';
+import { createCredentialSource, storedPrincipal } from '../shared/aws/credentials';
+import { setElectionPrincipal } from '../shared/queries/jobPollElections';
 import { createSignedFetch } from '../shared/aws/signedFetch';
 import type { AppConfig } from '../shared/config/appConfig';
 import type { DemoGuide } from '../shared/config/demoGuide';
 import { canSignIn, SIGN_IN_REQUIRED, type AuthServices } from '../features/auth/authServices';
 import { createSignInGate } from '../features/auth/signInGate';
 import { clearTimelines } from '../features/job/timeline';
+import { forgetLastBoard } from '../shared/browser/boardMemory';
 import { forgetLastKnownJobs } from '../shared/browser/lastKnownJobs';
 import { forgetRecentJobs } from '../shared/browser/recentJobs';
 
@@ -32,6 +34,7 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
   const credentials = createCredentialSource(overrides.fetchSession ?? fetchAuthSession, session.set);
   const clock = createClockOffset(overrides.localClock);
   const signedFetch = createSignedFetch({ credentials, clock });
+  setElectionPrincipal(() => storedPrincipal(config));
   return {
     config,
     credentials,
@@ -44,6 +47,7 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
       forgetRecentJobs();
       clearTimelines();
       forgetLastKnownJobs();
+      forgetLastBoard();
     },
     demoGuide: overrides.demoGuide,
   };

@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Hub } from '@aws-amplify/core';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSignedInUser } from './session';
-import { continueSignedOut, endSession, signOutAndForget } from './signOut';
+import { onSignedOutElsewhere } from '../../shared/browser/signOutChannel';
+import { continueSignedOut, endSession, forgetSignedOutPerson, signOutAndForget } from './signOut';
 import { readSignedInUser } from '../../shared/aws/credentials';
 import { useLocation } from '../../shared/browser/history';
 import { returnFocus } from '../../shared/browser/returnFocus';
@@ -87,6 +88,8 @@ export function useAuthEvents(services: AuthServices) {
       if (services.session.get() === undefined) services.session.set(user);
     });
   }, [services]);
+  // Another tab signed out, or its session ended: this one forgets the same.
+  useEffect(() => onSignedOutElsewhere(() => forgetSignedOutPerson(services, queryClient)), [services, queryClient]);
   useEffect(
     () =>
       Hub.listen('auth', ({ payload }) => {

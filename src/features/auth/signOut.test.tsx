@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../simulated-aws/demoUsers';
+import { LAST_BOARD_KEY } from '../../shared/browser/boardMemory';
 import { RECENT_JOBS_KEY } from '../../shared/browser/recentJobs';
+import { announceSignedOut } from '../../shared/browser/signOutChannel';
+import { endSession } from './signOut';
 import { TIMELINE_KEY } from '../job/timeline';
-import { addJob } from '../../test/renderApp';
+import { addJob, getJobRequests } from '../../test/renderApp';
 import { sim } from '../../test/server';
 import { renderAppWithConfig, userPoolConfig } from '../../test/userPoolApp';
 
@@ -41,5 +44,56 @@ describe('signing out on a shared machine', () => {
     expect(withData()).toEqual([]);
     expect(screen.queryByRole('region', { name: 'Job status' })?.textContent ?? '').not.toContain('RUNNING');
     expect(sim.count({ service: 'cognito-idp', operation: 'RevokeToken' })).toBe(1);
+  });
+});
+
+describe('what a sign-out forgets, beyond this tab', () => {
+  const board = JSON.stringify([
+    { region: 'us-east-1', appId: 'd1a2b3c4e5f6g7', envName: 'staging', jobId: 'someone-elses-job' },
+  ]);
+
+  async function watching() {
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const app = await renderAppWithConfig(userPoolConfig({ allowGuestAccess: true, pollIntervalSeconds: 60 }), {
+      path: job.path,
+    });
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING'));
+    await waitFor(() => expect(localStorage.getItem(RECENT_JOBS_KEY)).toContain(job.jobId));
+    localStorage.setItem(LAST_BOARD_KEY, board);
+    return { ...app, job };
+  }
+
+  it('the last board goes too, so the next person’s “Add to board” starts a board of their own', async () => {
+    const { user } = await watching();
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
+    await user.click(await within(dialog).findByLabelText('Username'));
+    await user.paste('demo');
+    await user.click(within(dialog).getByLabelText('Password'));
+    await user.paste(DEMO_PASSWORD);
+    await user.keyboard('{Enter}');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(localStorage.getItem(LAST_BOARD_KEY)).toBeNull());
+  });
+
+  it('a sign-out in another tab: this tab drops the answers it holds, asks again, and forgets the trail', async () => {
+    const { job, queryClient } = await watching();
+    const asked = getJobRequests(job.jobId);
+    let dropped = false;
+    queryClient.getQueryCache().subscribe(({ query }) => {
+      if ((query.queryKey as readonly unknown[])[0] === 'job' && query.state.data === undefined) dropped = true;
+    });
+    announceSignedOut();
+    await waitFor(() => expect(localStorage.getItem(RECENT_JOBS_KEY)).toBeNull());
+    expect(localStorage.getItem(LAST_BOARD_KEY)).toBeNull();
+    await waitFor(() => expect(getJobRequests(job.jobId)).toBeGreaterThan(asked));
+    expect(dropped).toBe(true);
+  });
+
+  it('a session that ended by itself forgets what a sign-out forgets', async () => {
+    const { services, queryClient } = await watching();
+    await endSession(services, queryClient);
+    expect(localStorage.getItem(RECENT_JOBS_KEY)).toBeNull();
+    expect(localStorage.getItem(LAST_BOARD_KEY)).toBeNull();
   });
 });

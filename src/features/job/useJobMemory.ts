@@ -29,10 +29,16 @@ export function useJobMemory(jobKey: BackendJobKey, job: BackendJob | undefined,
   const latestOperation = useRef<string | undefined>(undefined);
   latestOperation.current = job?.operation;
   const observed = job?.status;
+  // Another tab's answer: that tab keeps the trail (see jobPollElections); this one only shows it.
+  const relayed = job?.relayed === true;
   useEffect(() => {
     if (observed === undefined) return;
+    if (relayed) {
+      setTimeline(timelineFor(storageKey));
+      return;
+    }
     setTimeline(observeStatus(storageKey, observed));
     rememberJob({ ...jobKey, status: observed, operation: latestOperation.current, lastSeen: Date.now() });
-  }, [storageKey, observed, jobKey]);
+  }, [storageKey, observed, jobKey, relayed]);
   return timeline;
 }

@@ -38,6 +38,8 @@ export interface BackendJob {
   error?: string;
   /** The job's JSON as the API sent it, for the raw view. */
   raw: Record<string, unknown>;
+  /** Another tab's answer (see jobPollElections): shown here, stored only by the tab that asked AWS. */
+  relayed?: boolean;
 }
 
 export interface BackendJobKey {

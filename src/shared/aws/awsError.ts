@@ -2,22 +2,25 @@
  * What went wrong with one AWS request, decided by HTTP status first (the service's error names
  * are not reliable), then by the words of a 403 which covers several different problems.
  */
-export type AwsErrorKind =
-  | 'bad-request'
-  | 'access-denied'
-  | 'expired-credentials'
-  | 'invalid-credentials'
-  | 'signature-mismatch'
-  | 'clock-skew'
-  | 'not-found'
-  | 'throttled'
-  | 'service-unavailable'
-  | 'http'
-  | 'invalid-response'
-  | 'network'
-  | 'timeout'
-  | 'no-credentials'
-  | 'credentials-failed';
+export const AWS_ERROR_KINDS = [
+  'bad-request',
+  'access-denied',
+  'expired-credentials',
+  'invalid-credentials',
+  'signature-mismatch',
+  'clock-skew',
+  'not-found',
+  'throttled',
+  'service-unavailable',
+  'http',
+  'invalid-response',
+  'network',
+  'timeout',
+  'no-credentials',
+  'credentials-failed',
+] as const;
+
+export type AwsErrorKind = (typeof AWS_ERROR_KINDS)[number];
 
 export interface AwsErrorInit {
   kind: AwsErrorKind;

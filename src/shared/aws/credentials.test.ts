@@ -1,10 +1,10 @@
 import type { AuthSession, fetchAuthSession } from '@aws-amplify/core';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetAmplifyAuth } from '../../test/amplifyAuth';
 import { sim } from '../../test/server';
 import { testConfig } from '../../test/testConfig';
 import { AwsError } from './awsError';
-import { configureAuth, createCredentialSource } from './credentials';
+import { configureAuth, createCredentialSource, storedPrincipal } from './credentials';
 
 type FetchSession = typeof fetchAuthSession;
 
@@ -201,5 +201,31 @@ describe('createCredentialSource with real Amplify against the simulated Cognito
     expect(error.kind).toBe('credentials-failed');
     expect(error.errorType).toBe('NotAuthorizedException');
     expect(error.serverMessage).toBe('Unauthenticated access is not supported for this identity pool.');
+  });
+});
+
+const principalConfig = (tokenStorage: 'local' | 'session', userPoolClientId?: string) =>
+  ({ tokenStorage, Auth: { Cognito: { identityPoolId: 'us-east-1:pool', userPoolClientId } } }) as Parameters<
+    typeof storedPrincipal
+  >[0];
+
+describe('storedPrincipal', () => {
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('is the guest without a user pool or a signed-in user', () => {
+    expect(storedPrincipal(principalConfig('local'))).toBe('guest');
+    expect(storedPrincipal(principalConfig('local', 'client-1'))).toBe('guest');
+  });
+
+  it('is the user Amplify keeps tokens for, in the storage the config names', () => {
+    sessionStorage.setItem('CognitoIdentityServiceProvider.client-1.LastAuthUser', 'demo');
+    expect(storedPrincipal(principalConfig('session', 'client-1'))).toBe('user:demo');
+    // A tab keeping tokens in its own sessionStorage does not see another tab's localStorage session.
+    expect(storedPrincipal(principalConfig('local', 'client-1'))).toBe('guest');
+    localStorage.setItem('CognitoIdentityServiceProvider.client-1.LastAuthUser', 'ops');
+    expect(storedPrincipal(principalConfig('local', 'client-1'))).toBe('user:ops');
   });
 });

@@ -120,6 +120,23 @@ export function signedInUsername(session: Pick<AuthSession, 'tokens'>): string |
   return typeof name === 'string' ? name : 'signed-in user';
 }
 
+/**
+ * Whose credentials this tab's requests are signed with, read at once from where Amplify keeps the
+ * user pool tokens (localStorage or this tab's sessionStorage, as configured): 'guest' with no
+ * signed-in user, else 'user:' and the user's name. Tabs share answers only within one principal.
+ */
+export function storedPrincipal(config: Pick<AppConfig, 'Auth' | 'tokenStorage'>): string {
+  const clientId = config.Auth.Cognito.userPoolClientId;
+  if (!clientId || typeof window === 'undefined') return 'guest';
+  try {
+    const storage = config.tokenStorage === 'local' ? window.localStorage : window.sessionStorage;
+    const user = storage.getItem(`CognitoIdentityServiceProvider.${clientId}.LastAuthUser`);
+    return user ? `user:${user}` : 'guest';
+  } catch {
+    return 'guest';
+  }
+}
+
 /** Who is signed in, from the user pool tokens alone: no AWS credentials are fetched for it. */
 export async function readSignedInUser(): Promise<string | null> {
   try {

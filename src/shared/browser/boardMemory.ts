@@ -1,5 +1,5 @@
 import { addBoardJobs, boardPath, type BoardJob } from '../domain/boardLink';
-import { isStoredJobKey, readJson, writeJson } from './boundedStorage';
+import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 
 /** The board last shown in this browser, so "Add to board" elsewhere adds to it. */
 export const LAST_BOARD_KEY = 'amplify-job-watch.board.v1';
@@ -14,6 +14,11 @@ export function loadLastBoard(storage?: Storage): BoardJob[] {
 
 export function rememberBoard(jobs: readonly BoardJob[], storage?: Storage): void {
   writeJson(LAST_BOARD_KEY, jobs, storage);
+}
+
+/** Forgets the last board (on sign-out: the next person's "Add to board" starts a board of their own). */
+export function forgetLastBoard(storage?: Storage): void {
+  removeKey(LAST_BOARD_KEY, storage);
 }
 
 /** Where "Add to board" leads: the last board plus these jobs (the board itself refuses a 26th). */

@@ -374,3 +374,34 @@ describe('a leader’s request and the polls that wait on it', () => {
     await expect(kept).resolves.toMatchObject({ n: 1 });
   });
 });
+
+describe('messages on the channel', () => {
+  it('a follower drops anything that is not an answer this module sends, or that its reader refuses', async () => {
+    const reader = {
+      encode: (job: Job) => job,
+      decode: (data: unknown) => {
+        if (typeof data !== 'object' || data === null || typeof (data as Job).status !== 'string') throw new Error('not a job');
+        return data as Job;
+      },
+    };
+    const leader = joinPollElection<Job>('job-1', browser, undefined, undefined, reader);
+    const follower = joinPollElection<Job>('job-1', browser, undefined, undefined, reader);
+    await settle();
+    const intruder = hub.open('amplify-job-watch.poll:job-1');
+    const answer = follower.poll(fetcher(), { maxWaitMs: 1e9 });
+    for (const junk of [
+      null,
+      'answer',
+      { type: 'answer' },
+      { type: 'answer', answer: { ok: 'yes' } },
+      { type: 'answer', answer: { ok: true, value: 7 } },
+    ]) {
+      intruder.postMessage(junk);
+    }
+    await settle();
+    const led = leader.poll(fetcher(), WAIT);
+    await vi.advanceTimersByTimeAsync(101);
+    await expect(led).resolves.toMatchObject({ n: 1 });
+    await expect(answer).resolves.toMatchObject({ status: 'RUNNING', n: 1 });
+  });
+});

@@ -44,6 +44,17 @@ export interface ErrorCodec {
   decode(data: unknown): unknown;
 }
 
+/**
+ * Answers cross tabs as data the receiving tab reads the way it reads AWS's own answer: `decode`
+ * throws on anything that is not one, and such a message is dropped.
+ */
+export interface ValueCodec<T> {
+  encode(value: T): unknown;
+  decode(data: unknown): T;
+}
+
+const AS_IS = { encode: (value: unknown) => value, decode: (data: unknown) => data };
+
 const PLAIN_ERRORS: ErrorCodec = {
   encode: (error) => (error instanceof Error ? { message: error.message } : error),
   decode: (data) => new Error(typeof data === 'object' && data !== null && 'message' in data ? String(data.message) : 'Failed'),
@@ -84,12 +95,24 @@ interface Waiter<T> {
 
 export const LOCK_PREFIX = 'amplify-job-watch.poll:';
 
+/** A message as this module sends them, or undefined for anything else on the channel. */
+function readMessage(data: unknown): Message<unknown> | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, answer, replay } = data as Record<string, unknown>;
+  if (type === 'ask') return { type };
+  if (type !== 'answer' || typeof answer !== 'object' || answer === null) return undefined;
+  const { ok, value, error } = answer as Record<string, unknown>;
+  if (ok !== true && ok !== false) return undefined;
+  return { type, answer: ok ? { ok, value } : { ok, error }, replay: replay === true };
+}
+
 export function joinPollElection<T>(
   key: string,
   env: ElectionEnvironment = browserElectionEnvironment(),
   codec: ErrorCodec = PLAIN_ERRORS,
   /** What this tab already knows (e.g. from a request made before it joined), for a tab that asks. */
   known: () => T | undefined = () => undefined,
+  values: ValueCodec<T> = AS_IS as ValueCodec<T>,
 ): JobPollLeader<T> {
   const { locks, openChannel } = env;
   if (!locks || !openChannel) {
@@ -129,7 +152,11 @@ export function joinPollElection<T>(
   };
   const share = (answer: Answer<T>, replay = false) => {
     lastAnswer = answer;
-    send({ type: 'answer', answer: answer.ok ? answer : { ok: false, error: codec.encode(answer.error) }, replay });
+    send({
+      type: 'answer',
+      answer: answer.ok ? { ok: true, value: values.encode(answer.value) } : { ok: false, error: codec.encode(answer.error) },
+      replay,
+    });
   };
 
   const settleWaiter = (waiter: Waiter<T>, answer: Answer<T>) => {
@@ -311,7 +338,8 @@ export function joinPollElection<T>(
   };
 
   channel.onmessage = (event) => {
-    const message = event.data as Message<unknown>;
+    const message = readMessage(event.data);
+    if (!message) return;
     if (message.type === 'ask') {
       if (!leader) return;
       const value = lastAnswer === undefined ? known() : undefined;
@@ -323,9 +351,14 @@ export function joinPollElection<T>(
     }
     if (message.type !== 'answer' || leader) return;
     if (message.replay && lastAnswer) return;
-    const answer: Answer<T> = message.answer.ok
-      ? { ok: true, value: message.answer.value as T }
-      : { ok: false, error: codec.decode(message.answer.error) };
+    let answer: Answer<T>;
+    try {
+      answer = message.answer.ok
+        ? { ok: true, value: values.decode(message.answer.value) }
+        : { ok: false, error: codec.decode(message.answer.error) };
+    } catch {
+      return;
+    }
     lastAnswer = answer;
     if (waiters.size === 0) unclaimed = answer;
     for (const waiter of [...waiters]) settleWaiter(waiter, answer);

@@ -3,12 +3,22 @@ import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amp
 import { AwsError, isAwsError } from '../aws/awsError';
 import { joinPollElection, type ElectionEnvironment } from '../browser/jobPollLeader';
 import { FakeHub, FakeLocks } from '../../test/fakeElection';
-import { AWS_ERROR_CODEC, fetchJob, joinJobElection, setElectionEnvironment } from './jobPollElections';
+import {
+  AWS_ERROR_CODEC,
+  electionName,
+  fetchJob,
+  JOB_CODEC,
+  joinJobElection,
+  setElectionEnvironment,
+  setElectionPrincipal,
+} from './jobPollElections';
 import { jobQueryKey } from './jobQuery';
 
 const KEY: BackendJobKey = { region: 'us-east-1', appId: 'app', envName: 'env', jobId: 'job-1' };
-const SEAT = JSON.stringify([KEY.region, KEY.appId, KEY.envName, KEY.jobId]);
-const JOB: BackendJob = { jobId: 'job-1', status: 'RUNNING', raw: {} };
+const SEAT = electionName('guest', KEY);
+/** A job as GetBackendJob reads it. */
+const job = (status: string): BackendJob => ({ jobId: 'job-1', status, raw: { jobId: 'job-1', status } });
+const JOB = job('RUNNING');
 
 let env: ElectionEnvironment;
 let calls: number;
@@ -43,7 +53,7 @@ describe('the job query’s fetch', () => {
   });
 
   it('takes the answer of another tab that polls the job instead of asking AWS', async () => {
-    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC);
+    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     await vi.advanceTimersByTimeAsync(0);
     const leave = joinJobElection(KEY);
     await vi.advanceTimersByTimeAsync(0);
@@ -61,13 +71,13 @@ describe('the job query’s fetch', () => {
   });
 
   it('answers a tab that joins later with what this tab already knew, and keeps its seat through a re-render', async () => {
-    const leave = joinJobElection(KEY, () => ({ ...JOB, status: 'COMPLETED' }));
+    const leave = joinJobElection(KEY, () => job('COMPLETED'));
     await vi.advanceTimersByTimeAsync(0);
     // A re-render leaves and joins again at once: the seat and what it knows stay.
     leave();
-    const leaveAgain = joinJobElection(KEY, () => ({ ...JOB, status: 'COMPLETED' }));
+    const leaveAgain = joinJobElection(KEY, () => job('COMPLETED'));
     await vi.advanceTimersByTimeAsync(1);
-    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC);
+    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     const answer = otherTab.poll(() => Promise.reject(new Error('should not ask AWS')), { maxWaitMs: 60_000 });
     await vi.advanceTimersByTimeAsync(1);
     await expect(answer).resolves.toMatchObject({ status: 'COMPLETED' });
@@ -81,7 +91,7 @@ describe('the job query’s fetch', () => {
     const watching = joinJobElection(KEY);
     const paused = joinJobElection(KEY, undefined, { paused: true });
     await vi.advanceTimersByTimeAsync(0);
-    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC);
+    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     await vi.advanceTimersByTimeAsync(1);
     expect(otherTab.isLeader()).toBe(false);
 
@@ -100,8 +110,8 @@ describe('the job query’s fetch', () => {
     await vi.advanceTimersByTimeAsync(1);
   });
 
-  it('uses the job query’s key', () => {
-    expect(JSON.parse(SEAT)).toEqual(jobQueryKey(KEY).slice(1));
+  it('uses the job query’s key, after the principal', () => {
+    expect(JSON.parse(SEAT)).toEqual(['guest', ...jobQueryKey(KEY).slice(1)]);
   });
 
   it('passes AWS errors between tabs with their kind and status', () => {
@@ -112,5 +122,66 @@ describe('the job query’s fetch', () => {
     );
     expect(isAwsError(decoded)).toBe(true);
     expect(decoded).toMatchObject({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' });
+  });
+});
+
+describe('tabs of different principals', () => {
+  afterEach(() => setElectionPrincipal(() => 'guest'));
+
+  it('a tab never takes the answer of a tab signed in as someone else; it asks AWS itself', async () => {
+    setElectionPrincipal(() => 'guest');
+    const signedInTab = joinPollElection<BackendJob>(electionName('user:demo', KEY), env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    await vi.advanceTimersByTimeAsync(0);
+    const leave = joinJobElection(KEY);
+    await vi.advanceTimersByTimeAsync(0);
+    const answer = fetchJob(client, KEY);
+    await signedInTab.poll(() => Promise.resolve(JOB), { maxWaitMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toMatchObject({ status: 'FROM-THIS-TAB' });
+    expect(calls).toBe(1);
+    leave();
+    signedInTab.close();
+    await vi.advanceTimersByTimeAsync(1);
+  });
+
+  it('a tab whose person signs out moves its seat: the signed-in tabs’ answers stop reaching it', async () => {
+    let principal = 'user:demo';
+    setElectionPrincipal(() => principal);
+    const signedInTab = joinPollElection<BackendJob>(electionName('user:demo', KEY), env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    await vi.advanceTimersByTimeAsync(0);
+    const leave = joinJobElection(KEY);
+    await vi.advanceTimersByTimeAsync(0);
+    const shared = fetchJob(client, KEY);
+    await signedInTab.poll(() => Promise.resolve(JOB), { maxWaitMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(shared).resolves.toMatchObject({ status: 'RUNNING', relayed: true });
+    expect(calls).toBe(0);
+
+    principal = 'guest';
+    const own = fetchJob(client, KEY);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(own).resolves.toMatchObject({ status: 'FROM-THIS-TAB' });
+    expect(calls).toBe(1);
+    leave();
+    signedInTab.close();
+    await vi.advanceTimersByTimeAsync(1);
+  });
+});
+
+describe('what crosses from another tab', () => {
+  it('a job is read with the API’s own reader and marked as another tab’s answer', () => {
+    const wire = { jobId: 'job-1', status: 'FAILED', error: '<b>bad</b>', createTime: '1700000000000' };
+    const read = JOB_CODEC.decode(structuredClone(JOB_CODEC.encode({ ...JOB, raw: wire })));
+    expect(read).toMatchObject({ jobId: 'job-1', status: 'FAILED', error: '<b>bad</b>', relayed: true, raw: wire });
+    expect(() => JOB_CODEC.decode('RUNNING')).toThrow();
+    expect(() => JOB_CODEC.decode([1, 2])).toThrow();
+  });
+
+  it('an error of a kind this app does not know is not taken as AWS’s answer', () => {
+    const forged = AWS_ERROR_CODEC.decode({ aws: true, kind: 'all-good', status: '200', serverMessage: 42 });
+    expect(isAwsError(forged)).toBe(false);
+    expect(forged).toBeInstanceOf(Error);
+    const typed = AWS_ERROR_CODEC.decode({ aws: true, kind: 'throttled', status: '429', serverMessage: { html: 1 } });
+    expect(typed).toMatchObject({ kind: 'throttled', status: undefined, serverMessage: undefined });
   });
 });

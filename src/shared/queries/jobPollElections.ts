@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
-import { AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
+import { jobFromWire, type AmplifyBackendClient, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
+import { AWS_ERROR_KINDS, AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
 import {
   browserElectionEnvironment,
   joinPollElection,
   type ElectionEnvironment,
   type ErrorCodec,
   type JobPollLeader,
+  type ValueCodec,
 } from '../browser/jobPollLeader';
 import { HIDDEN_MAX_INTERVAL_MS } from '../domain/pollingPolicy';
 
@@ -33,17 +34,32 @@ export const AWS_ERROR_CODEC: ErrorCodec = {
       : { message: error instanceof Error ? error.message : String(error) },
   decode: (data) => {
     const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-    if (fields.aws === true) {
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    // Another page of this origin could post anything: only a known kind is taken as AWS's answer.
+    if (fields.aws === true && (AWS_ERROR_KINDS as readonly unknown[]).includes(fields.kind)) {
       return new AwsError({
         kind: fields.kind as AwsErrorKind,
-        serverMessage: fields.serverMessage as string | undefined,
-        status: fields.status as number | undefined,
-        errorType: fields.errorType as string | undefined,
-        requestId: fields.requestId as string | undefined,
-        serverTime: fields.serverTime as Date | undefined,
+        serverMessage: text(fields.serverMessage),
+        status: typeof fields.status === 'number' ? fields.status : undefined,
+        errorType: text(fields.errorType),
+        requestId: text(fields.requestId),
+        serverTime: fields.serverTime instanceof Date ? fields.serverTime : undefined,
       });
     }
-    return new Error(typeof fields.message === 'string' ? fields.message : 'The job could not be read.');
+    return new Error(text(fields.message) ?? 'The job could not be read.');
+  },
+};
+
+/**
+ * A job crosses tabs as the API's JSON and is read again with the API's own reader, so a tab takes
+ * nothing from the channel it would not take from AWS. What it reads is marked `relayed`: shown, never
+ * stored (the tab that asked AWS stores it).
+ */
+export const JOB_CODEC: ValueCodec<BackendJob> = {
+  encode: (job) => job.raw,
+  decode: (data) => {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a job');
+    return { ...jobFromWire(data as Record<string, unknown>), relayed: true };
   },
 };
 
@@ -52,17 +68,62 @@ export const FOLLOWER_MAX_WAIT_MS = 2 * HIDDEN_MAX_INTERVAL_MS;
 
 interface Seat {
   election: JobPollLeader<BackendJob>;
+  /** Whose election this is (see setElectionPrincipal). */
+  principal: string;
   observers: number;
   /** Observers whose person paused automatic checks: a tab where all are paused stops leading. */
   pausedObservers: number;
 }
 
+/** This tab's seats, by job. */
 const seats = new Map<string, Seat>();
 let environment: ElectionEnvironment | undefined;
 let watchingVisibility = false;
+let currentPrincipal: () => string = () => 'guest';
 
-function seatName(key: BackendJobKey): string {
+/**
+ * Who this tab's requests are signed as ('guest', or the signed-in user): tabs share answers only
+ * with tabs of the same principal, so a tab with no session never shows a signed-in tab's answer.
+ * Read before every check; a tab whose person changed moves its seats to that person's elections.
+ */
+export function setElectionPrincipal(principal: () => string): void {
+  currentPrincipal = principal;
+}
+
+function jobName(key: BackendJobKey): string {
   return JSON.stringify([key.region, key.appId, key.envName, key.jobId]);
+}
+
+/** The election's lock and channel name: the principal and the job. */
+export function electionName(principal: string, key: BackendJobKey): string {
+  return JSON.stringify([principal, key.region, key.appId, key.envName, key.jobId]);
+}
+
+function openElection(key: BackendJobKey, principal: string, known: () => BackendJob | undefined) {
+  const election = joinPollElection<BackendJob>(
+    electionName(principal, key),
+    electionEnvironment(),
+    AWS_ERROR_CODEC,
+    known,
+    JOB_CODEC,
+  );
+  if (typeof document !== 'undefined') election.setHidden(document.visibilityState === 'hidden');
+  return election;
+}
+
+/** This tab's seat for `key`, moved to the current principal's election if the person changed. */
+function seatOf(key: BackendJobKey): Seat | undefined {
+  const seat = seats.get(jobName(key));
+  if (!seat) return undefined;
+  const principal = currentPrincipal();
+  if (seat.principal !== principal) {
+    seat.election.close();
+    // What this tab knew was the other person's: nothing of it goes to the new principal's tabs.
+    seat.election = openElection(key, principal, () => undefined);
+    seat.principal = principal;
+    seat.election.setPaused(seat.observers > 0 && seat.pausedObservers === seat.observers);
+  }
+  return seat;
 }
 
 function electionEnvironment(): ElectionEnvironment {
@@ -98,11 +159,11 @@ export function joinJobElection(
   const env = electionEnvironment();
   if (!env.locks || !env.openChannel) return () => undefined;
   followVisibility();
-  const name = seatName(key);
-  let seat = seats.get(name);
+  const name = jobName(key);
+  let seat = seatOf(key);
   if (!seat) {
-    seat = { election: joinPollElection<BackendJob>(name, env, AWS_ERROR_CODEC, known), observers: 0, pausedObservers: 0 };
-    if (typeof document !== 'undefined') seat.election.setHidden(document.visibilityState === 'hidden');
+    const principal = currentPrincipal();
+    seat = { election: openElection(key, principal, known), principal, observers: 0, pausedObservers: 0 };
     seats.set(name, seat);
   }
   seat.observers += 1;
@@ -127,12 +188,12 @@ export function joinJobElection(
 
 /** Settles when this tab first leads `key`'s election (see JobPollLeader.firstLead); at once without a seat. */
 export function firstLeadOf(key: BackendJobKey): Promise<void> {
-  return seats.get(seatName(key))?.election.firstLead() ?? Promise.resolve();
+  return seatOf(key)?.election.firstLead() ?? Promise.resolve();
 }
 
 /** GetBackendJob for the job query: through the election when this page watches the job, directly otherwise. */
 export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signal?: AbortSignal): Promise<BackendJob> {
-  const seat = seats.get(seatName(key));
+  const seat = seatOf(key);
   if (!seat) return client.getBackendJob(key, signal);
   return seat.election.poll((fetchSignal) => client.getBackendJob(key, fetchSignal), { signal, maxWaitMs: FOLLOWER_MAX_WAIT_MS });
 }

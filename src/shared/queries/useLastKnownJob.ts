@@ -23,7 +23,8 @@ export function useLastKnownJob(jobKey: BackendJobKey, { data, dataUpdatedAt, fe
     return entry ? { job: jobFromWire(entry.wire), checkedAt: entry.checkedAt } : undefined;
   }, [fallBack, region, appId, envName, jobId]);
   useEffect(() => {
-    if (data === undefined || dataUpdatedAt === 0) return;
+    // Another tab's answer is stored by that tab, never by this one.
+    if (data === undefined || dataUpdatedAt === 0 || data.relayed) return;
     saveLastKnownJob({ region, appId, envName, jobId, wire: data.raw, checkedAt: dataUpdatedAt });
   }, [region, appId, envName, jobId, data, dataUpdatedAt]);
   return { data: data ?? fromMemory?.job, fromMemory };
