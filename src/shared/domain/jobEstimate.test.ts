@@ -115,7 +115,16 @@ describe('estimateProgress', () => {
     expect(estimateProgress(estimate, MINUTE)).toEqual({ kind: 'on-track', fraction: 1 / 3, remainingMs: 2 * MINUTE });
     expect(formatRemaining(2 * MINUTE)).toBe('about 2 min left');
     expect(formatRemaining(70 * SECOND)).toBe('about 1 min left');
-    expect(formatRemaining(20 * SECOND)).toBe('less than a minute left');
+  });
+
+  it('under a minute, follows the time left in steps of 5 s instead of one fixed phrase', () => {
+    expect(formatRemaining(58 * SECOND)).toBe('about 1 min left');
+    expect(formatRemaining(40 * SECOND)).toBe('about 40 s left');
+    expect(formatRemaining(33 * SECOND)).toBe('about 35 s left');
+    expect(formatRemaining(20 * SECOND)).toBe('about 20 s left');
+    expect(formatRemaining(8 * SECOND)).toBe('about 10 s left');
+    expect(formatRemaining(7 * SECOND)).toBe('a few seconds left');
+    expect(formatRemaining(0)).toBe('a few seconds left');
   });
 
   it('treats a job that seems to start in the future (a clock being corrected) as just started', () => {
@@ -129,6 +138,12 @@ describe('estimateProgress', () => {
 
   it('says how much longer than the slowest earlier job it has run', () => {
     expect(estimateProgress(estimate, 7 * MINUTE)).toEqual({ kind: 'longer-than-usual', overByMs: 2 * MINUTE });
+  });
+
+  it('never says “0 s past the slowest”: under a whole second past it, it still should finish any time', () => {
+    expect(estimateProgress(estimate, 5 * MINUTE + 400)).toEqual({ kind: 'any-time', fraction: 0.99 });
+    expect(estimateProgress(estimate, 5 * MINUTE + 999)).toEqual({ kind: 'any-time', fraction: 0.99 });
+    expect(estimateProgress(estimate, 5 * MINUTE + SECOND)).toEqual({ kind: 'longer-than-usual', overByMs: SECOND });
   });
 });
 

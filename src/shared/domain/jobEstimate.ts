@@ -3,6 +3,7 @@
  * operation. Durations are `updateTime − createTime` of each earlier COMPLETED job: both times
  * come from the service, so this browser's clock does not enter them.
  */
+import { isTerminalStatus } from './jobStatus';
 
 /** What the estimate needs of a job; `BackendJob` fits. */
 export interface EstimateJob {
@@ -11,6 +12,11 @@ export interface EstimateJob {
   status?: string;
   createTime?: { date?: Date };
   updateTime?: { date?: Date };
+}
+
+/** Whether a job gets an estimate at all: it is still running and its operation is known. */
+export function showsEstimate(job: EstimateJob | undefined): boolean {
+  return job !== undefined && job.operation !== undefined && !isTerminalStatus(job.status);
 }
 
 /** Fewer earlier jobs than this give no estimate. */
@@ -81,14 +87,17 @@ export type EstimateProgress =
   | { kind: 'any-time'; fraction: number }
   | { kind: 'longer-than-usual'; overByMs: number };
 
+const SECOND = 1000;
+
 /**
  * Where a running job stands against the estimate. `elapsedMs` is the server's now minus the
  * job's createTime; a negative value (a clock still being corrected) counts as just started.
- * The bar never reaches 100 % while the job runs.
+ * The bar never reaches 100 % while the job runs. "Longer than usual" starts a whole second past
+ * the slowest earlier job, so it never says "0 s past".
  */
 export function estimateProgress(estimate: Extract<JobEstimate, { kind: 'estimate' }>, elapsedMs: number): EstimateProgress {
   const elapsed = Math.max(0, elapsedMs);
-  if (elapsed > estimate.slowestMs) return { kind: 'longer-than-usual', overByMs: elapsed - estimate.slowestMs };
+  if (elapsed >= estimate.slowestMs + SECOND) return { kind: 'longer-than-usual', overByMs: elapsed - estimate.slowestMs };
   const expected = Math.max(estimate.medianMs, 1);
   const fraction = Math.min(0.99, elapsed / expected);
   if (elapsed >= estimate.medianMs) return { kind: 'any-time', fraction };
@@ -115,9 +124,11 @@ export function formatDurationRange(lowMs: number, highMs: number): string {
   return a === b ? `about ${b} h` : `${a}–${b} h`;
 }
 
-/** `about 1 min left`, `less than a minute left`, `about 2 h left`. */
+/** `about 2 h left`, `about 3 min left`, `about 35 s left` (in steps of 5 s), `a few seconds left`. */
 export function formatRemaining(ms: number): string {
-  if (ms < MINUTE) return 'less than a minute left';
+  const seconds = Math.round(ms / (5 * SECOND)) * 5;
+  if (seconds < 10) return 'a few seconds left';
+  if (seconds < 60) return `about ${seconds} s left`;
   if (ms < 120 * MINUTE) return `about ${Math.round(ms / MINUTE)} min left`;
   return `about ${Math.round(ms / (60 * MINUTE))} h left`;
 }

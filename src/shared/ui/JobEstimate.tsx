@@ -1,8 +1,9 @@
 import './estimate.css';
+import type { ReactNode } from 'react';
 import type { AmplifyBackendClient, BackendJob, EnvironmentKey } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
-import { isTerminalStatus } from '../domain/jobStatus';
-import { estimateJob, estimateProgress, estimateSummary, formatRemaining } from '../domain/jobEstimate';
+import { estimateJob, estimateProgress, estimateSummary, formatRemaining, showsEstimate } from '../domain/jobEstimate';
+import { estimateClass } from './EstimateSlot';
 import { useEnvironmentHistory } from '../queries/historyQuery';
 import { formatDuration } from './timeFormat';
 
@@ -11,9 +12,12 @@ export interface JobEstimateProps {
   env: EnvironmentKey;
   job: BackendJob | undefined;
   now: number;
+  /** Show the line on how durations are measured (default); a board shows it once instead. */
+  note?: boolean;
 }
 
-const DURATION_NOTE = 'Durations are updateTime − createTime of the environment’s earlier completed jobs of this operation.';
+export const DURATION_NOTE =
+  'Durations are updateTime − createTime of the environment’s earlier completed jobs of this operation.';
 
 function historyProblem(error: unknown): string {
   if (isAwsError(error) && (error.kind === 'access-denied' || error.status === 403)) {
@@ -22,12 +26,17 @@ function historyProblem(error: unknown): string {
   return 'No estimate: this environment’s earlier jobs could not be read.';
 }
 
-/** "Usually takes 2–4 min (…)" with a progress bar, for a running job; nothing once it has ended. */
-export function JobEstimate({ client, env, job, now }: JobEstimateProps) {
-  if (job === undefined || isTerminalStatus(job.status) || job.operation === undefined) return null;
+/**
+ * "Usually takes 2–4 min (…)" with a progress bar, for a running job; nothing once it has ended.
+ * It takes the same room from the first frame on (reading, too few, denied, the estimate), so
+ * what follows it on the page does not move when the history arrives. `note={false}` leaves out
+ * the line on how durations are measured, for a page that shows it once for many estimates.
+ */
+export function JobEstimate({ client, env, job, now, note = true }: JobEstimateProps) {
+  if (job === undefined || job.operation === undefined || !showsEstimate(job)) return null;
   // The history is read only from here on. An observer that mounted disabled and was enabled later
   // would ask again after a denial (an errored query counts as stale); one that mounts enabled does not.
-  return <RunningJobEstimate client={client} env={env} job={{ ...job, operation: job.operation }} now={now} />;
+  return <RunningJobEstimate client={client} env={env} job={{ ...job, operation: job.operation }} now={now} note={note} />;
 }
 
 function RunningJobEstimate({
@@ -35,52 +44,49 @@ function RunningJobEstimate({
   env,
   job,
   now,
+  note,
 }: Omit<JobEstimateProps, 'job'> & { job: BackendJob & { operation: string } }) {
   const history = useEnvironmentHistory(env, client, true);
-  if (history.status === 'pending') {
-    return <p className="estimate muted">Reading earlier jobs for an estimate…</p>;
-  }
-  if (history.status === 'error') {
-    return <p className="estimate muted">{historyProblem(history.error)}</p>;
-  }
+  const frame = (summary: string, progress: ReactNode = null) => (
+    <div className={estimateClass(note !== false)}>
+      <p className="estimate__summary">{summary}</p>
+      <div className="estimate__progress">{progress}</div>
+      {note !== false ? <p className="estimate__note muted">{DURATION_NOTE}</p> : null}
+    </div>
+  );
+  if (history.status === 'pending') return frame('Reading earlier jobs for an estimate…');
+  if (history.status === 'error') return frame(historyProblem(history.error));
   const estimate = estimateJob(history.data, job.operation, job.jobId);
-  if (estimate.kind === 'too-few') {
-    return (
-      <p className="estimate muted" title={DURATION_NOTE}>
-        {estimateSummary(estimate)}
-      </p>
-    );
-  }
+  if (estimate.kind === 'too-few') return frame(estimateSummary(estimate));
   const created = job.createTime?.date?.getTime();
   const progress = created === undefined ? undefined : estimateProgress(estimate, now - created);
-  const valueText =
-    progress === undefined
-      ? undefined
-      : progress.kind === 'on-track'
-        ? formatRemaining(progress.remainingMs)
-        : progress.kind === 'any-time'
-          ? 'should finish any time now'
-          : `${formatDuration(progress.overByMs)} longer than the slowest earlier job`;
-  return (
-    <div className="estimate">
-      <p className="estimate__summary">{estimateSummary(estimate)}</p>
-      {progress?.kind === 'longer-than-usual' ? (
-        <p className="estimate__late">Taking longer than usual: {formatDuration(progress.overByMs)} past the slowest of them.</p>
-      ) : progress ? (
-        <div
-          className="estimate__bar"
-          role="progressbar"
-          aria-label={`Estimated progress of ${job.operation}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(progress.fraction * 100)}
-          aria-valuetext={valueText}
-        >
-          <span className="estimate__fill" style={{ width: `${Math.round(progress.fraction * 100)}%` }} />
-          <span className="estimate__text">{valueText}</span>
-        </div>
-      ) : null}
-      <p className="estimate__note muted">{DURATION_NOTE}</p>
-    </div>
+  if (progress === undefined) return frame(estimateSummary(estimate));
+  if (progress.kind === 'longer-than-usual') {
+    return frame(
+      estimateSummary(estimate),
+      <p className="estimate__late">Taking longer than usual: {formatDuration(progress.overByMs)} past the slowest of them.</p>,
+    );
+  }
+  const valueText = progress.kind === 'on-track' ? formatRemaining(progress.remainingMs) : 'should finish any time now';
+  const percent = Math.round(progress.fraction * 100);
+  return frame(
+    estimateSummary(estimate),
+    <>
+      <div
+        className="estimate__bar"
+        role="progressbar"
+        aria-label={`Estimated progress of ${job.operation}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={valueText}
+      >
+        <span className="estimate__fill" style={{ width: `${percent}%` }} />
+      </div>
+      {/* Beside the bar, not on it (the bar's edge would cross the words); the bar says it to screen readers. */}
+      <span className="estimate__text" aria-hidden="true">
+        {valueText}
+      </span>
+    </>,
   );
 }
