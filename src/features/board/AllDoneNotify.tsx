@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { allDoneNotice, type RowState } from './boardSummary';
+import { settledNotice, type RowState } from './boardSummary';
 
 type Armed = 'off' | 'on' | 'blocked' | 'unsupported';
 
@@ -10,14 +10,16 @@ function initialState(): Armed {
 
 export interface AllDoneNotifyProps {
   rows: readonly RowState[];
-  allEnded: boolean;
+  /** Nothing is left to watch (every job finished, or could not be watched). */
+  settled: boolean;
 }
 
 /**
  * "Notify me when all finish": one notification when the last job on the board ends, naming how
- * many failed. Only for a board that had something running while this page watched it.
+ * many failed (and how many could not be watched). Only for a board that had something running
+ * while this page watched it.
  */
-export function AllDoneNotify({ rows, allEnded }: AllDoneNotifyProps) {
+export function AllDoneNotify({ rows, settled: allEnded }: AllDoneNotifyProps) {
   const [armed, setArmed] = useState<Armed>(initialState);
   const sawRunning = useRef(false);
   const notified = useRef(false);
@@ -33,7 +35,7 @@ export function AllDoneNotify({ rows, allEnded }: AllDoneNotifyProps) {
     if (armed !== 'on' || !sawRunning.current || notified.current) return;
     notified.current = true;
     setArmed('off');
-    const { title, body } = allDoneNotice(latestRows.current);
+    const { title, body } = settledNotice(latestRows.current);
     const notification = new Notification(title, { body, tag: 'amplify-job-watch.board', icon: '/favicon.svg' });
     notification.onclick = () => {
       window.focus();

@@ -57,7 +57,8 @@ describe('the board', () => {
     expect(within(row(failed.jobId)).getByText('UpdateBackendAPI')).toBeInTheDocument();
     await waitFor(() => expect(within(row('no-such-job')).getByRole('button', { name: 'Try again' })).toBeInTheDocument());
     expect(within(row(running.jobId)).queryByRole('button', { name: 'Try again' })).toBeNull();
-    await waitFor(() => expect(document.title).toBe('1 running, 1 failed, 1 can’t be watched · Amplify Job Watch'));
+    expect(within(row('no-such-job')).getByText('Not found')).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('1 running, 1 failed, 1 not found · Amplify Job Watch'));
   });
 
   it('asks about every row at once, so no status waits for its turn in the interval', async () => {
@@ -89,15 +90,67 @@ describe('the board', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Board' })).toHaveFocus();
   });
 
-  it('refuses more than 25 jobs with a clear message', async () => {
+  it('refuses more than 25 jobs and names the ones it left out', async () => {
     const jobs = Array.from({ length: 27 }, (_, index) =>
       boardJob({ appId: TEST_APP_ID, envName: TEST_ENV, jobId: `j${index}` }),
     );
     await renderApp({ path: boardPath(jobs) });
-    expect(
-      await screen.findByText(/A board watches at most 25 jobs: the last 2 in the link are not watched/),
-    ).toBeInTheDocument();
+    const warning = await screen.findByText(/A board watches at most 25 jobs, so these 2 jobs in the link are not watched/);
+    const named = within(warning.closest('section') as HTMLElement);
+    expect(named.getByRole('link', { name: 'j25' })).toHaveAttribute(
+      'href',
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/j25?region=us-east-1`,
+    );
+    expect(named.getByRole('link', { name: 'j26' })).toBeInTheDocument();
     expect(screen.getAllByRole('listitem', { name: /^Job j/ })).toHaveLength(25);
+  });
+
+  it('a board of jobs AWS does not know says “not found”, never “done”, and names the jobs past 25', async () => {
+    const jobs = Array.from({ length: 32 }, (_, index) =>
+      boardJob({ appId: TEST_APP_ID, envName: TEST_ENV, jobId: `gone-${index}` }),
+    );
+    const { user } = await renderApp({ path: boardPath(jobs) });
+
+    await waitFor(() => expect(document.title).toBe('25 not found · Amplify Job Watch'), { timeout: 15_000 });
+    expect(screen.getAllByText('Not found', { selector: '.board-row__status span' })).toHaveLength(25);
+    expect(screen.queryByText('Not checked')).toBeNull();
+    const live = document.querySelector('.board [aria-live="polite"]');
+    await waitFor(() => expect(live).toHaveTextContent('Nothing left to watch on the board: 25 not found.'));
+    expect(live).not.toHaveTextContent(/ended/);
+
+    // Seven past the maximum: five by name, then how many more.
+    const warning = (await screen.findByText(/these 7 jobs in the link are not watched/)).closest('section') as HTMLElement;
+    expect(
+      within(warning)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([...[25, 26, 27, 28, 29].map((n) => `Job gone-${n} (${TEST_APP_ID} / ${TEST_ENV} / us-east-1)`), 'and 2 more']);
+
+    // Removing a row makes room: the first job past the maximum moves in, and none is lost.
+    await user.click(screen.getByRole('button', { name: 'Remove job gone-0 from the board' }));
+    expect(window.location.pathname + window.location.search).toBe(boardPath(jobs.slice(1)));
+    expect(await screen.findByRole('listitem', { name: 'Job gone-25' })).toBeInTheDocument();
+    expect(screen.getByText(/these 6 jobs in the link are not watched/)).toBeInTheDocument();
+  });
+
+  it('“?” opens the list of keyboard shortcuts, as on the job page', async () => {
+    const job = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const { user } = await renderApp({ path: boardPath([boardJob(job)]) });
+    await waitFor(() => expect(within(row(job.jobId)).getByText('COMPLETED')).toBeInTheDocument());
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByText('Show these shortcuts')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says how durations are measured once for the board, not on every row', async () => {
+    addHistory('once', 'CreateBackendAuth', [2, 3, 3, 4]);
+    const jobs = [0, 1, 2].map(() => addJob({ envName: 'once', steps: [{ status: 'RUNNING', atMs: 0 }] }));
+    await renderApp({ path: boardPath(jobs.map(boardJob)) });
+    for (const job of jobs) expect(await within(row(job.jobId)).findByRole('progressbar')).toBeInTheDocument();
+    expect(screen.getAllByText(/^Durations are updateTime − createTime/)).toHaveLength(1);
+    for (const job of jobs) expect(within(row(job.jobId)).queryByText(/^Durations are/)).toBeNull();
   });
 
   it('estimates a running job from the environment’s earlier jobs, read once for the environment', async () => {

@@ -1,19 +1,38 @@
 import './board.css';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AmplifyBackendClient } from '../../shared/aws/amplifyBackend';
 import { rememberBoard } from '../../shared/browser/boardMemory';
-import { navigate } from '../../shared/browser/history';
+import { Link, navigate } from '../../shared/browser/history';
 import { useTabIndicator } from '../../shared/browser/tabIndicator';
 import type { AppConfig } from '../../shared/config/appConfig';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
-import { boardJobId, boardPath, MAX_BOARD_JOBS, parseBoardSearch, removeBoardJob } from '../../shared/domain/boardLink';
+import {
+  boardJobId,
+  boardPath,
+  MAX_BOARD_JOBS,
+  parseBoardSearch,
+  removeBoardJob,
+  type BoardJob,
+} from '../../shared/domain/boardLink';
+import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { showsEstimate } from '../../shared/domain/jobEstimate';
 import { CopyButton } from '../../shared/ui/CopyButton';
+import { DURATION_NOTE } from '../../shared/ui/JobEstimate';
+import { useShortcuts } from '../../shared/ui/useShortcuts';
 import { useNow } from '../../shared/ui/useNow';
 import { AllDoneNotify } from './AllDoneNotify';
 import { BoardRow } from './BoardRow';
-import { summarizeBoard } from './boardSummary';
+import { settledNotice, summarizeBoard } from './boardSummary';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { rowStateOf, useBoardWatch } from './useBoardWatch';
+
+// Opened with "?" only.
+const ShortcutsDialog = lazy(() =>
+  import('../../shared/ui/ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
+);
+
+/** Jobs past the maximum named in the warning, at most; the rest are counted. */
+export const REFUSED_NAMED = 5;
 
 export type BoardConfig = Pick<AppConfig, 'pollIntervalSeconds' | 'amplifyBackendEndpoint' | 'signingHost'>;
 
@@ -33,9 +52,14 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
   const rows = results.map(rowStateOf);
   const summary = summarizeBoard(rows);
   useTabIndicator(summary.title, summary.favicon);
-  const announcement = useBoardAnnouncements(jobs, results, summary.allEnded);
+  const settled = summary.settled ? settledNotice(rows) : null;
+  const announcement = useBoardAnnouncements(jobs, results, settled ? `${settled.title}: ${settled.body}` : null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [shareUrl, setShareUrl] = useState('');
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+  const shortcuts = [{ key: '?', description: 'Show these shortcuts', run: () => setShortcutsShown(true) }];
+  useShortcuts(shortcuts, !shortcutsShown);
+  const estimating = results.some((result) => showsEstimate(result.data));
 
   const path = boardPath(jobs);
   useEffect(() => {
@@ -48,7 +72,8 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
   const remove = (index: number) => {
     const job = jobs[index];
     if (!job) return;
-    navigate(boardPath(removeBoardJob(jobs, job)), { replace: true });
+    // Jobs the link held past the maximum stay in it: the first of them moves up into the room made.
+    navigate(boardPath([...removeBoardJob(jobs, job), ...board.refusedJobs]), { replace: true });
     // The row and its button are gone: keep keyboard focus on the page, not on <body>.
     heading.current?.focus();
   };
@@ -70,14 +95,7 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
         {announcement}
       </div>
 
-      {board.refused > 0 ? (
-        <section className="panel panel--warning" role="status">
-          <p>
-            A board watches at most {MAX_BOARD_JOBS} jobs: the last {board.refused} in the link{' '}
-            {board.refused === 1 ? 'is' : 'are'} not watched. Remove some jobs to make room.
-          </p>
-        </section>
-      ) : null}
+      {board.refusedJobs.length > 0 ? <RefusedJobs jobs={board.refusedJobs} /> : null}
 
       {board.invalid.length > 0 ? (
         <section className="panel panel--warning" aria-labelledby="board-invalid-title">
@@ -111,6 +129,7 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
           ))}
         </ul>
       ) : null}
+      {estimating ? <p className="muted small board__note">{DURATION_NOTE}</p> : null}
 
       <div className="actions">
         {jobs.length > 0 ? (
@@ -118,8 +137,41 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
             Copy link
           </CopyButton>
         ) : null}
-        <AllDoneNotify rows={rows} allEnded={summary.allEnded} />
+        <AllDoneNotify rows={rows} settled={summary.settled} />
       </div>
+      {shortcutsShown ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog shortcuts={shortcuts} onClose={() => setShortcutsShown(false)} />
+        </Suspense>
+      ) : null}
     </article>
+  );
+}
+
+/** The jobs of the link past the maximum, by name (the first few), so nobody wonders which. */
+function RefusedJobs({ jobs }: { jobs: readonly BoardJob[] }) {
+  const named = jobs.slice(0, REFUSED_NAMED);
+  const more = jobs.length - named.length;
+  return (
+    <section className="panel panel--warning" role="status">
+      <p>
+        A board watches at most {MAX_BOARD_JOBS} jobs, so {jobs.length === 1 ? 'this job' : `these ${jobs.length} jobs`} in the
+        link {jobs.length === 1 ? 'is' : 'are'} not watched. Remove some jobs above to make room: the next one moves up.
+      </p>
+      <ul className="board__refused">
+        {named.map((job) => (
+          <li key={boardJobId(job)}>
+            Job{' '}
+            <Link href={jobPagePath(job)} className="mono break">
+              {job.jobId}
+            </Link>{' '}
+            <span className="muted">
+              (<span className="mono break">{job.appId}</span> / <span className="mono break">{job.envName}</span> / {job.region})
+            </span>
+          </li>
+        ))}
+        {more > 0 ? <li>and {more} more</li> : null}
+      </ul>
+    </section>
   );
 }

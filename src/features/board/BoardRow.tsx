@@ -12,7 +12,7 @@ import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { formatDuration } from '../../shared/ui/timeFormat';
-import type { JobResult } from './useBoardWatch';
+import { isNotFound, type JobResult } from './useBoardWatch';
 
 const GET_ACTION = 'amplifybackend:GetBackendJob';
 /** A board row shows the start of a long job error; the job page has all of it. */
@@ -102,7 +102,9 @@ export function BoardRow({ job, result, config, client, now, onRemove }: BoardRo
         {data ? (
           <StatusBadge status={data.status} />
         ) : (
-          <span className="muted">{result.status === 'error' ? 'Not checked' : 'Loading…'}</span>
+          <span className="muted">
+            {result.status !== 'error' ? 'Loading…' : isNotFound(result.error) ? 'Not found' : 'Not checked'}
+          </span>
         )}
         {duration ? <span className="muted">{duration}</span> : null}
       </div>
@@ -123,7 +125,8 @@ export function BoardRow({ job, result, config, client, now, onRemove }: BoardRo
             {job.jobId}
           </Link>
         </p>
-        <JobEstimate client={client} env={job} job={data} now={now} />
+        {/* The note on how durations are measured is the board's, once, not each row's. */}
+        <JobEstimate client={client} env={job} job={data} now={now} note={false} />
         {jobError ? (
           <p className="board-row__job-error">
             <strong>The job reported an error:</strong>{' '}

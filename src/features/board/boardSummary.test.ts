@@ -1,30 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { allDoneNotice, summarizeBoard, type RowState } from './boardSummary';
+import { settledNotice, summarizeBoard, type RowState } from './boardSummary';
 
 describe('summarizeBoard', () => {
   it('counts running and failed jobs while anything runs', () => {
     const summary = summarizeBoard(['running', 'running', 'failed']);
     expect(summary.title).toBe('2 running, 1 failed · Amplify Job Watch');
-    expect(summary.allEnded).toBe(false);
+    expect(summary.settled).toBe(false);
   });
 
   it('says all are done without the word "running" once every job has ended', () => {
     const summary = summarizeBoard(['completed', 'failed', 'completed']);
     expect(summary.title).toBe('All 3 done, 1 failed · Amplify Job Watch');
     expect(summary.title).not.toMatch(/running/i);
-    expect(summary.allEnded).toBe(true);
+    expect(summary).toMatchObject({ settled: true, allDone: true });
     expect(summarizeBoard(['completed']).title).toBe('All 1 done · Amplify Job Watch');
   });
 
-  it('counts a row stopped by an error as ended and names it', () => {
-    expect(summarizeBoard(['completed', 'error']).title).toBe('All 2 done, 1 can’t be watched · Amplify Job Watch');
+  it('counts only finished jobs as done, and names the rows it cannot watch apart', () => {
+    expect(summarizeBoard(['completed', 'error'])).toMatchObject({
+      title: '1 done, 1 can’t be watched · Amplify Job Watch',
+      settled: true,
+      allDone: false,
+    });
     expect(summarizeBoard(['running', 'error']).title).toBe('1 running, 1 can’t be watched · Amplify Job Watch');
+    expect(summarizeBoard(['completed', 'not-found', 'not-found', 'error']).title).toBe(
+      '1 done, 2 not found, 1 can’t be watched · Amplify Job Watch',
+    );
+  });
+
+  it('a board of jobs AWS does not know says how many were not found, never that they are done', () => {
+    const summary = summarizeBoard(Array.from({ length: 25 }, (): RowState => 'not-found'));
+    expect(summary).toEqual({
+      title: '25 not found · Amplify Job Watch',
+      favicon: 'unreachable',
+      settled: true,
+      allDone: false,
+      failed: 0,
+    });
   });
 
   it('does not call a board whose AWS cannot be reached done', () => {
     const summary = summarizeBoard(['completed', 'unreachable']);
-    expect(summary.allEnded).toBe(false);
-    expect(summary.title).toBe('1 can’t reach AWS · Amplify Job Watch');
+    expect(summary.settled).toBe(false);
+    expect(summary.title).toBe('1 done, 1 can’t reach AWS · Amplify Job Watch');
   });
 
   it.each<[RowState[], string]>([
@@ -38,16 +56,27 @@ describe('summarizeBoard', () => {
   });
 
   it('has a plain title and the default icon when empty', () => {
-    expect(summarizeBoard([])).toMatchObject({ title: 'Board · Amplify Job Watch', favicon: 'idle', allEnded: false });
+    expect(summarizeBoard([])).toMatchObject({ title: 'Board · Amplify Job Watch', favicon: 'idle', settled: false });
   });
 });
 
-describe('allDoneNotice', () => {
-  it('names how many failed', () => {
-    expect(allDoneNotice(['completed', 'failed', 'failed'])).toEqual({
+describe('settledNotice', () => {
+  it('names how many failed when every job has ended', () => {
+    expect(settledNotice(['completed', 'failed', 'failed'])).toEqual({
       title: 'All 3 jobs on the board have ended',
       body: '2 failed.',
     });
-    expect(allDoneNotice(['completed']).body).toBe('none failed.');
+    expect(settledNotice(['completed']).body).toBe('none failed.');
+  });
+
+  it('does not say the jobs ended when some could not be watched: it says what became of each', () => {
+    expect(settledNotice(Array.from({ length: 25 }, (): RowState => 'not-found'))).toEqual({
+      title: 'Nothing left to watch on the board',
+      body: '25 not found.',
+    });
+    expect(settledNotice(['completed', 'failed', 'not-found', 'not-found', 'not-found', 'error'])).toEqual({
+      title: 'Nothing left to watch on the board',
+      body: '2 ended (1 failed), 3 not found, 1 can’t be watched.',
+    });
   });
 });

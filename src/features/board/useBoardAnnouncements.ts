@@ -8,9 +8,14 @@ function shortId(id: string): string {
 
 /**
  * What the board's one polite live region says: each status change once ("Job 7f3c9e2a…: COMPLETED"),
- * and once when every job has ended. The first status of a row is shown, not announced.
+ * and `settledMessage` once when nothing is left to watch. The first status of a row is shown, not announced.
  */
-export function useBoardAnnouncements(jobs: readonly BoardJob[], results: readonly JobResult[], allEnded: boolean): string {
+export function useBoardAnnouncements(
+  jobs: readonly BoardJob[],
+  results: readonly JobResult[],
+  /** What became of the board's jobs, once nothing is left to watch; null until then. */
+  settledMessage: string | null,
+): string {
   const seen = useRef(new Map<string, string>());
   const [message, setMessage] = useState('');
   const statuses = jobs.map((job, index) => [boardJobId(job), job.jobId, results[index]?.data?.status] as const);
@@ -28,12 +33,12 @@ export function useBoardAnnouncements(jobs: readonly BoardJob[], results: readon
     if (changes.length > 0) setMessage(changes.join('. '));
   }, [signature]);
 
-  const wasEnded = useRef(allEnded);
+  const wasSettled = useRef(settledMessage !== null);
   useEffect(() => {
-    if (allEnded && !wasEnded.current)
-      setMessage((previous) => `${previous ? `${previous}. ` : ''}All jobs on the board have ended.`);
-    wasEnded.current = allEnded;
-  }, [allEnded]);
+    if (settledMessage !== null && !wasSettled.current)
+      setMessage((previous) => `${previous ? `${previous}. ` : ''}${settledMessage}`);
+    wasSettled.current = settledMessage !== null;
+  }, [settledMessage]);
 
   return message;
 }

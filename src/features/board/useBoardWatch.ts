@@ -11,15 +11,20 @@ import type { RowState } from './boardSummary';
 
 const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
 
+/** AWS answered 404: there is no such job (or app) to watch. */
+export function isNotFound(error: unknown): boolean {
+  return isAwsError(error) && error.kind === 'not-found';
+}
+
 export type JobResult = UseQueryResult<BackendJob>;
 
 /** How one row counts in the board's summary. */
 export function rowStateOf(
-  result: Pick<JobResult, 'data' | 'status' | 'failureReason' | 'failureCount' | 'fetchStatus'>,
+  result: Pick<JobResult, 'data' | 'status' | 'error' | 'failureReason' | 'failureCount' | 'fetchStatus'>,
 ): RowState {
   const tone = statusTone(result.data?.status);
   if (tone === 'completed' || tone === 'failed') return tone;
-  if (result.status === 'error') return 'error';
+  if (result.status === 'error') return isNotFound(result.error) ? 'not-found' : 'error';
   const retrying = result.fetchStatus === 'fetching' && result.failureCount > 0;
   if (retrying && isAwsError(result.failureReason) && UNREACHABLE_KINDS.has(result.failureReason.kind)) return 'unreachable';
   return 'running';

@@ -44,7 +44,7 @@ describe('board links', () => {
     const jobs = [job(hostile, { appId: hostile, envName: hostile }), job('plain')];
     const url = new URL(boardPath(jobs), 'https://example.test');
     expect(url.pathname).toBe('/watch');
-    expect(parse(url.search)).toEqual({ jobs, invalid: [], refused: 0 });
+    expect(parse(url.search)).toEqual({ jobs, invalid: [], refused: 0, refusedJobs: [] });
   });
 
   it('lists invalid entries with their reason and keeps the valid ones', () => {
@@ -75,6 +75,15 @@ describe('board links', () => {
     const result = parse(searchOf(boardPath(many)));
     expect(result.jobs).toHaveLength(MAX_BOARD_JOBS);
     expect(result.refused).toBe(3);
+    expect(result.refusedJobs).toEqual(many.slice(MAX_BOARD_JOBS));
+  });
+
+  it('names each job past the maximum once, even when the link lists it twice', () => {
+    const many = Array.from({ length: MAX_BOARD_JOBS + 2 }, (_, index) => job(`j${index}`));
+    const extra = formatBoardEntry(job(`j${MAX_BOARD_JOBS}`));
+    const result = parse(`${searchOf(boardPath(many))}&job=${extra}`);
+    expect(result.refusedJobs.map((entry) => entry.jobId)).toEqual([`j${MAX_BOARD_JOBS}`, `j${MAX_BOARD_JOBS + 1}`]);
+    expect(result.refused).toBe(2);
   });
 
   it('adds at the end without duplicates and refuses more than the maximum', () => {

@@ -22,6 +22,8 @@ export interface BoardLink {
   invalid: InvalidBoardEntry[];
   /** Valid jobs beyond the first MAX_BOARD_JOBS; they are not watched. */
   refused: number;
+  /** Those jobs, in the link's order, so the page can name them and keep them in the link. */
+  refusedJobs: BoardJob[];
 }
 
 /** `REGION/APP_ID/ENV/JOB_ID`, each segment percent-encoded so a `/`, `%`, `&` or `#` in an ID survives. */
@@ -79,7 +81,7 @@ function parseEntry(raw: string, isKnownRegion: (region: string) => boolean): Bo
  * twice is watched once; jobs beyond MAX_BOARD_JOBS are counted in `refused`.
  */
 export function parseBoardSearch(search: string, isKnownRegion: (region: string) => boolean): BoardLink {
-  const result: BoardLink = { jobs: [], invalid: [], refused: 0 };
+  const result: BoardLink = { jobs: [], invalid: [], refused: 0, refusedJobs: [] };
   const query = search.startsWith('?') ? search.slice(1) : search;
   for (const pair of query.split('&')) {
     if (pair === '') continue;
@@ -92,8 +94,11 @@ export function parseBoardSearch(search: string, isKnownRegion: (region: string)
       result.invalid.push({ text: decodeText(raw), reason: parsed });
     } else if (result.jobs.some((job) => sameBoardJob(job, parsed))) {
       continue;
+    } else if (result.refusedJobs.some((job) => sameBoardJob(job, parsed))) {
+      continue;
     } else if (result.jobs.length >= MAX_BOARD_JOBS) {
       result.refused += 1;
+      result.refusedJobs.push(parsed);
     } else {
       result.jobs.push(parsed);
     }
