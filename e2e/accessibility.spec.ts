@@ -21,6 +21,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       simulatedAccount: page,
       sim,
     }) => {
+      // Six pages, each read whole by axe: three times the time of a single page.
+      test.slow();
       const running = await sim.createJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
       await page.goto(running.path);
       await expect(page.getByText('RUNNING', { exact: true }).first()).toBeVisible();
@@ -70,6 +72,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       sim,
     }) => {
+      // Seven pages, each read whole by axe: three times the time of a single page.
+      test.slow();
       await serveConfig(page, simulatedAccountConfig());
       await page.goto('/');
       await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();

@@ -61,10 +61,10 @@ test('a board of three jobs in two environments: one fails, one is throttled the
     'href',
     `/apps/${running.appId}/environments/staging/jobs/${running.jobId}?region=us-east-1`,
   );
-  await expect(page).toHaveTitle('1 running, 1 failed, 1 can’t be watched · Amplify Job Watch');
+  await expect(page).toHaveTitle('1 running, 1 failed, 1 not found · Amplify Job Watch');
 
   await sim.replaceJob(running, { steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  await expect(page).toHaveTitle('All 4 done, 1 failed, 1 can’t be watched · Amplify Job Watch', { timeout: 30_000 });
+  await expect(page).toHaveTitle('3 done, 1 failed, 1 not found · Amplify Job Watch', { timeout: 30_000 });
 });
 
 // Only a browser proves it: two real tabs elect one poller through the browser's cross-tab channel, and the other takes over when it closes.

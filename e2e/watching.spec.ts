@@ -128,7 +128,7 @@ test('"Notify me when it finishes": one notification for a hidden tab, and click
       ).__notifications.map(({ title, options, closed }) => ({ title, body: options.body, tag: options.tag, closed })),
     );
 
-  // The page's timers run in real time until the test moves them on (page.clock.runFor).
+  // The page's timers run in real time until the test moves them on (page.clock.fastForward).
   await page.clock.install();
   const job = await sim.createJob({ operation: 'UpdateBackendAPI' });
   await page.goto(job.path);
@@ -144,9 +144,9 @@ test('"Notify me when it finishes": one notification for a hidden tab, and click
   expect(shown?.body).toBe(`Job ${job.jobId} of app ${job.appId}, environment ${job.envName}`);
   await expect(page).toHaveTitle(jobTitle('COMPLETED', job.jobId));
 
-  // Proving an absence: coming back to the tab, and the page's timers run 10 s on, does not notify again.
+  // Proving an absence: coming back to the tab, then the page's clock 10 s on (every timer due by then fires), does not notify again.
   await setHidden(page, false);
-  await page.clock.runFor(10_000);
+  await page.clock.fastForward(10_000);
   expect(await notifications()).toHaveLength(1);
 
   await page.evaluate(() => {
@@ -165,7 +165,7 @@ test.describe('paused does not look live (375 px)', () => {
     simulatedAccount: page,
     sim,
   }) => {
-    // The page's timers run in real time until the test moves them on (page.clock.runFor).
+    // The page's timers run in real time until the test moves them on (page.clock.fastForward, runFor).
     await page.clock.install();
     const job = await sim.createJob({ startedAt: Date.now() - 30_000 });
     const times = requestTimes(page, job.jobId);
@@ -185,9 +185,9 @@ test.describe('paused does not look live (375 px)', () => {
     await expect.poll(() => inFlight.count).toBe(0);
     await page.clock.runFor(200);
     const elapsed = await jobStatus(page).textContent();
-    // Ten seconds of the page's clock later, the elapsed time and the "as of" time have not moved, and nothing was asked.
+    // The page's clock 10 s on (every timer due by then fires): the elapsed time and the "as of" time have not moved, and nothing was asked.
     const pausedAt = times.length;
-    await page.clock.runFor(10_000);
+    await page.clock.fastForward(10_000);
     expect(await jobStatus(page).textContent()).toBe(elapsed);
     expect(times.length).toBe(pausedAt);
 
