@@ -24,24 +24,34 @@ export function HomePage({ demo, defaultRegion }: HomePageProps) {
         Watch an AWS AmplifyBackend job live: open the job and keep the tab open while it deploys. The page refreshes by itself
         while the job runs and stops once it has completed or failed.
       </p>
+      {/* In the demo the samples are what a newcomer came for: first, above the form, in view at 375×812. */}
+      {demo ? <DemoSamples demo={demo} /> : null}
       <OpenJobForm defaultRegion={defaultRegion} />
       <RecentJobs />
-      {demo ? (
-        <section aria-labelledby="demo-jobs">
-          <h2 id="demo-jobs">Sample jobs in the demo</h2>
-          <ul className="link-list">
-            {demo.sampleJobs.map((job) => (
-              <li key={job.jobId}>
-                <Link href={jobPagePath({ ...demo.environment, jobId: job.jobId })}>{job.label}</Link>
-              </li>
-            ))}
-          </ul>
-          <p>
-            <Link href={environmentJobsPath(demo.environment)}>All jobs of the demo’s staging environment</Link>
-          </p>
-        </section>
-      ) : null}
     </article>
+  );
+}
+
+function DemoSamples({ demo }: { demo: DemoGuide }) {
+  return (
+    <section aria-labelledby="demo-jobs" className="demo-samples">
+      <h2 id="demo-jobs">Sample jobs in the demo</h2>
+      <ul className="link-list">
+        {demo.sampleJobs.map((job) => (
+          <li key={job.jobId}>
+            <Link href={jobPagePath({ ...demo.environment, jobId: job.jobId })}>{job.label}</Link>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link href={environmentJobsPath(demo.environment)}>All jobs of the demo’s staging environment</Link>
+      </p>
+      <p className="muted small">
+        No sign-in needed: in the demo every visitor may watch these jobs. <strong>Sign in</strong> (at the top) only tries out
+        the sign-in steps; with your own <span className="mono">config.json</span> it is what lets this browser read your
+        account’s jobs, unless the deployment lets guests watch too.
+      </p>
+    </section>
   );
 }
 
