@@ -10,11 +10,50 @@
  * /favicon.svg and /manifest.webmanifest as the page loads them. Pages are asked of the network first
  * and only answered from the cache when the network fails. It never touches another origin (AWS,
  * Cognito), any request but a GET, config.json (the page keeps its own copy) or /amplifybackend/.
+ *
+ * What it stores (`fits`): only a same-origin, successful, unredirected answer whose content-type fits
+ * the file's name, never HTML under a script's or style's name. During a deployment a host with an SPA
+ * fallback may answer a chunk that is not uploaded yet with index.html (200); kept under the chunk's
+ * name, that would break the page until the next deployment. An answer that does not fit is passed to
+ * the page (which fails and offers a reload) but not kept, so the next load asks the network again.
  */
 const BUILD = new URL(self.location.href).searchParams.get('build') || 'unversioned';
 const PREFIX = 'job-watch-shell:';
-const CACHE = PREFIX + BUILD;
+// The rule's version is part of the name: caches kept under an older rule are dropped on activation.
+const CACHE = PREFIX + 'v2:' + BUILD;
 const SHELL = '/index.html';
+
+/** The content-types a file of the shell may come with, by its name's extension. */
+const TYPES = {
+  '.js': ['text/javascript', 'application/javascript', 'application/x-javascript'],
+  '.mjs': ['text/javascript', 'application/javascript'],
+  '.css': ['text/css'],
+  '.html': ['text/html'],
+  '.svg': ['image/svg+xml'],
+  '.png': ['image/png'],
+  '.ico': ['image/x-icon', 'image/vnd.microsoft.icon'],
+  '.webp': ['image/webp'],
+  '.woff2': ['font/woff2'],
+  '.json': ['application/json'],
+  '.webmanifest': ['application/manifest+json', 'application/json'],
+};
+
+/**
+ * May this answer be kept under this path? Same origin, 2xx, not redirected, and a content-type that
+ * fits the name (an unknown extension: anything but HTML; no content-type: never).
+ */
+function fits(path, response) {
+  if (!response || !response.ok || response.redirected) return false;
+  if (response.url && new URL(response.url).origin !== self.location.origin) return false;
+  if (response.type && response.type !== 'basic' && response.type !== 'default') return false;
+  const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+  if (!type) return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const allowed = dot > 0 ? TYPES[name.slice(dot).toLowerCase()] : undefined;
+  if (allowed) return allowed.includes(type);
+  return type !== 'text/html';
+}
 
 function isShellFile(url) {
   return (
@@ -25,24 +64,30 @@ function isShellFile(url) {
   );
 }
 
-async function fetchOk(request) {
-  const response = await fetch(request);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${typeof request === 'string' ? request : request.url}`);
-  return response;
+/** Fetches a shell file and keeps it when it fits; true when kept. */
+async function keep(cache, path, init) {
+  const response = await fetch(new Request(path, init));
+  if (!fits(path, response)) return false;
+  await cache.put(path, response);
+  return true;
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const page = await fetchOk(new Request('/', { cache: 'no-cache' }));
+      const page = await fetch(new Request('/', { cache: 'no-cache' }));
+      if (!fits(SHELL, page)) throw new Error(`index.html answered HTTP ${page.status} (${page.headers.get('content-type')})`);
       const html = await page.clone().text();
-      await cache.put(SHELL, page);
       const named = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)]
         .map((match) => new URL(match[1], self.location.origin))
         .filter(isShellFile)
         .map((url) => url.pathname);
-      await cache.addAll([...new Set(named)]);
+      // Every file the page names, fitting, or no install: this worker then tries again on the next visit.
+      for (const path of new Set(named)) {
+        if (!(await keep(cache, path, { cache: 'no-cache' }))) throw new Error(`${path} did not fit its name`);
+      }
+      await cache.put(SHELL, page);
       await self.skipWaiting();
     })(),
   );
@@ -60,8 +105,7 @@ self.addEventListener('activate', (event) => {
 async function page(request) {
   try {
     const response = await fetch(request);
-    const html = (response.headers.get('content-type') || '').includes('text/html');
-    if (response.ok && html) await (await caches.open(CACHE)).put(SHELL, response.clone());
+    if (fits(SHELL, response)) await (await caches.open(CACHE)).put(SHELL, response.clone());
     return response;
   } catch (error) {
     const cached = await (await caches.open(CACHE)).match(SHELL);
@@ -71,15 +115,18 @@ async function page(request) {
 }
 
 async function shellFile(request) {
+  const path = new URL(request.url).pathname;
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request);
-  if (cached) return cached;
+  if (cached && fits(path, cached)) return cached;
+  if (cached) await cache.delete(request);
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (fits(path, response)) await cache.put(request, response.clone());
   return response;
 }
 
 // The page names the files it loaded before this worker controlled it (lazy chunks among them).
+// (To load afresh after a chunk failed, the page deletes these caches itself: see offlineShell.ts.)
 self.addEventListener('message', (event) => {
   const { data } = event;
   if (!data || data.type !== 'keep' || !Array.isArray(data.urls)) return;
@@ -91,7 +138,7 @@ self.addEventListener('message', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      for (const url of new Set(urls)) if (!(await cache.match(url))) await cache.add(url).catch(() => undefined);
+      for (const url of new Set(urls)) if (!(await cache.match(url))) await keep(cache, url).catch(() => false);
     })(),
   );
 });
