@@ -36,3 +36,17 @@ describe('CliAndRaw', () => {
     expect(shown).toEqual([jobKey.appId, jobKey.envName, jobKey.jobId, jobKey.region]);
   });
 });
+
+describe('the raw JSON view', () => {
+  it('writes the answer out only while it is open', async () => {
+    const user = userEvent.setup();
+    const job = { jobId: '7f3c9e2a', status: 'RUNNING', raw: { jobId: '7f3c9e2a', status: 'RUNNING', error: 'x'.repeat(5000) } };
+    render(<CliAndRaw jobKey={PLAIN} job={job} />);
+    const cli = screen.getByRole('region', { name: 'AWS CLI and raw response' });
+    expect(cli.querySelector('pre.raw-json')).toBeNull();
+    await user.click(within(cli).getByText('Raw JSON of the last response'));
+    expect(JSON.parse(cli.querySelector('pre.raw-json')?.textContent ?? 'null')).toEqual(job.raw);
+    await user.click(within(cli).getByText('Raw JSON of the last response'));
+    expect(cli.querySelector('pre.raw-json')).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { getBackendJobCommand } from './cliCommand';
 import { CopyButton } from '../../shared/ui/CopyButton';
@@ -10,6 +11,7 @@ export interface CliAndRawProps {
 /** The same question asked from a terminal, and the last answer as the API sent it. */
 export function CliAndRaw({ jobKey, job }: CliAndRawProps) {
   const cli = getBackendJobCommand(jobKey);
+  const [rawOpen, setRawOpen] = useState(false);
   return (
     <section className="cli" aria-label="AWS CLI and raw response">
       <details>
@@ -44,9 +46,10 @@ export function CliAndRaw({ jobKey, job }: CliAndRawProps) {
         )}
       </details>
       {job ? (
-        <details>
+        <details onToggle={(event) => setRawOpen(event.currentTarget.open)}>
           <summary>Raw JSON of the last response</summary>
-          <pre className="raw-json mono">{JSON.stringify(job.raw, null, 2)}</pre>
+          {/* Written out only while open: an answer can be up to MAX_ANSWER_BYTES, and polls replace it. */}
+          {rawOpen ? <pre className="raw-json mono">{JSON.stringify(job.raw, null, 2)}</pre> : null}
         </details>
       ) : null}
     </section>

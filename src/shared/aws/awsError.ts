@@ -14,6 +14,7 @@ export const AWS_ERROR_KINDS = [
   'service-unavailable',
   'http',
   'invalid-response',
+  'too-large',
   'network',
   'timeout',
   'no-credentials',
@@ -68,6 +69,7 @@ const TRANSIENT: ReadonlySet<AwsErrorKind> = new Set([
   'network',
   'timeout',
   'invalid-response',
+  'too-large',
 ]);
 
 export function isTransient(error: unknown): boolean {

@@ -5,10 +5,10 @@ import { SimulatedAws } from '../../simulated-aws/simulatedAws';
 import { server, sim } from '../../test/server';
 import { simCredentialSource } from '../../test/simCredentials';
 import { backendJobPath, createAmplifyBackendClient } from './amplifyBackend';
-import { AwsError } from './awsError';
+import { AwsError, isTransient } from './awsError';
 import { createClockOffset } from './clockOffset';
 import type { CredentialSource } from './credentials';
-import { createSignedFetch, type SignedRequest } from './signedFetch';
+import { createSignedFetch, MAX_ANSWER_BYTES, readAtMost, type SignedRequest } from './signedFetch';
 
 const REGION = 'us-east-1';
 const HOST = `amplifybackend.${REGION}.amazonaws.com`;
@@ -291,5 +291,46 @@ describe('signedFetch against the simulated AWS (real SigV4 verification)', () =
       client.getBackendJob({ region: REGION, appId: APP, envName: ENV, jobId: 'job-proxy-unsigned' }),
     );
     expect(error.kind).toBe('signature-mismatch');
+  });
+});
+
+describe('answers over MAX_ANSWER_BYTES', () => {
+  const huge = (n: number) => JSON.stringify({ jobId: 'job-huge', status: 'RUNNING', error: 'x'.repeat(n) });
+
+  it('are refused as too large, and retried as transient', async () => {
+    server.use(
+      http.get(
+        `https://${HOST}/backend/${APP}/job/${ENV}/job-huge`,
+        () => new Response(huge(MAX_ANSWER_BYTES), { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
+    const signedFetch = createSignedFetch({ credentials: simCredentialSource(), clock: createClockOffset() });
+    const error = await awsRejection(signedFetch(jobRequest('job-huge')));
+    expect(error.kind).toBe('too-large');
+    expect(isTransient(error)).toBe(true);
+  });
+
+  it('are not read past the limit, whether their length is declared or only streams in', async () => {
+    const declared = new Response('{}', { headers: { 'content-length': String(MAX_ANSWER_BYTES + 1) } });
+    await expect(readAtMost(declared, MAX_ANSWER_BYTES)).resolves.toBeUndefined();
+    let pulled = 0;
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    const endless = new Response(
+      new ReadableStream({
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    await expect(readAtMost(endless, MAX_ANSWER_BYTES)).resolves.toBeUndefined();
+    // Stopped just past 1 MB (16 chunks of 64 KB), with at most the stream's own read-ahead.
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it('an answer just under the limit is read whole', async () => {
+    const body = huge(MAX_ANSWER_BYTES - 200);
+    await expect(readAtMost(new Response(body), MAX_ANSWER_BYTES)).resolves.toBe(body);
+    await expect(readAtMost(new Response(body + 'x'.repeat(300)), MAX_ANSWER_BYTES)).resolves.toBeUndefined();
   });
 });

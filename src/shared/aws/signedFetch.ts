@@ -1,10 +1,41 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import { WebCryptoSha256 } from './webCryptoSha256';
-import { AwsError, errorFromResponse } from './awsError';
+import { AwsError, errorFromResponse, isAwsError } from './awsError';
 import type { ClockOffset } from './clockOffset';
 import type { AwsCredentials, CredentialRequest, CredentialSource } from './credentials';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The most of an answer the dashboard reads: a job is a few kilobytes and a page of 25 jobs a few
+ * dozen. Past this the body is not read further, nor kept, nor passed to other tabs.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** The body as text, or undefined when it is longer than `limit` bytes (declared, or as it streams in). */
+export async function readAtMost(response: Response, limit: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? '');
+  // Cancels are not awaited: one may settle only when the other side lets go of the stream.
+  if (declared > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
 
 export interface SignedRequest {
   method: 'GET' | 'POST';
@@ -91,8 +122,17 @@ export function createSignedFetch({
         mode: 'cors',
         referrerPolicy: 'no-referrer',
       });
-      text = await response.text();
+      const body = await readAtMost(response, MAX_ANSWER_BYTES);
+      if (body === undefined) {
+        throw new AwsError({
+          kind: 'too-large',
+          status: response.status,
+          requestId: response.headers.get('x-amzn-requestid') ?? undefined,
+        });
+      }
+      text = body;
     } catch (error) {
+      if (isAwsError(error)) throw error;
       if (request.signal?.aborted) throw error;
       if (timeout.aborted) throw new AwsError({ kind: 'timeout', cause: error });
       throw new AwsError({ kind: 'network', cause: error });

@@ -1,6 +1,6 @@
 import { resolveEndpoint } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
-import { REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
+import { MAX_ANSWER_BYTES, REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
 import type { AppConfig } from '../config/appConfig';
 
 export interface ErrorContext {
@@ -120,6 +120,12 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
         ...base,
         title: 'The answer could not be read as a job',
         detail: 'AWS (or something between here and AWS) answered with something that is not a backend job.',
+      };
+    case 'too-large':
+      return {
+        ...base,
+        title: 'The answer was too large to read',
+        detail: `AWS (or something between here and AWS) sent more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; a job is a few kilobytes. The dashboard did not read it and checks again later.`,
       };
     case 'network':
       return {
