@@ -168,12 +168,13 @@ export function runViewerResponseFunction(
   functionToken: string,
   statusCode: number,
   headers: Record<string, string>,
+  uri = '/',
 ): Record<string, string> {
   const event = {
     version: '1.0',
     context: { eventType: 'viewer-response' },
     viewer: { ip: '127.0.0.1' },
-    request: { method: 'GET', uri: '/', querystring: {}, headers: {}, cookies: {} },
+    request: { method: 'GET', uri, querystring: {}, headers: {}, cookies: {} },
     response: {
       statusCode,
       headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, { value }])),
@@ -198,13 +199,14 @@ export function viewerResponseHeaders(
   behaviour: Behaviour,
   status: number,
   originHeaders: Record<string, string> = {},
+  uri = behaviour.PathPattern?.replace('*', 'file') ?? '/',
 ): Record<string, string> {
   let headers = lowerCased(originHeaders);
   if (behaviour.ResponseHeadersPolicyId)
     Object.assign(headers, lowerCased(responseHeadersOf(stack, behaviour.ResponseHeadersPolicyId)));
   for (const association of behaviour.FunctionAssociations ?? []) {
     if (association.EventType === 'viewer-response' && status < 400)
-      headers = runViewerResponseFunction(stack, association.FunctionARN, status, headers);
+      headers = runViewerResponseFunction(stack, association.FunctionARN, status, headers, uri);
   }
   return headers;
 }
@@ -378,7 +380,7 @@ export async function startCloudFrontEmulator(options: CloudFrontEmulatorOptions
         const page = await viaBehaviour('GET', custom.ResponsePagePath, '', {}, Buffer.alloc(0));
         answer = { ...page.answer, status: custom.ResponseCode };
       }
-      const headers = viewerResponseHeaders(stack, behaviour, answer.status, answer.headers);
+      const headers = viewerResponseHeaders(stack, behaviour, answer.status, answer.headers, url.pathname);
       delete headers['content-length'];
       delete headers['transfer-encoding'];
       delete headers.connection;

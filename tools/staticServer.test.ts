@@ -53,7 +53,8 @@ describe('the harness static host', () => {
     const response = await fetch(`${site.origin}/assets/app-Ab12.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-length')).toBe(String(site.gzipSize('/assets/app-Ab12.js')));
-    expect((await fetch(`${site.origin}/assets/missing.js`)).status).toBe(404);
+    const missing = await fetch(`${site.origin}/assets/missing.js`);
+    expect([missing.status, missing.headers.get('cache-control')]).toEqual([404, 'no-cache']);
     expect(await response.text()).toContain('console.log("app")');
   });
 

@@ -114,7 +114,8 @@ export async function serveStatic(options: StaticSiteOptions): Promise<StaticSit
     }
     let file = files.get(path);
     if (!file && (path.startsWith('/assets/') || path === '/config.json')) {
-      res.writeHead(404, { ...headersFor(path), 'content-type': 'text/plain' }).end('Not found');
+      // Not the year-long caching of /assets/*: a chunk's 404 during a deployment must not be kept.
+      res.writeHead(404, { ...headersFor(path), 'cache-control': 'no-cache', 'content-type': 'text/plain' }).end('Not found');
       return;
     }
     const requested = path;

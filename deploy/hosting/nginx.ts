@@ -17,12 +17,15 @@ const quote = (value: string) => `"${value.replace(/[\\"]/g, (ch) => `\\${ch}`)}
 
 /**
  * nginx drops every inherited `add_header` in a block that has one of its own, so each location
- * repeats the full set next to its Cache-Control; `always` sends them on error answers too.
+ * repeats the full set next to its Cache-Control; `always` sends them on error answers too. Not a
+ * year-long Cache-Control, though: a chunk's 404 during a deployment must not be kept for a year.
  */
 function headerLines(connect: ConnectOptions, cacheControl: string, indent: string): string[] {
-  return [...Object.entries(securityHeaders(connect)), ['Cache-Control', cacheControl] as const].map(
-    ([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`,
-  );
+  const cacheAlways = cacheControl.includes('max-age') ? '' : ' always';
+  return [
+    ...Object.entries(securityHeaders(connect)).map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`),
+    `${indent}add_header Cache-Control ${quote(cacheControl)}${cacheAlways};`,
+  ];
 }
 
 function cacheControlFor(pattern: string): string {

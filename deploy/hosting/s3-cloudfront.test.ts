@@ -128,7 +128,9 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       const config = distributionConfig(plain);
       const assets = behaviourFor(config, '/assets/index-Ab12.js');
       expect(assets).toMatchObject({ PathPattern: '/assets/*', CachePolicyId: CACHING_OPTIMIZED });
-      expect(responseHeadersOf(plain, assets.ResponseHeadersPolicyId as string)['Cache-Control']).toBe(IMMUTABLE);
+      expect(viewerResponseHeaders(plain, assets, 200, {}, '/assets/index-Ab12.js')['cache-control']).toBe(IMMUTABLE);
+      // A chunk's 404 (mid-deployment) must not be kept by the browser for a year.
+      expect(viewerResponseHeaders(plain, assets, 404, {}, '/assets/index-Zz99.js')['cache-control']).toBe('no-cache');
       for (const path of ['/config.json', '/index.html', '/', '/apps/a/environments/b/jobs/c']) {
         const behaviour = behaviourFor(config, path) as { CachePolicyId?: string; ResponseHeadersPolicyId?: string };
         expect(behaviour.CachePolicyId, path).toBe(CACHING_DISABLED);
@@ -315,6 +317,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
           const answer = await fetch(`${edge.origin}${path}`);
           expect(answer.status, path).toBe(404);
           expect(answer.headers.get('content-type'), path).not.toContain('text/html');
+          expect(answer.headers.get('cache-control'), path).toBe('no-cache');
           expect(await answer.text(), path).not.toContain('Amplify Job Watch');
         }
         const route = await fetch(`${edge.origin}/apps/d2k9/environments/staging/jobs/7f3c`);
