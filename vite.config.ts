@@ -1,5 +1,5 @@
-/// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { missingConfigIs404 } from './tools/missingConfig404.ts';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -60,6 +60,31 @@ function configuredHostedUiDomain(): string | undefined {
   }
 }
 
+/**
+ * Unit tests (`*.test.ts`) run in Node, without a DOM to set up; these few test code that reads the
+ * browser's own objects (storage, document, navigator) and run in jsdom with the component tests.
+ */
+const DOM_UNIT_TESTS = [
+  'src/shared/browser/**/*.test.ts',
+  'src/shared/aws/credentials.test.ts',
+  'src/shared/config/loadConfig.test.ts',
+  'src/features/home/openJobChecks.test.ts',
+  'src/features/job/timeline.test.ts',
+  'src/features/job/useJobShortcuts.test.ts',
+  // Amplify keeps its session in localStorage.
+  'src/simulated-aws/userPool.test.ts',
+  'src/simulated-aws/node/userPoolOverHttp.test.ts',
+  'src/app/longWatch.test.ts',
+];
+
+/** Lines and branches covered (`npm run test:unit`), for src/ and the two layers most of the rules live in. */
+const COVERAGE_THRESHOLDS = {
+  lines: 92,
+  branches: 84,
+  'src/features/**': { lines: 93, branches: 87 },
+  'src/shared/**': { lines: 96, branches: 91 },
+};
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   // CSP_CONNECT_EXTRA: more origins for connect-src; CSP_HOSTED_UI_DOMAIN: the Hosted UI's domain (default:
@@ -95,10 +120,40 @@ export default defineConfig(({ mode }) => {
     // `vite preview` stands in for the static host: it sends the same headers as the `_headers` file.
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: previewHeaders },
     test: {
-      environment: 'jsdom',
-      setupFiles: ['./src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts', 'tools/**/*.test.ts'],
       restoreMocks: true,
+      // Vitest's default on two cores is one worker; the tests mostly wait on I/O, so use both.
+      maxWorkers: 2,
+      coverage: {
+        provider: 'v8',
+        include: ['src/**'],
+        reporter: ['text-summary', 'json-summary'],
+        // What the suite reaches, rounded down: coverage cannot drop without someone lowering these.
+        thresholds: COVERAGE_THRESHOLDS,
+      },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            // One module graph per worker for all these files: none of them leaves state behind that another
+            // reads. Forks, not threads: a worker thread cannot change its time zone (process.env.TZ).
+            isolate: false,
+            setupFiles: ['./src/test/setupNode.ts'],
+            include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'deploy/**/*.test.ts', 'tools/**/*.test.ts'],
+            exclude: [...configDefaults.exclude, ...DOM_UNIT_TESTS],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            setupFiles: ['./src/test/setup.ts'],
+            include: ['src/**/*.test.tsx', ...DOM_UNIT_TESTS],
+          },
+        },
+      ],
     },
   };
 });

@@ -1,18 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { onUnhandledRequest, server, sim } from './server';
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest });
-});
+import { afterEach } from 'vitest';
+// The simulated AWS behind MSW, as for every test. Its afterEach runs after the one below (hooks unwind
+// in reverse order): the rendered app is unmounted before the simulated AWS is reset.
+import './setupNode';
 
 afterEach(() => {
   cleanup();
-  server.resetHandlers();
-  sim.reset();
-});
-
-afterAll(() => {
-  server.close();
 });
