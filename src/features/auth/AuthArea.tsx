@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Hub } from '@aws-amplify/core';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSignedInUser } from './session';
@@ -17,50 +17,65 @@ export interface AuthAreaProps {
   services: AuthServices;
 }
 
-/** Who is signed in, with Sign in / Sign out, for the site header. */
+/**
+ * Who is signed in, with Sign in / Sign out, for the site header. Signing out is confirmed in a polite
+ * status ("Signed out.") that stays until the next sign-in, and the focus goes from Sign out to the
+ * Sign in button that takes its place (unless the sign-in dialog opens over the page and takes it).
+ */
 export function AuthStatus({ services }: AuthAreaProps) {
   const user = useSignedInUser(services.session);
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const signIn = useRef<HTMLButtonElement>(null);
+  if (user && notice) setNotice(null);
+  useLayoutEffect(() => {
+    if (notice && (document.activeElement === null || document.activeElement === document.body)) signIn.current?.focus();
+  }, [notice]);
   if (!canSignIn(services.config) || user === undefined) return null;
-  if (user) {
-    return (
-      <div className="auth-status">
-        <span>
-          Signed in as <strong>{user}</strong>
-        </span>
+  return (
+    <div className="auth-status">
+      {user ? (
+        <>
+          <span>
+            Signed in as <strong>{user}</strong>
+          </span>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                await signOutAndForget(services, queryClient);
+                setNotice('Signed out.');
+              } catch (caught) {
+                setError(`Sign-out failed: ${caught instanceof Error ? caught.message : String(caught)}`);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {busy ? 'Signing out…' : 'Sign out'}
+          </button>
+        </>
+      ) : (
         <button
           type="button"
           className="button button--small"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            try {
-              await signOutAndForget(services, queryClient);
-            } catch (caught) {
-              setError(`Sign-out failed: ${caught instanceof Error ? caught.message : String(caught)}`);
-            } finally {
-              setBusy(false);
-            }
-          }}
+          ref={signIn}
+          onClick={() => services.gate.open('Sign in with your user pool account.')}
         >
-          {busy ? 'Signing out…' : 'Sign out'}
+          Sign in
         </button>
-        {error ? <span role="alert">{error}</span> : null}
-      </div>
-    );
-  }
-  return (
-    <div className="auth-status">
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => services.gate.open('Sign in with your user pool account.')}
-      >
-        Sign in
-      </button>
+      )}
+      {error ? <span role="alert">{error}</span> : null}
+      {/* Always on the page, so what it says is announced. */}
+      <span role="status" className="auth-status__notice">
+        {notice}
+      </span>
     </div>
   );
 }
