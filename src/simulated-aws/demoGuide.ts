@@ -6,5 +6,10 @@ import { DEMO_USERS } from './demoUsers';
 export const DEMO_GUIDE: DemoGuide = {
   environment: { appId: DEMO_APP_ID, envName: DEMO_ENV },
   sampleJobs: DEMO_JOB_LINKS,
-  users: DEMO_USERS.map(({ username, password, description }) => ({ username, password, description })),
+  // A user who must reset is sent to the reset whatever password is typed: no password to show.
+  users: DEMO_USERS.map(({ username, password, state, description }) => ({
+    username,
+    password: state === 'reset-required' ? undefined : password,
+    description,
+  })),
 };
