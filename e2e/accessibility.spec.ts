@@ -17,11 +17,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     // Only a browser proves it: axe over computed styles — contrast in this colour scheme, real visibility — of the job page in each state.
-    test('the job page: running, completed, failed, not found, retrying, and its shortcut list', async ({
-      simulatedAccount: page,
-      sim,
-    }) => {
-      // Six pages, each read whole by axe: three times the time of a single page.
+    test('the job page: running, completed, and its shortcut list', async ({ simulatedAccount: page, sim }) => {
+      // Three pages, each read whole by axe.
       test.slow();
       const running = await sim.createJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
       await page.goto(running.path);
@@ -42,7 +39,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('?');
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
       await expectNoSeriousViolations(page);
+    });
 
+    // Only a browser proves it: axe over computed styles in this colour scheme, on the job page's error states.
+    test('the job page: failed, not found and retrying', async ({ simulatedAccount: page, sim }) => {
+      // Three pages, each read whole by axe.
+      test.slow();
       const failed = await sim.createJob({
         startedAt: Date.now() - 60_000,
         steps: [
@@ -55,7 +57,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText('The job reported an error')).toBeVisible();
       await expectNoSeriousViolations(page);
 
-      await page.goto(running.path.replace(running.jobId, `${running.jobId}-missing`));
+      const missing = await sim.createJob();
+      await page.goto(missing.path.replace(missing.jobId, `${missing.jobId}-missing`));
       await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
       await expectNoSeriousViolations(page);
 
@@ -67,12 +70,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page);
     });
 
-    // Only a browser proves it: axe over computed styles in this colour scheme, on every other page and dialog.
-    test('home, environment list, invalid link, not found, invalid config, sign-in dialog and demo banner', async ({
-      page,
-      sim,
-    }) => {
-      // Seven pages, each read whole by axe: three times the time of a single page.
+    // Only a browser proves it: axe over computed styles in this colour scheme, on the pages around the job page.
+    test('home, environment list, invalid link and not found', async ({ page, sim }) => {
+      // Four pages, each read whole by axe.
       test.slow();
       await serveConfig(page, simulatedAccountConfig());
       await page.goto('/');
@@ -91,7 +91,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto('/no/such/page');
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
       await expectNoSeriousViolations(page);
+    });
 
+    // Only a browser proves it: axe over computed styles in this colour scheme, on the pages a deployment shows before any job.
+    test('invalid config, sign-in dialog and demo banner', async ({ page, sim }) => {
+      // Three pages, each read whole by axe.
+      test.slow();
+      const job = await sim.createJob();
       await page.unrouteAll();
       await serveConfig(page, { region: 'mars-1', Auth: {} });
       await page.goto('/');
