@@ -31,6 +31,11 @@ export class FakeLocks implements LockManagerLike {
     });
   }
 
+  query(): Promise<{ held: { name: string }[]; pending: { name: string }[] }> {
+    const pending = [...this.queues].flatMap(([name, queue]) => queue.map(() => ({ name })));
+    return Promise.resolve({ held: [...this.held].map((name) => ({ name })), pending });
+  }
+
   private grant(name: string) {
     if (this.held.has(name)) return;
     const next = this.queues.get(name)?.shift();

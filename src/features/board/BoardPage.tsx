@@ -16,6 +16,7 @@ import {
 } from '../../shared/domain/boardLink';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
 import { showsEstimate } from '../../shared/domain/jobEstimate';
+import { MAX_REQUESTS_PER_SECOND } from '../../shared/domain/pollingPolicy';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { DURATION_NOTE } from '../../shared/ui/JobEstimate';
 import { useShortcuts } from '../../shared/ui/useShortcuts';
@@ -43,11 +44,14 @@ export interface BoardPageProps {
   client: AmplifyBackendClient;
 }
 
+/** Entries of the link listed as not understood; past these, a count. */
+const INVALID_SHOWN = 10;
+
 /** Several jobs at once, each a row; the address bar is the board's share link. */
 export function BoardPage({ search, config, client }: BoardPageProps) {
   const board = parseBoardSearch(search, isAmplifyBackendRegion);
   const { jobs } = board;
-  const { results } = useBoardWatch(jobs, client, config.pollIntervalSeconds * 1000);
+  const { results, budget } = useBoardWatch(jobs, client, config.pollIntervalSeconds * 1000);
   const now = useNow();
   const rows = results.map(rowStateOf);
   const summary = summarizeBoard(rows);
@@ -89,6 +93,12 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
             ? 'No jobs on this board yet. Use “Add to board” on a job page or an environment’s job list.'
             : `${jobs.length} job${jobs.length === 1 ? '' : 's'} watched. The address of this page is the board: share it to share the board.`}
         </p>
+        {budget.stretched ? (
+          <p className="muted small" role="note">
+            This browser watches {budget.jobsInBrowser} jobs across its tabs, so each is checked every{' '}
+            {Math.round(budget.intervalMs / 1000)} s: together at most {MAX_REQUESTS_PER_SECOND} requests a second to AWS.
+          </p>
+        ) : null}
       </header>
 
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
@@ -105,11 +115,12 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
               : `${board.invalid.length} entries in the link were not understood`}
           </h2>
           <ul>
-            {board.invalid.map((entry, index) => (
+            {board.invalid.slice(0, INVALID_SHOWN).map((entry, index) => (
               <li key={index}>
                 <span className="mono break">{entry.text || '(empty)'}</span>: {entry.reason}
               </li>
             ))}
+            {board.invalid.length > INVALID_SHOWN ? <li>and {board.invalid.length - INVALID_SHOWN} more</li> : null}
           </ul>
         </section>
       ) : null}

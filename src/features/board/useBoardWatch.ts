@@ -5,7 +5,8 @@ import { usePageHidden } from '../../shared/browser/visibility';
 import type { BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';
 import { pollOffsetMs } from '../../shared/domain/pollSpread';
-import { useJobElections } from '../../shared/queries/jobPollElections';
+import { budgetedIntervalMs } from '../../shared/domain/pollingPolicy';
+import { useJobElections, useJobsPolledInBrowser } from '../../shared/queries/jobPollElections';
 import { jobQueryOptions, jobWatchOptions } from '../../shared/queries/jobQuery';
 import type { RowState } from './boardSummary';
 
@@ -38,12 +39,15 @@ export function rowStateOf(
 export function useBoardWatch(jobs: readonly BoardJob[], client: AmplifyBackendClient, intervalMs: number) {
   const hidden = usePageHidden();
   useJobElections(jobs);
-  const settings = { intervalMs, hidden, paused: false };
+  // Stretched when this browser polls more jobs than its request budget allows at this interval.
+  const jobsInBrowser = useJobsPolledInBrowser();
+  const budgeted = budgetedIntervalMs(intervalMs, jobsInBrowser);
+  const settings = { intervalMs: budgeted, hidden, paused: false };
   const results = useQueries({
     queries: jobs.map((job, index) => ({
       ...jobQueryOptions(job, { client }),
-      ...jobWatchOptions(settings, pollOffsetMs(index, jobs.length, intervalMs)),
+      ...jobWatchOptions(settings, pollOffsetMs(index, jobs.length, budgeted)),
     })),
   });
-  return { results, hidden };
+  return { results, hidden, budget: { intervalMs: budgeted, stretched: budgeted > intervalMs, jobsInBrowser } };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeHub, FakeLocks } from '../../test/fakeElection';
-import { joinPollElection, type ElectionEnvironment } from './jobPollLeader';
+import { electionsInBrowser, joinPollElection, type ElectionEnvironment } from './jobPollLeader';
 
 interface Job {
   status: string;
@@ -403,5 +403,22 @@ describe('messages on the channel', () => {
     await vi.advanceTimersByTimeAsync(101);
     await expect(led).resolves.toMatchObject({ n: 1 });
     await expect(answer).resolves.toMatchObject({ status: 'RUNNING', n: 1 });
+  });
+});
+
+describe('electionsInBrowser', () => {
+  it('counts the jobs polled in every tab, by their election locks held or asked for', async () => {
+    expect(await electionsInBrowser(undefined)).toBeUndefined();
+    const tabs = [
+      joinPollElection<Job>('job-1', browser),
+      joinPollElection<Job>('job-1', browser),
+      joinPollElection<Job>('job-2', browser),
+    ];
+    void locks.request('another-lock', {}, () => new Promise(() => undefined));
+    await settle();
+    expect(await electionsInBrowser(locks)).toBe(2);
+    tabs.forEach((tab) => tab.close());
+    await settle();
+    expect(await electionsInBrowser(locks)).toBe(0);
   });
 });

@@ -17,6 +17,16 @@
 /** The part of `navigator.locks` used here. */
 export interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal }, callback: (lock: unknown) => Promise<void>): Promise<unknown>;
+  /** Every lock of the origin, held or asked for, in every tab. */
+  query?(): Promise<{ held?: { name?: string }[]; pending?: { name?: string }[] }>;
+}
+
+/** How many jobs this browser's tabs poll (one election lock each, held or asked for); undefined without `query`. */
+export async function electionsInBrowser(locks: LockManagerLike | undefined): Promise<number | undefined> {
+  if (!locks?.query) return undefined;
+  const { held = [], pending = [] } = await locks.query();
+  const names = [...held, ...pending].map((lock) => lock.name).filter((name) => name?.startsWith(LOCK_PREFIX));
+  return new Set(names).size;
 }
 
 /** The part of `BroadcastChannel` used here. */

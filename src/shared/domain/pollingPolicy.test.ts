@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError, type AwsErrorKind } from '../aws/awsError';
 import {
+  budgetedIntervalMs,
+  MAX_REQUESTS_PER_SECOND,
   ANSWER_CURRENT_ON_OPEN_MS,
   asksAgainOnOpen,
   HIDDEN_MAX_INTERVAL_MS,
@@ -204,5 +206,20 @@ describe('asksAgainOnOpen', () => {
   });
   it('is shorter than the shortest poll interval offered', () => {
     expect(ANSWER_CURRENT_ON_OPEN_MS).toBeLessThan(5_000);
+  });
+});
+
+describe('budgetedIntervalMs', () => {
+  it('keeps the chosen interval while the browser’s jobs fit in the request budget', () => {
+    expect(MAX_REQUESTS_PER_SECOND).toBe(5);
+    expect(budgetedIntervalMs(5_000, 0)).toBe(5_000);
+    expect(budgetedIntervalMs(5_000, 25)).toBe(5_000);
+  });
+
+  it('stretches it so that all jobs together stay at or under five requests a second', () => {
+    expect(budgetedIntervalMs(5_000, 26)).toBe(5_200);
+    expect(budgetedIntervalMs(1_000, 10)).toBe(2_000);
+    expect(budgetedIntervalMs(5_000, 75)).toBe(15_000);
+    for (const jobs of [1, 7, 30, 101]) expect(jobs / (budgetedIntervalMs(1_000, jobs) / 1000)).toBeLessThanOrEqual(5);
   });
 });

@@ -16,6 +16,17 @@ export const STALE_AFTER_INTERVALS = 2;
  */
 export const ANSWER_CURRENT_ON_OPEN_MS = 2_000;
 
+/**
+ * The most AmplifyBackend (and Amplify) requests one browser sends a second, across all its tabs:
+ * a small share of the account's API rate, whatever number of jobs and tabs are open.
+ */
+export const MAX_REQUESTS_PER_SECOND = 5;
+
+/** The interval that keeps `jobs` jobs polled by this browser within MAX_REQUESTS_PER_SECOND: the chosen one, or longer. */
+export function budgetedIntervalMs(intervalMs: number, jobs: number): number {
+  return Math.max(intervalMs, Math.ceil((jobs * 1000) / MAX_REQUESTS_PER_SECOND));
+}
+
 /** Whether a view that opens now asks again about a job last answered at `answeredAt` (0: never). */
 export function asksAgainOnOpen(answeredAt: number, now: number): boolean {
   return answeredAt === 0 || now - answeredAt >= ANSWER_CURRENT_ON_OPEN_MS;

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { jobFromWire, type AmplifyBackendClient, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
 import { AWS_ERROR_KINDS, AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
 import {
   browserElectionEnvironment,
+  electionsInBrowser,
   joinPollElection,
   type ElectionEnvironment,
   type ErrorCodec,
@@ -156,10 +157,11 @@ export function joinJobElection(
   known: () => BackendJob | undefined = () => undefined,
   { paused = false }: { paused?: boolean } = {},
 ): () => void {
-  const env = electionEnvironment();
-  if (!env.locks || !env.openChannel) return () => undefined;
-  followVisibility();
   const name = jobName(key);
+  const unwatch = watchHere(name);
+  const env = electionEnvironment();
+  if (!env.locks || !env.openChannel) return unwatch;
+  followVisibility();
   let seat = seatOf(key);
   if (!seat) {
     const principal = currentPrincipal();
@@ -174,6 +176,7 @@ export function joinJobElection(
   return () => {
     if (left) return;
     left = true;
+    unwatch();
     taken.observers -= 1;
     if (paused) taken.pausedObservers -= 1;
     // With no observer left the seat closes (below) or the next one to join decides.
@@ -182,8 +185,55 @@ export function joinJobElection(
       if (taken.observers > 0 || seats.get(name) !== taken) return;
       taken.election.close();
       seats.delete(name);
+      recount();
     }, 0);
   };
+}
+
+/** Jobs this page watches, with or without Web Locks: observers per job. */
+const watchedHere = new Map<string, number>();
+let jobsInBrowser = 0;
+const countListeners = new Set<() => void>();
+
+function watchHere(name: string): () => void {
+  watchedHere.set(name, (watchedHere.get(name) ?? 0) + 1);
+  recount();
+  return () => {
+    const left = (watchedHere.get(name) ?? 1) - 1;
+    if (left > 0) watchedHere.set(name, left);
+    else watchedHere.delete(name);
+    recount();
+  };
+}
+
+function setJobsInBrowser(next: number): void {
+  if (next === jobsInBrowser) return;
+  jobsInBrowser = next;
+  countListeners.forEach((listener) => listener());
+}
+
+/** Counts the jobs this browser polls: this page's at once, every tab's (their election locks) when Web Locks can tell. */
+function recount(): void {
+  // At once: at least this page's jobs (other tabs' are counted as the lock manager answers).
+  setJobsInBrowser(Math.max(watchedHere.size, jobsInBrowser));
+  electionsInBrowser(electionEnvironment().locks).then(
+    (elections) => setJobsInBrowser(elections === undefined ? watchedHere.size : Math.max(watchedHere.size, elections)),
+    () => undefined,
+  );
+}
+
+/**
+ * How many jobs this browser's tabs poll now (see MAX_REQUESTS_PER_SECOND): each observer stretches
+ * its interval by it, so a browser with many boards open stays within the budget.
+ */
+export function useJobsPolledInBrowser(): number {
+  return useSyncExternalStore(
+    (listener) => {
+      countListeners.add(listener);
+      return () => countListeners.delete(listener);
+    },
+    () => jobsInBrowser,
+  );
 }
 
 /** Settles when this tab first leads `key`'s election (see JobPollLeader.firstLead); at once without a seat. */
@@ -194,6 +244,8 @@ export function firstLeadOf(key: BackendJobKey): Promise<void> {
 /** GetBackendJob for the job query: through the election when this page watches the job, directly otherwise. */
 export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signal?: AbortSignal): Promise<BackendJob> {
   const seat = seatOf(key);
+  // Tabs that opened or closed boards since the last check change this browser's budget.
+  recount();
   if (!seat) return client.getBackendJob(key, signal);
   return seat.election.poll((fetchSignal) => client.getBackendJob(key, fetchSignal), { signal, maxWaitMs: FOLLOWER_MAX_WAIT_MS });
 }

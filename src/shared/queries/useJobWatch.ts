@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJobKey } from '../aws/amplifyBackend';
 import { usePageHidden } from '../browser/visibility';
 import { jobPollDelay, jobQueryOptions, jobWatchOptions } from './jobQuery';
-import { useJobElections } from './jobPollElections';
+import { budgetedIntervalMs } from '../domain/pollingPolicy';
+import { useJobElections, useJobsPolledInBrowser } from './jobPollElections';
 
 export interface UseJobWatchOptions {
   client: AmplifyBackendClient;
@@ -20,7 +21,7 @@ export interface UseJobWatchOptions {
 export function useJobWatch(key: BackendJobKey, { client, intervalMs, paused, jitterSeed }: UseJobWatchOptions) {
   const hidden = usePageHidden();
   useJobElections([key], { paused });
-  const settings = { intervalMs, hidden, paused };
+  const settings = { intervalMs: budgetedIntervalMs(intervalMs, useJobsPolledInBrowser()), hidden, paused };
   const query = useQuery({ ...jobQueryOptions(key, { client, jitterSeed }), ...jobWatchOptions(settings) });
   return { query, hidden, pollDelayMs: jobPollDelay(query, settings) };
 }
