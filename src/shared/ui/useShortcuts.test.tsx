@@ -90,6 +90,20 @@ describe('useShortcuts', () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
+  it('never fires while a dialog is open over the page, even with focus outside it (on the body)', async () => {
+    const { refresh, user } = setup();
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.append(dialog);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('r');
+    dialog.remove();
+    expect(refresh).not.toHaveBeenCalled();
+    await user.keyboard('r');
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves Ctrl, Alt and Meta combinations and held-down keys to the browser', async () => {
     const { refresh, user } = setup();
     await user.keyboard('{Control>}r{/Control}');

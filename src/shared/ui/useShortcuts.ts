@@ -29,8 +29,8 @@ export function matchShortcut(event: KeyboardEvent, shortcuts: readonly Shortcut
   if (event.defaultPrevented || event.repeat || event.isComposing) return undefined;
   if (event.ctrlKey || event.altKey || event.metaKey) return undefined;
   if (isTypingTarget(event.target)) return undefined;
-  // A dialog over the page (sign-in, the list of shortcuts) owns the keyboard.
-  if (event.target instanceof Element && event.target.closest('[aria-modal="true"]')) return undefined;
+  // A dialog over the page (sign-in, the list of shortcuts) owns the keyboard, wherever focus is.
+  if (document.querySelector('[aria-modal="true"], dialog[open]')) return undefined;
   return shortcuts.find((shortcut) => shortcut.key === event.key);
 }
 
