@@ -93,14 +93,17 @@ describe('the list and the board', () => {
 });
 
 describe('last refreshed', () => {
-  it('says when the list was last loaded, as a time', async () => {
+  it('says when the list was last loaded, as a time with seconds like the job page', async () => {
     finished('COMPLETED', HOUR);
     await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
     await rowCount(1);
     const time = screen.getByText(/^Last refreshed/).querySelector('time');
     expect(time).not.toBeNull();
     const at = Date.parse(time?.getAttribute('datetime') ?? '');
-    expect(time?.textContent).toBe(new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+    // With seconds, as the job page's "Last checked" writes it.
+    expect(time?.textContent).toBe(
+      new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    );
   });
 
   it('follows the Local / UTC switch', async () => {
@@ -111,7 +114,12 @@ describe('last refreshed', () => {
       await rowCount(1);
       const time = screen.getByText(/^Last refreshed/).querySelector('time');
       const at = Date.parse(time?.getAttribute('datetime') ?? '');
-      const utc = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+      const utc = new Date(at).toLocaleTimeString(undefined, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZone: 'UTC',
+      });
       expect(time?.textContent).toBe(`${utc} UTC`);
     } finally {
       setTimeZoneMode('local');

@@ -14,7 +14,7 @@ import { anyRunning, describeListOrder, describeLoadedMore, jobListQueryOptions,
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';
-import { formatShortTime, formatTime, useAbsoluteTimeZone } from '../../shared/ui/timeFormat';
+import { formatTime, useAbsoluteTimeZone } from '../../shared/ui/timeFormat';
 import { JobTable } from './JobTable';
 import { LoadMoreButton } from './LoadMoreButton';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
@@ -223,9 +223,5 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
 function LastRefreshed({ at }: { at: number }) {
   const zone = useAbsoluteTimeZone();
   const date = new Date(at);
-  return (
-    <time dateTime={date.toISOString()} title={formatTime(date, zone)}>
-      {formatShortTime(date, zone)}
-    </time>
-  );
+  return <time dateTime={date.toISOString()}>{formatTime(date, zone)}</time>;
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatDuration } from '../../shared/ui/timeFormat';
+import { formatInterval } from '../../shared/ui/timeFormat';
 
 export const INTERVAL_PRESETS_SECONDS = [2, 5, 10, 30, 60];
 
@@ -31,7 +31,7 @@ export function WatchControls({
         <select id={selectId} value={intervalSeconds} onChange={(event) => onIntervalChange(Number(event.target.value))}>
           {presets.map((seconds) => (
             <option key={seconds} value={seconds}>
-              {formatDuration(seconds * 1000)}
+              {formatInterval(seconds * 1000)}
               {seconds === configIntervalSeconds ? ' (default)' : ''}
             </option>
           ))}

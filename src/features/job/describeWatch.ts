@@ -4,7 +4,7 @@ import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
 import { isTerminalStatus, statusTone } from '../../shared/domain/jobStatus';
 import { retryDelayMs, STALE_AFTER_INTERVALS } from '../../shared/domain/pollingPolicy';
-import { formatDuration } from '../../shared/ui/timeFormat';
+import { formatDuration, formatInterval } from '../../shared/ui/timeFormat';
 
 /** What the job page knows at one moment: the query's state plus this page's own watch settings. */
 export interface WatchState {
@@ -157,7 +157,8 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
   else if (hasJob && !finished) {
     if (paused) stale = 'paused';
     else if (problem?.kind === 'stopped' || problem?.kind === 'sign-in') stale = 'stale';
-    else if (troubled && now - dataUpdatedAt > staleAfterMs) stale = 'stale';
+    // With no network it is the page that is offline, not the job: the title says Offline, never Stale · RUNNING.
+    else if (troubled && now - dataUpdatedAt > staleAfterMs) stale = fetchStatus === 'paused' ? 'offline' : 'stale';
   }
 
   const titleStatus = job?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
@@ -177,7 +178,7 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
   if (finished) plan = 'The job has finished; no more checks.';
   else if (problem?.kind === 'stopped') plan = 'Automatic checks are stopped.';
   else if (watching && paused) plan = 'Auto-refresh is paused.';
-  else if (watching && delay !== false) plan = `Checking every ${formatDuration(delay)} while the job runs.`;
+  else if (watching && delay !== false) plan = `Checking every ${formatInterval(delay)} while the job runs.`;
 
   const canCheck = hasJob && problem?.kind !== 'stopped' && problem?.kind !== 'sign-in';
   return {

@@ -21,6 +21,23 @@ export function formatDuration(ms: number): string {
   return `${seconds} s`;
 }
 
+/**
+ * A setting's length, in the fewest words: "5 s", "1 min", "1 min 30 s", "2 h", "1 h 30 min". Unlike
+ * formatDuration (a time that ticks, padded so its width holds still), zero parts are left out.
+ */
+export function formatInterval(ms: number): string {
+  const total = Math.max(0, Math.round(ms / SECOND));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const parts = [
+    hours > 0 ? `${hours} h` : '',
+    minutes > 0 ? `${minutes} min` : '',
+    seconds > 0 || total === 0 ? `${seconds} s` : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
 /** "just now", "12 s ago", "3 min ago", "2 h ago", "4 d ago"; "in 3 min" for the future. */
 export function formatRelative(date: Date, now: number): string {
   const delta = now - date.getTime();
