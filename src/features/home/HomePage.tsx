@@ -79,7 +79,15 @@ function RecentJobs() {
           </li>
         ))}
       </ul>
-      <button type="button" className="button button--small" onClick={() => forgetRecentJobs()}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          forgetRecentJobs();
+          // This button goes with the list: the focus goes to the page (not the body), without scrolling.
+          document.getElementById('main')?.focus({ preventScroll: true });
+        }}
+      >
         Forget these jobs
       </button>
     </section>

@@ -64,3 +64,14 @@ describe('the home page’s recently watched jobs follow what this browser store
     expect(recentList()).toBeNull();
   });
 });
+
+describe('“Forget these jobs”', () => {
+  it('takes the list and itself away and leaves the focus on the page, not the body', async () => {
+    const { user } = await renderApp({ path: '/elsewhere' });
+    goHomeWith([watched]);
+    const recent = await screen.findByRole('region', { name: 'Recently watched in this browser' });
+    await user.click(within(recent).getByRole('button', { name: 'Forget these jobs' }));
+    expect(recentList()).toBeNull();
+    expect(document.activeElement).toBe(document.getElementById('main'));
+  });
+});
