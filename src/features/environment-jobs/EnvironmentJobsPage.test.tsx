@@ -197,6 +197,10 @@ describe('paging', () => {
     expect(screen.getByRole('table')).toHaveAccessibleDescription('All 30 jobs, newest first (by created time).');
     // The button went with the last page: focus is on the first job it brought, at the top, not on row 26.
     expect(screen.getByRole('link', { name: newest.jobId })).toHaveFocus();
+
+    // Another filter is another list: what Load more said of this one goes.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'COMPLETED');
+    await waitFor(() => expect(screen.queryByText(/more jobs loaded/)).toBeNull());
   });
 
   it('with AWS listing newest first, the samples just opened are on the first page, at the top', async () => {

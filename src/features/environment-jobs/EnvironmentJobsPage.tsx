@@ -57,7 +57,9 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const statusId = useId();
   const operationId = useId();
   const orderId = useId();
-  const [loadedMore, setLoadedMore] = useState('');
+  // What the last "Load more" brought, for the list it was said of (a filter change makes another list).
+  const listKey = JSON.stringify([envKey, params.status, params.operation]);
+  const [loadedMore, setLoadedMore] = useState({ listKey, text: '' });
   useDocumentTitle(`Jobs · ${envKey.envName} · ${APP_TITLE}`);
 
   // Each filter change is a step in history: Back brings the previous filter back.
@@ -165,7 +167,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         <JobTable jobs={jobs} envKey={envKey} regionForLinks={params.region} now={now} describedBy={orderId} />
       ) : null}
       <p className="muted" role="status">
-        {loadedMore}
+        {loadedMore.listKey === listKey ? loadedMore.text : ''}
       </p>
 
       <div className="actions">
@@ -175,9 +177,9 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
             onLoad={() => {
               const before = jobs;
               loadedBefore.current = before;
-              setLoadedMore('');
+              setLoadedMore({ listKey, text: '' });
               void query.fetchNextPage().then((result) => {
-                if (result.isSuccess) setLoadedMore(describeLoadedMore(before, newestFirst(result.data)));
+                if (result.isSuccess) setLoadedMore({ listKey, text: describeLoadedMore(before, newestFirst(result.data)) });
               });
             }}
             // The last page is in: the button goes, and focus goes on to the first job it brought,
