@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
-import { loadLastBoard, rememberBoard } from '../../shared/browser/boardMemory';
+import { LAST_BOARD_KEY, loadLastBoard, rememberBoard } from '../../shared/browser/boardMemory';
+import { useStoreChange } from '../../shared/browser/storeEvents';
 import { Link } from '../../shared/browser/history';
 import { addBoardJobs, boardPath, sameBoardJob, type BoardJob } from '../../shared/domain/boardLink';
 
@@ -24,6 +25,8 @@ function stateFor(jobKey: BackendJobKey): AddToBoardState {
  */
 export function useAddToBoard(jobKey: BackendJobKey) {
   const [state, setState] = useState<AddToBoardState>(() => stateFor(jobKey));
+  // Forgotten (sign-out) or changed in another tab: say what the stored board holds now.
+  useStoreChange(LAST_BOARD_KEY, () => setState(stateFor(jobKey)));
   const add = () => {
     const before = loadLastBoard();
     const result = addBoardJobs(before, [jobKey]);

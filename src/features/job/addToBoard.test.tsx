@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LAST_BOARD_KEY, loadLastBoard } from '../../shared/browser/boardMemory';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
@@ -61,5 +61,16 @@ describe('Add to board on the job page', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     await waitFor(() => expect(screen.getByRole('link', { name: 'On the board — open board (2)' })).toBeInTheDocument());
     expect(screen.queryByRole('button', { name: 'Add to board' })).toBeNull();
+  });
+});
+
+describe('Add to board after the board is forgotten', () => {
+  it('signing out (which forgets the last board) puts the button back instead of a link to a board that is gone', async () => {
+    const { user, services } = await openJob([other('job-a')]);
+    await user.click(screen.getByRole('button', { name: 'Add to board' }));
+    expect(screen.getByRole('link', { name: 'Added — open board (2)' })).toBeInTheDocument();
+    act(() => services.onSignedOut?.());
+    expect(screen.queryByRole('link', { name: /open board/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add to board' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { addBoardJobs, boardPath, type BoardJob } from '../domain/boardLink';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
+import { announceStoreChange } from './storeEvents';
 
 /** The board last shown in this browser, so "Add to board" elsewhere adds to it. */
 export const LAST_BOARD_KEY = 'amplify-job-watch.board.v1';
@@ -19,6 +20,7 @@ export function rememberBoard(jobs: readonly BoardJob[], storage?: Storage): voi
 /** Forgets the last board (on sign-out: the next person's "Add to board" starts a board of their own). */
 export function forgetLastBoard(storage?: Storage): void {
   removeKey(LAST_BOARD_KEY, storage);
+  announceStoreChange(LAST_BOARD_KEY);
 }
 
 /** Where "Add to board" leads: the last board plus these jobs (the board itself refuses a 26th). */
