@@ -1,7 +1,7 @@
-import { renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackendJob } from '../aws/amplifyBackend';
-import { loadLastKnownJob } from '../browser/lastKnownJobs';
+import { forgetLastKnownJobs, loadLastKnownJob, saveLastKnownJob } from '../browser/lastKnownJobs';
 import { useLastKnownJob } from './useLastKnownJob';
 
 const KEY = { region: 'us-east-1', appId: 'app', envName: 'env', jobId: 'job-1' };
@@ -25,5 +25,14 @@ describe('useLastKnownJob', () => {
       useLastKnownJob(KEY, { data: job({ relayed: true }), dataUpdatedAt: 1_700_000_000_000, fetchStatus: 'idle' }),
     );
     expect(loadLastKnownJob(KEY)).toBeUndefined();
+  });
+
+  it('offline, shows the last answer from memory until it is forgotten (a sign-out here or in another tab)', () => {
+    saveLastKnownJob({ ...KEY, wire: { jobId: 'job-1', status: 'RUNNING' }, checkedAt: 1_700_000_000_000 });
+    const { result } = renderHook(() => useLastKnownJob(KEY, { data: undefined, dataUpdatedAt: 0, fetchStatus: 'paused' }));
+    expect(result.current.fromMemory?.job.status).toBe('RUNNING');
+    act(() => forgetLastKnownJobs());
+    expect(result.current.fromMemory).toBeUndefined();
+    expect(result.current.data).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FetchStatus } from '@tanstack/react-query';
 import { jobFromWire, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
-import { loadLastKnownJob, saveLastKnownJob } from '../browser/lastKnownJobs';
+import { loadLastKnownJob, saveLastKnownJob, subscribeToLastKnownJobs } from '../browser/lastKnownJobs';
 
 export interface JobAnswerState {
   data: BackendJob | undefined;
@@ -18,10 +18,15 @@ export interface JobAnswerState {
 export function useLastKnownJob(jobKey: BackendJobKey, { data, dataUpdatedAt, fetchStatus }: JobAnswerState) {
   const { region, appId, envName, jobId } = jobKey;
   const fallBack = data === undefined && fetchStatus === 'paused';
+  // Forgotten (sign-out, here or in another tab) or rewritten elsewhere: read the store again.
+  const [storeVersion, setStoreVersion] = useState(0);
+  useEffect(() => subscribeToLastKnownJobs(() => setStoreVersion((version) => version + 1)), []);
   const fromMemory = useMemo(() => {
     const entry = fallBack ? loadLastKnownJob({ region, appId, envName, jobId }) : undefined;
     return entry ? { job: jobFromWire(entry.wire), checkedAt: entry.checkedAt } : undefined;
-  }, [fallBack, region, appId, envName, jobId]);
+    // storeVersion: a change of the store is a reason to read it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fallBack, region, appId, envName, jobId, storeVersion]);
   useEffect(() => {
     // Another tab's answer is stored by that tab, never by this one.
     if (data === undefined || dataUpdatedAt === 0 || data.relayed) return;
