@@ -79,10 +79,10 @@ const DOM_UNIT_TESTS = [
 
 /** Lines and branches covered (`npm run test:unit`), for src/ and the two layers most of the rules live in. */
 const COVERAGE_THRESHOLDS = {
-  lines: 92,
-  branches: 84,
-  'src/features/**': { lines: 93, branches: 87 },
-  'src/shared/**': { lines: 96, branches: 91 },
+  lines: 94,
+  branches: 86,
+  'src/features/**': { lines: 94, branches: 88 },
+  'src/shared/**': { lines: 97, branches: 92 },
 };
 
 export default defineConfig(({ mode }) => {
