@@ -186,12 +186,6 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
         </p>
       ) : null}
 
-      {data ? (
-        <Suspense fallback={<EstimateSlot job={data} />}>
-          <JobEstimate client={client} env={jobKey} job={data} now={now} />
-        </Suspense>
-      ) : null}
-
       <WatchBar
         watch={watch}
         paused={paused}
@@ -205,6 +199,14 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
       <p className="actions">
         <AddToBoard state={board.state} onAdd={board.add} /> <ConsoleLink region={jobKey.region} appId={jobKey.appId} />
       </p>
+
+      {/* Below the controls: the status, when it was checked and Refresh stay together, and the estimate
+          (read after the first status) keeps its room, so nothing moves when it arrives. */}
+      {data ? (
+        <Suspense fallback={<EstimateSlot job={data} />}>
+          <JobEstimate client={client} env={jobKey} job={data} now={now} />
+        </Suspense>
+      ) : null}
 
       {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
