@@ -1,9 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PASSWORD } from '../simulated-aws/demoUsers';
 import { boardPath } from '../shared/domain/boardLink';
-import { addJob, getJobRequests, renderAppWithConfig, type RenderedApp } from '../test/renderApp';
-import { userPoolConfig } from '../test/userPoolApp';
+import { addJob, getJobRequests, renderAppWithConfig } from '../test/renderApp';
+import { signInThroughDialog, userPoolConfig } from '../test/userPoolApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -12,17 +11,6 @@ const statusRegion = () => screen.getByRole('region', { name: 'Job status' });
 
 /** A browser as the dev server has it: boot's first requests, StrictMode's second mount and the cross-tab election. */
 const AS_A_NEW_TAB = { bootRequests: true, elections: true, strict: true } as const;
-
-async function signIn(user: RenderedApp['user']) {
-  await user.click(screen.getByRole('button', { name: 'Sign in' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
-  await user.click(await within(dialog).findByLabelText('Username'));
-  await user.paste('demo');
-  await user.click(within(dialog).getByLabelText('Password'));
-  await user.paste(DEMO_PASSWORD);
-  await user.keyboard('{Enter}');
-  await screen.findByRole('button', { name: 'Sign out' });
-}
 
 describe('a job link opened in a new tab', () => {
   it('shows its job under StrictMode, where the first mount’s cancel reaches the request boot started', async () => {
@@ -49,7 +37,7 @@ describe('signing out on a watched page', () => {
     const job = running();
     const { user } = await renderAppWithConfig(userPoolConfig({ allowGuestAccess: true }), { path: job.path, ...AS_A_NEW_TAB });
     await waitFor(() => expect(statusRegion()).toHaveTextContent('RUNNING'));
-    await signIn(user);
+    await signInThroughDialog(user);
     const before = getJobRequests(job.jobId);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('button', { name: 'Sign in' });
@@ -69,7 +57,7 @@ describe('signing out on a watched page', () => {
       document.querySelectorAll('[aria-live]').forEach((region) => announced.push(region.textContent ?? '')),
     );
     listener.observe(document.body, { subtree: true, childList: true, characterData: true });
-    await signIn(user);
+    await signInThroughDialog(user);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('button', { name: 'Sign in' });
     for (const row of rows) await waitFor(() => expect(row()).toHaveTextContent('RUNNING'));

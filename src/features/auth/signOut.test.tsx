@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PASSWORD } from '../../simulated-aws/demoUsers';
 import { LAST_BOARD_KEY } from '../../shared/browser/boardMemory';
 import { RECENT_JOBS_KEY } from '../../shared/browser/recentJobs';
 import { announceSignedOut } from '../../shared/browser/signOutChannel';
@@ -8,7 +7,7 @@ import { endSession } from './signOut';
 import { TIMELINE_KEY } from '../job/timeline';
 import { addJob, getJobRequests } from '../../test/renderApp';
 import { sim } from '../../test/server';
-import { renderAppWithConfig, userPoolConfig } from '../../test/userPoolApp';
+import { renderAppWithConfig, signInThroughDialog, userPoolConfig } from '../../test/userPoolApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -19,12 +18,8 @@ describe('signing out on a shared machine', () => {
       userPoolConfig({ authFlowType: 'USER_PASSWORD_AUTH', pollIntervalSeconds: 60 }),
       { path: job.path },
     );
-    const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
-    await user.click(await within(dialog).findByLabelText('Username'));
-    await user.paste('demo');
-    await user.click(within(dialog).getByLabelText('Password'));
-    await user.paste(DEMO_PASSWORD);
-    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'Sign in' });
+    await signInThroughDialog(user);
     await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING'));
 
     // What the person's watch left behind.
@@ -65,13 +60,7 @@ describe('what a sign-out forgets, beyond this tab', () => {
 
   it('the last board goes too, so the next person’s “Add to board” starts a board of their own', async () => {
     const { user } = await watching();
-    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
-    await user.click(await within(dialog).findByLabelText('Username'));
-    await user.paste('demo');
-    await user.click(within(dialog).getByLabelText('Password'));
-    await user.paste(DEMO_PASSWORD);
-    await user.keyboard('{Enter}');
+    await signInThroughDialog(user);
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(localStorage.getItem(LAST_BOARD_KEY)).toBeNull());
   });
@@ -95,5 +84,25 @@ describe('what a sign-out forgets, beyond this tab', () => {
     await endSession(services, queryClient);
     expect(localStorage.getItem(RECENT_JOBS_KEY)).toBeNull();
     expect(localStorage.getItem(LAST_BOARD_KEY)).toBeNull();
+  });
+});
+
+describe('signing out is confirmed', () => {
+  it('a polite status says “Signed out.”, and the focus goes from Sign out to Sign in, not to the page body', async () => {
+    const { user } = await renderAppWithConfig(userPoolConfig({ allowGuestAccess: true, authFlowType: 'USER_PASSWORD_AUTH' }), {
+      path: '/',
+    });
+    await signInThroughDialog(user);
+
+    const header = screen.getByRole('banner');
+    const status = within(header).getByRole('status');
+    await user.click(await within(header).findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(status).toHaveTextContent('Signed out.'));
+    expect(within(header).getByRole('button', { name: 'Sign in' })).toHaveFocus();
+
+    // Signing in again puts the confirmation away.
+    await signInThroughDialog(user);
+    await within(header).findByRole('button', { name: 'Sign out' });
+    expect(status).toHaveTextContent('');
   });
 });

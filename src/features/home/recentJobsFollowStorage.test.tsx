@@ -1,9 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_PASSWORD } from '../../simulated-aws/demoUsers';
 import { RECENT_JOBS_KEY, type RecentJob } from '../../shared/browser/recentJobs';
 import { renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
-import { renderAppWithConfig, userPoolConfig } from '../../test/userPoolApp';
+import { renderAppWithConfig, signInThroughDialog, userPoolConfig } from '../../test/userPoolApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -36,13 +35,7 @@ describe('the home page’s recently watched jobs follow what this browser store
     goHomeWith([watched]);
     expect(await screen.findByRole('region', { name: 'Recently watched in this browser' })).toHaveTextContent(watched.jobId);
 
-    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Sign in' });
-    await user.click(await within(dialog).findByLabelText('Username'));
-    await user.paste('demo');
-    await user.click(within(dialog).getByLabelText('Password'));
-    await user.paste(DEMO_PASSWORD);
-    await user.keyboard('{Enter}');
+    await signInThroughDialog(user);
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 
     await waitFor(() => expect(localStorage.getItem(RECENT_JOBS_KEY)).toBeNull());
