@@ -16,7 +16,12 @@ import { gzipSync } from 'node:zlib';
 // down as the speed work moves what the first status does not need out of the first load.
 // 135.4 KB after absolute times learned to wait for the locale's formats (0.4 KB of code, 0.1 KB of
 // re-chunking); the budget is that plus about 2 KB, as the speed issue asks.
-export const BUDGET_JS_GZIP_BYTES = 137 * 1024;
+// 139.7 KB after the first-five-minutes and hardening fixes put on the job page's first load: Add to board
+// staying on the page (with the board memory), the request budget and per-principal elections, answers
+// checked on receipt and limited in size, long tokens that wrap only at separators, the estimate's reserved
+// room, sign-out heard from other tabs. The budget is that plus about 1.3 KB; the status-first design is
+// the way down to 110 KB.
+export const BUDGET_JS_GZIP_BYTES = 141 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 export function firstLoadAssets(distDir) {
