@@ -185,3 +185,19 @@ describe('what crosses from another tab', () => {
     expect(typed).toMatchObject({ kind: 'throttled', status: undefined, serverMessage: undefined });
   });
 });
+
+describe('counting the jobs this browser polls', () => {
+  it('a board’s rows joining together ask the lock manager once, and once more for what changed meanwhile', async () => {
+    const locks = env.locks as FakeLocks;
+    const query = vi.spyOn(locks, 'query');
+    const keys = Array.from({ length: 25 }, (_, index) => ({ ...KEY, jobId: `job-${index}` }));
+    const leave = keys.map((key) => joinJobElection(key));
+    expect(query).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(query).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(query).toHaveBeenCalledTimes(2);
+    leave.forEach((done) => done());
+    await vi.advanceTimersByTimeAsync(1);
+  });
+});

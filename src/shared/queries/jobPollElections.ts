@@ -213,13 +213,29 @@ function setJobsInBrowser(next: number): void {
 }
 
 /** Counts the jobs this browser polls: this page's at once, every tab's (their election locks) when Web Locks can tell. */
+/** One question to the lock manager at a time; calls meanwhile ask once more after it (a board's rows join together). */
+let counting = false;
+let countAgain = false;
+
 function recount(): void {
   // At once: at least this page's jobs (other tabs' are counted as the lock manager answers).
   setJobsInBrowser(Math.max(watchedHere.size, jobsInBrowser));
-  electionsInBrowser(electionEnvironment().locks).then(
-    (elections) => setJobsInBrowser(elections === undefined ? watchedHere.size : Math.max(watchedHere.size, elections)),
-    () => undefined,
-  );
+  if (counting) {
+    countAgain = true;
+    return;
+  }
+  counting = true;
+  electionsInBrowser(electionEnvironment().locks)
+    .then(
+      (elections) => setJobsInBrowser(elections === undefined ? watchedHere.size : Math.max(watchedHere.size, elections)),
+      () => undefined,
+    )
+    .finally(() => {
+      counting = false;
+      if (!countAgain) return;
+      countAgain = false;
+      recount();
+    });
 }
 
 /**
