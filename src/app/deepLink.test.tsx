@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { storedPrincipal } from '../shared/aws/credentials';
 import { boardPath } from '../shared/domain/boardLink';
 import { addJob, getJobRequests, renderAppWithConfig } from '../test/renderApp';
 import { signInThroughDialog, userPoolConfig } from '../test/userPoolApp';
@@ -35,12 +36,19 @@ describe('a job link opened in a new tab', () => {
 describe('signing out on a watched page', () => {
   it('the job page asks again as the guest and shows the job, never the cancelled request’s error', async () => {
     const job = running();
-    const { user } = await renderAppWithConfig(userPoolConfig({ allowGuestAccess: true }), { path: job.path, ...AS_A_NEW_TAB });
+    const { user, config } = await renderAppWithConfig(userPoolConfig({ allowGuestAccess: true }), {
+      path: job.path,
+      ...AS_A_NEW_TAB,
+    });
     await waitFor(() => expect(statusRegion()).toHaveTextContent('RUNNING'));
+    expect(storedPrincipal(config)).toBe('guest');
     await signInThroughDialog(user);
+    // The principal the elections are named after comes from where Amplify itself keeps the session.
+    expect(storedPrincipal(config)).toBe('user:demo');
     const before = getJobRequests(job.jobId);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('button', { name: 'Sign in' });
+    expect(storedPrincipal(config)).toBe('guest');
     await waitFor(() => expect(getJobRequests(job.jobId)).toBeGreaterThan(before));
     await waitFor(() => expect(statusRegion()).toHaveTextContent('RUNNING'));
     expect(screen.queryByText(/went wrong|aborted/i)).toBeNull();
