@@ -386,3 +386,18 @@ describe('opened with no network, showing the job as this browser last knew it',
     expect(describeWatch(state(), NOW).offline).toBe(false);
   });
 });
+
+describe('the tab title while offline', () => {
+  it('says Offline, not “Stale · RUNNING” (which reads as the job’s state), once the last answer is old', () => {
+    const watch = describeWatch(state({ fetchStatus: 'paused', dataUpdatedAt: NOW - 10_001 }), NOW);
+    expect(watch.tab.title).toBe('Offline · RUNNING · 7f3c9e2a… · Amplify Job Watch');
+    expect(watch.stale).toBe('offline');
+  });
+});
+
+describe('“Checking every” in words', () => {
+  it('says “1 min”, not “1 min 00 s”', () => {
+    const watch = describeWatch(state({ dataUpdatedAt: NOW, intervalMs: 60_000, pollDelayMs: 60_000 }), NOW);
+    expect(watch.plan).toBe('Checking every 1 min while the job runs.');
+  });
+});
