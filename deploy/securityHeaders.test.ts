@@ -77,10 +77,10 @@ describe('the Content-Security-Policy itself', () => {
     expect(lines[lines.indexOf('/assets/*') + 1]).toBe('  Cache-Control: public, max-age=31536000, immutable');
   });
 
-  it('connects to the page itself and exactly the Cognito Identity, user pool and AmplifyBackend hosts of the supported regions', () => {
+  it('connects to the page itself and exactly the Cognito Identity, user pool, AmplifyBackend and Amplify Hosting hosts of the supported regions', () => {
     const expected = [
       "'self'",
-      ...['cognito-identity', 'cognito-idp', 'amplifybackend'].flatMap((service) =>
+      ...['cognito-identity', 'cognito-idp', 'amplifybackend', 'amplify'].flatMap((service) =>
         REGIONS.map((region) => `https://${service}.${region}.amazonaws.com`),
       ),
     ];

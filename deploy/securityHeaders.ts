@@ -7,7 +7,7 @@
  */
 import { awsServiceHosts } from '../src/shared/config/regions.ts';
 
-/** The AWS the page calls: Cognito Identity, Cognito user pools and AmplifyBackend, in every supported region. */
+/** The AWS the page calls: Cognito Identity, Cognito user pools, AmplifyBackend and Amplify Hosting, in every supported region. */
 export const AWS_CONNECT_SOURCES = awsServiceHosts().map((host) => `https://${host}`);
 
 /** What a build adds to `connect-src`: CSP_CONNECT_EXTRA and CSP_HOSTED_UI_DOMAIN, both checked. */

@@ -278,6 +278,145 @@ describe('parseAppConfig: signingHost', () => {
   });
 });
 
+describe('parseAppConfig: amplifyEndpoint and amplifySigningHost (Amplify Hosting)', () => {
+  /** Every kind of value the AmplifyBackend override is tested with, written for the Amplify Hosting host. */
+  const samples: unknown[] = [
+    'https://jobs.example.com',
+    'https://jobs.example.com/amplify',
+    'https://amplify.eu-west-1.amazonaws.com',
+    'https://amplify.us-east-1.amazonaws.com/',
+    'http://localhost:4010',
+    'http://127.0.0.1:4010',
+    'http://[::1]:4010',
+    'http://proxy.example.com',
+    'http://localhost.evil.example',
+    'javascript:alert(1)',
+    '/amplify',
+    'https://user:secret@jobs.example.com',
+    'https://jobs.example.com/?x=1',
+    'https://jobs.example.com#',
+    443,
+    null,
+    'https://proxy.example.com',
+    'https://evil.jobs.example.com/amplify',
+    'https://jobs.example.com:8443/amplify',
+    'https://amplify.eu-west-1.amazonaws.com.evil.example',
+    'https://amplify.mars-1.amazonaws.com',
+    'https://amplify.eu-west-1.amazonaws.com:8443',
+    'https://amplify.eu-west-1.amazonaws.com/prod',
+  ];
+  const asBackend = (value: unknown) => (typeof value === 'string' ? value.replace('://amplify.', '://amplifybackend.') : value);
+
+  it.each([
+    ['a page on the open web', PAGE],
+    ['a page served from this machine', { pageOrigin: 'http://127.0.0.1:5173' }],
+    ['no page origin (npm run config)', {}],
+  ])('accepts and refuses exactly what amplifyBackendEndpoint does, for %s', (_label, options) => {
+    for (const value of samples) {
+      const hosting = parseAppConfig(validRaw({ amplifyEndpoint: value }), options);
+      const backend = parseAppConfig(validRaw({ amplifyBackendEndpoint: asBackend(value) }), options);
+      expect({ value, ok: hosting.ok }).toEqual({ value, ok: backend.ok });
+      if (!hosting.ok && !backend.ok) {
+        expect(hosting.problems.map((p) => p.field)).toEqual(['amplifyEndpoint']);
+        expect(hosting.problems[0]?.expected).toBe(
+          backend.problems[0]?.expected.replace('amplifybackend.<region>', 'amplify.<region>'),
+        );
+      }
+    }
+  });
+
+  it('stores the endpoint without trailing slashes, apart from amplifyBackendEndpoint', () => {
+    const result = parseAppConfig(
+      validRaw({
+        amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
+        amplifyEndpoint: 'https://jobs.example.com/amplify//',
+      }),
+      PAGE,
+    );
+    expect(result.ok && result.config).toMatchObject({
+      amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
+      amplifyEndpoint: 'https://jobs.example.com/amplify',
+    });
+    expect(result.ok && result.config).not.toHaveProperty('amplifySigningHost');
+  });
+
+  it('does not invent them when they are absent', () => {
+    const result = parseAppConfig(validRaw());
+    expect(result.ok && result.config).not.toHaveProperty('amplifyEndpoint');
+    expect(result.ok && result.config).not.toHaveProperty('amplifySigningHost');
+  });
+
+  it.each([
+    ['the AmplifyBackend host', 'https://amplifybackend.eu-west-1.amazonaws.com'],
+    ['the Cognito host', 'https://cognito-identity.eu-west-1.amazonaws.com'],
+    ['a host that only starts like Amplify’s', 'https://amplifyx.eu-west-1.amazonaws.com'],
+  ])('refuses %s as the Amplify Hosting endpoint', (_label, endpoint) => {
+    const problems = problemsOf(parseAppConfig(validRaw({ amplifyEndpoint: endpoint }), PAGE));
+    expect(problems.map((p) => p.field)).toEqual(['amplifyEndpoint']);
+    expect(problems[0]?.expected).toContain('https://amplify.<region>.amazonaws.com');
+  });
+
+  it('refuses the Amplify Hosting host as the AmplifyBackend endpoint', () => {
+    const problems = problemsOf(
+      parseAppConfig(validRaw({ amplifyBackendEndpoint: 'https://amplify.eu-west-1.amazonaws.com' }), PAGE),
+    );
+    expect(problems.map((p) => p.field)).toEqual(['amplifyBackendEndpoint']);
+  });
+
+  it('takes amplifySigningHost beside amplifyEndpoint and stores it in lower case', () => {
+    const result = parseAppConfig(
+      validRaw({ amplifyEndpoint: 'https://jobs.example.com/amplify', amplifySigningHost: 'Amplify.EU-West-1.amazonaws.com' }),
+      PAGE,
+    );
+    expect(result.ok && result.config.amplifySigningHost).toBe('amplify.eu-west-1.amazonaws.com');
+  });
+
+  it('refuses amplifySigningHost without amplifyEndpoint, even beside amplifyBackendEndpoint', () => {
+    const problems = problemsOf(
+      parseAppConfig(
+        validRaw({
+          amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
+          amplifySigningHost: 'amplify.eu-west-1.amazonaws.com',
+        }),
+        PAGE,
+      ),
+    );
+    expect(problems).toEqual([{ field: 'amplifySigningHost', expected: 'only together with amplifyEndpoint' }]);
+  });
+
+  it.each([
+    ['a URL instead of a host', 'https://amplify.eu-west-1.amazonaws.com'],
+    ['a host with a path', 'amplify.eu-west-1.amazonaws.com/prod'],
+    ['an empty string', ''],
+    ['a number', 42],
+    ['the Amplify host with a port', 'amplify.eu-west-1.amazonaws.com:443'],
+    ['the page’s own host', 'jobs.example.com'],
+    ['the AmplifyBackend host', 'amplifybackend.eu-west-1.amazonaws.com'],
+    ['an unsupported region', 'amplify.mars-1.amazonaws.com'],
+    ['a look-alike', 'amplify.eu-west-1.amazonaws.com.evil.example'],
+  ])('refuses %s as amplifySigningHost, by that name', (_label, amplifySigningHost) => {
+    const problems = problemsOf(
+      parseAppConfig(validRaw({ amplifyEndpoint: 'https://jobs.example.com/amplify', amplifySigningHost }), PAGE),
+    );
+    expect(problems).toEqual([
+      { field: 'amplifySigningHost', expected: 'an Amplify Hosting host: "amplify.<region>.amazonaws.com"' },
+    ]);
+  });
+
+  it('keeps signingHost for AmplifyBackend: the Amplify Hosting host is refused there', () => {
+    const problems = problemsOf(
+      parseAppConfig(
+        validRaw({
+          amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
+          signingHost: 'amplify.eu-west-1.amazonaws.com',
+        }),
+        PAGE,
+      ),
+    );
+    expect(problems.map((p) => p.field)).toEqual(['signingHost']);
+  });
+});
+
 describe('parseAppConfig: Auth', () => {
   it.each([
     ['missing', undefined],
@@ -428,6 +567,8 @@ describe('parseAppConfig: every problem at once', () => {
       pollIntervalSeconds: 0,
       amplifyBackendEndpoint: 'http://proxy.example.com',
       signingHost: 'not a host',
+      amplifyEndpoint: 'https://amplify.eu-west-1.amazonaws.com/prod',
+      amplifySigningHost: 'amplifybackend.eu-west-1.amazonaws.com',
       Auth: { Cognito: { identityPoolId: 'nope', allowGuestAccess: 1, userPoolId: 'eu-west-1_X' } },
       colour: 'blue',
     });
@@ -439,6 +580,8 @@ describe('parseAppConfig: every problem at once', () => {
         'pollIntervalSeconds',
         'amplifyBackendEndpoint',
         'signingHost',
+        'amplifyEndpoint',
+        'amplifySigningHost',
         'Auth.Cognito.identityPoolId',
         'Auth.Cognito.allowGuestAccess',
         'Auth.Cognito.userPoolClientId',

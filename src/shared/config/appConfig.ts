@@ -42,6 +42,14 @@ export interface AppConfig {
   amplifyBackendEndpoint?: string;
   /** The host to sign for when `amplifyBackendEndpoint` is a proxy: `amplifybackend.<region>.amazonaws.com`. */
   signingHost?: string;
+  /**
+   * Replaces `https://amplify.<region>.amazonaws.com` (Amplify Hosting jobs), under the same rules as
+   * `amplifyBackendEndpoint`: a proxy route on the page's own origin, another region's Amplify host, or a
+   * loopback emulator for a page served from this machine.
+   */
+  amplifyEndpoint?: string;
+  /** The host to sign for when `amplifyEndpoint` is a proxy: `amplify.<region>.amazonaws.com`. */
+  amplifySigningHost?: string;
   /** How `signIn` proves the password: SRP (default) or plain USER_PASSWORD_AUTH. */
   authFlowType: AuthFlowType;
   /** Where user-pool tokens live: this tab only (default) or across tabs and restarts. */
@@ -95,6 +103,8 @@ const KNOWN_FIELDS = new Set([
   'pollIntervalSeconds',
   'amplifyBackendEndpoint',
   'signingHost',
+  'amplifyEndpoint',
+  'amplifySigningHost',
   'authFlowType',
   'tokenStorage',
   'hostedUiCustomDomain',
@@ -179,18 +189,25 @@ export function parseAppConfig(raw: unknown, options: ConfigParseOptions = {}): 
   }
 
   const endpoint = raw.amplifyBackendEndpoint;
-  if (endpoint !== undefined) {
-    const problem = checkServiceEndpoint(endpoint, 'amplifybackend', options.pageOrigin);
-    if (problem) problems.push({ field: 'amplifyBackendEndpoint', expected: problem });
-  }
-
   const signingHost = raw.signingHost;
-  if (signingHost !== undefined && (typeof signingHost !== 'string' || !isAwsServiceHost(signingHost, 'amplifybackend'))) {
-    problems.push({ field: 'signingHost', expected: 'an AmplifyBackend host: "amplifybackend.<region>.amazonaws.com"' });
-  }
-  if (signingHost !== undefined && endpoint === undefined) {
-    problems.push({ field: 'signingHost', expected: 'only together with amplifyBackendEndpoint' });
-  }
+  problems.push(
+    ...checkServiceOverride(
+      { endpoint, signingHost },
+      { service: 'amplifybackend', name: 'AmplifyBackend' },
+      { endpoint: 'amplifyBackendEndpoint', signingHost: 'signingHost' },
+      options.pageOrigin,
+    ),
+  );
+  const amplifyEndpoint = raw.amplifyEndpoint;
+  const amplifySigningHost = raw.amplifySigningHost;
+  problems.push(
+    ...checkServiceOverride(
+      { endpoint: amplifyEndpoint, signingHost: amplifySigningHost },
+      { service: 'amplify', name: 'Amplify Hosting' },
+      { endpoint: 'amplifyEndpoint', signingHost: 'amplifySigningHost' },
+      options.pageOrigin,
+    ),
+  );
 
   const authFlowType = raw.authFlowType ?? 'USER_SRP_AUTH';
   if (typeof authFlowType !== 'string' || !(AUTH_FLOW_TYPES as readonly string[]).includes(authFlowType)) {
@@ -219,8 +236,39 @@ export function parseAppConfig(raw: unknown, options: ConfigParseOptions = {}): 
   };
   if (typeof endpoint === 'string') config.amplifyBackendEndpoint = endpoint.replace(/\/+$/, '');
   if (typeof signingHost === 'string') config.signingHost = signingHost.toLowerCase();
+  if (typeof amplifyEndpoint === 'string') config.amplifyEndpoint = amplifyEndpoint.replace(/\/+$/, '');
+  if (typeof amplifySigningHost === 'string') config.amplifySigningHost = amplifySigningHost.toLowerCase();
   if (typeof customDomain === 'string') config.hostedUiCustomDomain = customDomain.toLowerCase();
   return { ok: true, config };
+}
+
+/**
+ * An endpoint override for one service and the host to sign for behind it (a proxy route): the endpoint
+ * under the rules of `checkServiceEndpoint`, the signing host exactly `<service>.<region>.amazonaws.com`
+ * and only beside an endpoint.
+ */
+function checkServiceOverride(
+  values: { endpoint: unknown; signingHost: unknown },
+  service: { service: AwsService; name: string },
+  fields: { endpoint: string; signingHost: string },
+  pageOrigin: string | undefined,
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const { endpoint, signingHost } = values;
+  if (endpoint !== undefined) {
+    const problem = checkServiceEndpoint(endpoint, service.service, pageOrigin);
+    if (problem) problems.push({ field: fields.endpoint, expected: problem });
+  }
+  if (signingHost !== undefined && (typeof signingHost !== 'string' || !isAwsServiceHost(signingHost, service.service))) {
+    problems.push({
+      field: fields.signingHost,
+      expected: `an ${service.name} host: "${service.service}.<region>.amazonaws.com"`,
+    });
+  }
+  if (signingHost !== undefined && endpoint === undefined) {
+    problems.push({ field: fields.signingHost, expected: `only together with ${fields.endpoint}` });
+  }
+  return problems;
 }
 
 function checkAuth(auth: unknown, pageOrigin: string | undefined, customDomain: string | undefined): ConfigProblem[] {

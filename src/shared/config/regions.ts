@@ -1,4 +1,8 @@
-/** Regions where the AmplifyBackend service has an endpoint. */
+/**
+ * Regions where the AmplifyBackend service has an endpoint. Amplify Hosting (`amplify.<region>`) has an
+ * endpoint in each of them as well (and in a few more, such as ap-east-1, which the dashboard does not
+ * offer: one configured region serves both kinds of job).
+ */
 export const AMPLIFY_BACKEND_REGIONS = [
   'ap-northeast-1',
   'ap-northeast-2',
@@ -27,8 +31,8 @@ export function isAmplifyBackendRegion(value: string): value is AmplifyBackendRe
   return (AMPLIFY_BACKEND_REGIONS as readonly string[]).includes(value);
 }
 
-/** The AWS services the page calls: Cognito Identity, Cognito user pools and AmplifyBackend. */
-export const AWS_SERVICES = ['cognito-identity', 'cognito-idp', 'amplifybackend'] as const;
+/** The AWS services the page calls: Cognito Identity, Cognito user pools, AmplifyBackend and Amplify Hosting. */
+export const AWS_SERVICES = ['cognito-identity', 'cognito-idp', 'amplifybackend', 'amplify'] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** `amplifybackend.eu-west-1.amazonaws.com`: a service's regional host. */
