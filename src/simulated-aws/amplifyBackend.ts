@@ -1,9 +1,10 @@
 /**
  * Simulated AmplifyBackend: GetBackendJob and ListBackendJobs over the job store, every request
  * checked for a SigV4 signature made with credentials the identity pool issued, and the faults a
- * test scripts (HTTP errors, HTML or odd bodies, hangs, dropped connections).
+ * test scripts (restJson.ts answers them).
  */
 import { jobKey, snapshot, type JobStore, type SimFault } from './jobStore';
+import { answerFault, awsError, decodeSegment, json } from './restJson';
 import { verifySigV4, type SigningSecret } from './sigv4';
 
 /** What the AmplifyBackend simulation works with; `record` logs each request it answers. */
@@ -26,25 +27,6 @@ export type ListOrder = 'newest-first' | 'oldest-first';
 
 const JOB_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)\/([^/]+)$/;
 const JOBS_PATH = /^\/backend\/([^/]+)\/job\/([^/]+)$/;
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'x-amzn-requestid': crypto.randomUUID(), ...headers },
-  });
-}
-
-function awsError(status: number, errorType: string, message: string, extra: Record<string, string> = {}): Response {
-  return json(status, { message, ...extra }, { 'x-amzn-errortype': errorType });
-}
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Answers a `/backend/…` request; `hostRegion` is the region of an amplifybackend.<region> host, if it was one. */
 export async function amplifyBackend(
@@ -142,37 +124,4 @@ function listJobs(context: AmplifyBackendContext, match: RegExpExecArray, region
   const page = matching.slice(offset, offset + maxResults);
   const next = offset + maxResults < matching.length ? btoa(String(offset + maxResults)) : undefined;
   return json(200, next ? { jobs: page, nextToken: next } : { jobs: page });
-}
-
-async function answerFault(fault: SimFault, request: Request, finish: (r: Response) => Response): Promise<Response> {
-  switch (fault.type) {
-    case 'http':
-      return finish(
-        awsError(fault.status, fault.errorType ?? 'ServiceException', fault.message ?? `Simulated HTTP ${fault.status}`),
-      );
-    case 'html':
-      return finish(
-        new Response(`<html><body><h1>${fault.status} Bad Gateway</h1></body></html>`, {
-          status: fault.status,
-          headers: { 'content-type': 'text/html' },
-        }),
-      );
-    case 'body':
-      return finish(
-        new Response(fault.body, {
-          status: fault.status,
-          headers: { 'content-type': fault.contentType ?? 'application/json' },
-        }),
-      );
-    case 'hang':
-      finish(new Response(null, { status: 599 }));
-      await new Promise<void>((resolve) => {
-        if (request.signal.aborted) resolve();
-        request.signal.addEventListener('abort', () => resolve(), { once: true });
-      });
-      return Response.error();
-    case 'network':
-      finish(new Response(null, { status: 598 }));
-      return Response.error();
-  }
 }

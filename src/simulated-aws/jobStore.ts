@@ -31,11 +31,8 @@ export interface SimJobSpec {
   faults?: SimFault[];
 }
 
-export interface SimJob extends Required<Omit<SimJobSpec, 'error' | 'faults' | 'startsWhenOpened'>> {
+export interface SimJob extends Required<Omit<SimJobSpec, 'error' | 'faults' | 'startsWhenOpened'>>, ScriptedJob {
   error?: string;
-  faults: SimFault[];
-  /** Put with `startsWhenOpened` and not asked for yet: `startedAt` is set when it is. */
-  waitingToStart: boolean;
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -74,9 +71,63 @@ export function snapshot(job: SimJob, now: number): JobSnapshot {
   return result;
 }
 
-export class JobStore {
-  readonly #jobs = new Map<string, SimJob>();
+/** What every kind of simulated job has: where it is, when it started, and its scripted faults. */
+export interface ScriptedJob {
+  region: string;
+  appId: string;
+  startedAt: number;
+  faults: SimFault[];
+  /** Put with `startsWhenOpened` and not asked for yet: `startedAt` is set when it is. */
+  waitingToStart: boolean;
+}
+
+/**
+ * Simulated jobs by key, each started when put or, with `startsWhenOpened`, when first asked for.
+ * The AmplifyBackend and Amplify Hosting stores both keep their jobs in one.
+ */
+export class ScriptedJobs<J extends ScriptedJob> {
+  readonly #jobs = new Map<string, J>();
   constructor(private readonly now: () => number) {}
+
+  set(key: string, job: J): J {
+    this.#jobs.set(key, job);
+    return job;
+  }
+
+  get(key: string): J | undefined {
+    return this.#jobs.get(key);
+  }
+
+  /** The job as a Get operation finds it: one waiting to start starts now. */
+  open(key: string): J | undefined {
+    const job = this.#jobs.get(key);
+    if (job?.waitingToStart) {
+      job.waitingToStart = false;
+      job.startedAt = this.now();
+    }
+    return job;
+  }
+
+  /** Jobs that have started and match, newest first. */
+  started(match: (job: J) => boolean): J[] {
+    return [...this.#jobs.values()].filter((job) => !job.waitingToStart && match(job)).sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /** Whether any job, started or not, matches. */
+  some(match: (job: J) => boolean): boolean {
+    return [...this.#jobs.values()].some(match);
+  }
+
+  clear(): void {
+    this.#jobs.clear();
+  }
+}
+
+export class JobStore {
+  readonly #jobs: ScriptedJobs<SimJob>;
+  constructor(private readonly now: () => number) {
+    this.#jobs = new ScriptedJobs(now);
+  }
 
   put(spec: SimJobSpec): SimJob {
     const job: SimJob = {
@@ -91,8 +142,7 @@ export class JobStore {
       waitingToStart: spec.startsWhenOpened === true,
     };
     if (spec.error !== undefined) job.error = spec.error;
-    this.#jobs.set(jobKey(job.region, job.appId, job.envName, job.jobId), job);
-    return job;
+    return this.#jobs.set(jobKey(job.region, job.appId, job.envName, job.jobId), job);
   }
 
   get(region: string, appId: string, envName: string, jobId: string): SimJob | undefined {
@@ -101,23 +151,16 @@ export class JobStore {
 
   /** The job as GetBackendJob finds it: one waiting to start starts now. */
   open(region: string, appId: string, envName: string, jobId: string): SimJob | undefined {
-    const job = this.get(region, appId, envName, jobId);
-    if (job?.waitingToStart) {
-      job.waitingToStart = false;
-      job.startedAt = this.now();
-    }
-    return job;
+    return this.#jobs.open(jobKey(region, appId, envName, jobId));
   }
 
   /** Jobs of one environment that have started, newest first. */
   list(region: string, appId: string, envName: string): SimJob[] {
-    return [...this.#jobs.values()]
-      .filter((job) => job.region === region && job.appId === appId && job.envName === envName && !job.waitingToStart)
-      .sort((a, b) => b.startedAt - a.startedAt);
+    return this.#jobs.started((job) => job.region === region && job.appId === appId && job.envName === envName);
   }
 
   hasApp(region: string, appId: string): boolean {
-    return [...this.#jobs.values()].some((job) => job.region === region && job.appId === appId);
+    return this.#jobs.some((job) => job.region === region && job.appId === appId);
   }
 
   clear(): void {

@@ -1,9 +1,11 @@
 /**
  * The simulated AWS's front door: it tells which service a request is for and records it. The
- * services are amplifyBackend.ts, cognitoIdentity.ts and userPool.ts.
+ * services are amplifyBackend.ts, amplifyHosting.ts, cognitoIdentity.ts and userPool.ts.
  */
 import { amplifyBackend, type AmplifyBackendContext, type ListOrder } from './amplifyBackend';
+import { amplifyHosting, type AmplifyHostingContext } from './amplifyHosting';
 import { SimulatedCognitoIdentity, cognitoError } from './cognitoIdentity';
+import { HostingJobStore, type SimHostingJobSpec } from './hostingJobStore';
 import { JobStore, type SimFault, type SimJobSpec } from './jobStore';
 import { SimulatedUserPool, type SimulatedUserPoolOptions } from './userPool';
 
@@ -16,6 +18,8 @@ export interface SimulatedAwsOptions {
   /** Whether identity pools hand out guest credentials. */
   guestAccess?: boolean;
   jobs?: SimJobSpec[];
+  /** Amplify Hosting jobs (GetJob, ListJobs on amplify.<region>.amazonaws.com). */
+  hostingJobs?: SimHostingJobSpec[];
   /** How ListBackendJobs pages; oldest first unless asked (the newest jobs on the last page). */
   listOrder?: ListOrder;
   /** The Cognito user pool (demo users by default); its clock is `now`. */
@@ -25,13 +29,13 @@ export interface SimulatedAwsOptions {
 export interface SimRequestRecord {
   at: number;
   /** `cognito-idp` covers the user pool API and its Hosted UI endpoints (OAuth2Token, Login, …). */
-  service: 'amplifybackend' | 'cognito-identity' | 'cognito-idp';
+  service: 'amplifybackend' | 'amplify' | 'cognito-identity' | 'cognito-idp';
   operation: string;
   status: number;
   jobId?: string;
 }
 
-const AMAZON_HOST = /^(amplifybackend|cognito-identity|cognito-idp)\.([a-z0-9-]+)\.amazonaws\.com$/;
+const AMAZON_HOST = /^(amplifybackend|amplify|cognito-identity|cognito-idp)\.([a-z0-9-]+)\.amazonaws\.com$/;
 /** Hosted UI domains: `<prefix>.auth.<region>.amazoncognito.com` (the region is optional here). */
 const HOSTED_UI_HOST = /^(?:[a-z0-9-]+\.)*?(?:auth(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.)?amazoncognito\.com$/;
 const MAX_RECORDS = 5000;
@@ -46,6 +50,10 @@ const MAX_RECORDS = 5000;
  */
 export class SimulatedAws {
   readonly jobs: JobStore;
+  /** Amplify Hosting jobs: a branch's builds and deploys. */
+  readonly hostingJobs: HostingJobStore;
+  /** Faults for ListJobs, per branch (key: jobKey(region, appId, branchName, '')). */
+  readonly hostingListFaults = new Map<string, SimFault[]>();
   readonly records: SimRequestRecord[] = [];
   /** Faults for ListBackendJobs, per environment (key: jobKey(region, appId, envName, '')). */
   readonly listFaults = new Map<string, SimFault[]>();
@@ -59,16 +67,19 @@ export class SimulatedAws {
   readonly userPool: SimulatedUserPool;
   readonly #identity: SimulatedCognitoIdentity;
   readonly #backend: AmplifyBackendContext;
+  readonly #hosting: AmplifyHostingContext;
 
   constructor(options: SimulatedAwsOptions = {}) {
     this.now = options.now ?? Date.now;
     this.jobs = new JobStore(this.now);
+    this.hostingJobs = new HostingJobStore(this.now);
     this.guestAccess = options.guestAccess ?? true;
     this.#initialListOrder = options.listOrder ?? 'oldest-first';
     this.listOrder = this.#initialListOrder;
     this.credentialLifetimeMs = options.credentialLifetimeMs ?? 60 * 60 * 1000;
     this.#extraOrigins = new Set(options.extraOrigins ?? []);
     for (const spec of options.jobs ?? []) this.jobs.put(spec);
+    for (const spec of options.hostingJobs ?? []) this.hostingJobs.put(spec);
     this.userPool = new SimulatedUserPool({ ...options.userPool, now: this.now });
     this.#identity = new SimulatedCognitoIdentity(this);
     this.#backend = {
@@ -78,6 +89,13 @@ export class SimulatedAws {
       now: this.now,
       secretFor: (accessKeyId) => this.#identity.secretFor(accessKeyId),
       record: (entry) => this.#record({ service: 'amplifybackend', ...entry }),
+    };
+    this.#hosting = {
+      hostingJobs: this.hostingJobs,
+      hostingListFaults: this.hostingListFaults,
+      now: this.now,
+      secretFor: (accessKeyId) => this.#identity.secretFor(accessKeyId),
+      record: (entry) => this.#record({ service: 'amplify', ...entry }),
     };
   }
 
@@ -122,6 +140,8 @@ export class SimulatedAws {
   reset(): void {
     this.jobs.clear();
     this.listFaults.clear();
+    this.hostingJobs.clear();
+    this.hostingListFaults.clear();
     this.listOrder = this.#initialListOrder;
     this.records.length = 0;
     this.#identity.clear();
@@ -158,6 +178,9 @@ export class SimulatedAws {
     if (hostedUi) return undefined;
     if (url.pathname.startsWith('/backend/')) {
       return amplifyBackend(this.#backend, request, url, amazon?.[1] === 'amplifybackend' ? amazon[2] : undefined);
+    }
+    if (url.pathname.startsWith('/apps/') && (extra || amazon?.[1] === 'amplify')) {
+      return amplifyHosting(this.#hosting, request, url, amazon?.[1] === 'amplify' ? amazon[2] : undefined);
     }
     return undefined;
   }
