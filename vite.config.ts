@@ -11,7 +11,7 @@ import {
   securityHeaders,
   type ConnectOptions,
 } from './deploy/securityHeaders.ts';
-import { amplifyBackendDevProxy } from './tools/viteProxy.ts';
+import { devProxy } from './tools/viteProxy.ts';
 
 /**
  * The production build carries a Content-Security-Policy allowing only 'self' and the AWS hosts the
@@ -115,8 +115,9 @@ export default defineConfig(({ mode }) => {
         },
       },
     },
-    // AMPLIFYBACKEND_PROXY_REGION=<region>: /amplifybackend/* → AmplifyBackend, same origin (tools/viteProxy.ts).
-    server: { host: '127.0.0.1', port: 5173, proxy: amplifyBackendDevProxy(env) },
+    // AMPLIFYBACKEND_PROXY_REGION / AMPLIFY_PROXY_REGION=<region>: /amplifybackend/* → AmplifyBackend and /amplify/* →
+    // Amplify Hosting, same origin (tools/viteProxy.ts).
+    server: { host: '127.0.0.1', port: 5173, proxy: devProxy(env) },
     // `vite preview` stands in for the static host: it sends the same headers as the `_headers` file.
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: previewHeaders },
     test: {

@@ -132,6 +132,25 @@ describe('npm run config: building config.json', () => {
     ).toEqual(['signingHost']);
   });
 
+  it('reads the hosting stack’s Amplify Hosting proxy outputs into amplifyEndpoint and amplifySigningHost, under the app’s rules', () => {
+    const auth = readStackOutputs(AUTH_OUTPUTS);
+    const hosting = {
+      amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
+      signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+      amplifyEndpoint: 'https://d111111abcdef8.cloudfront.net/amplify',
+      amplifySigningHost: 'amplify.eu-west-1.amazonaws.com',
+      DashboardUrl: 'https://d111111abcdef8.cloudfront.net/',
+    };
+    const build = configFromStackOutputs([auth, hosting]);
+    expect(build).toMatchObject({ ok: true, ignoredOutputs: ['DashboardUrl'] });
+    expect(build.ok && build.config).toMatchObject({
+      amplifyEndpoint: hosting.amplifyEndpoint,
+      amplifySigningHost: hosting.amplifySigningHost,
+    });
+    const wrong = configFromStackOutputs([auth, { ...hosting, amplifySigningHost: 'amplifybackend.eu-west-1.amazonaws.com' }]);
+    expect(wrong.ok ? [] : wrong.problems.map((problem) => problem.field)).toEqual(['amplifySigningHost']);
+  });
+
   it('accepts the whole describe-stacks answer and a plain name → value object', () => {
     expect(readStackOutputs({ Stacks: [{ StackName: 's', Outputs: AUTH_OUTPUTS }] })).toEqual(readStackOutputs(AUTH_OUTPUTS));
     expect(readStackOutputs({ region: 'eu-west-1' })).toEqual({ region: 'eu-west-1' });
@@ -204,7 +223,7 @@ describe('npm run config: building config.json', () => {
       expect(lines.out).toContain('Wrote public/config.json');
     });
 
-    it('writes --out from --from-amplify with --endpoint and --signing-host', async () => {
+    it('writes --out from --from-amplify with --endpoint, --signing-host, --amplify-endpoint and --amplify-signing-host', async () => {
       await writeFile(join(dir, 'amplify_outputs.json'), JSON.stringify(AMPLIFY_OUTPUTS));
       const code = await runConfigCli(
         [
@@ -213,6 +232,9 @@ describe('npm run config: building config.json', () => {
           '--endpoint=https://jobs.example.com/amplifybackend',
           '--signing-host',
           'amplifybackend.eu-west-1.amazonaws.com',
+          '--amplify-endpoint',
+          'https://jobs.example.com/amplify',
+          '--amplify-signing-host=amplify.eu-west-1.amazonaws.com',
           '--site-origin',
           'https://jobs.example.com/',
           '--out',
@@ -225,6 +247,8 @@ describe('npm run config: building config.json', () => {
       expect(written).toMatchObject({
         amplifyBackendEndpoint: 'https://jobs.example.com/amplifybackend',
         signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+        amplifyEndpoint: 'https://jobs.example.com/amplify',
+        amplifySigningHost: 'amplify.eu-west-1.amazonaws.com',
         region: 'eu-west-1',
       });
     });

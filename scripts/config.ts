@@ -5,9 +5,12 @@
  *   npm run config -- --from-stack auth-outputs.json [--from-stack hosting-outputs.json]
  *   npm run config -- --from-amplify amplify_outputs.json
  *   npm run config -- --from-config some-config.json      (check a finished config.json and copy it)
- *   options: --region R  --poll-interval S  --endpoint URL  --signing-host HOST  --site-origin URL  --out FILE
+ *   options: --region R  --poll-interval S  --endpoint URL  --signing-host HOST  --amplify-endpoint URL
+ *            --amplify-signing-host HOST  --site-origin URL  --out FILE
  *
- * The app accepts `amplifyBackendEndpoint` (and Cognito endpoint overrides) only at AWS's own host
+ * `--endpoint`/`--signing-host` set `amplifyBackendEndpoint`/`signingHost` (AmplifyBackend);
+ * `--amplify-endpoint`/`--amplify-signing-host` set `amplifyEndpoint`/`amplifySigningHost` (Amplify Hosting).
+ * The app accepts those endpoints (and Cognito endpoint overrides) only at AWS's own host
  * for that service or at the page's own origin (a proxy route), and loopback only for a page served
  * from this machine. Here there is no page, so the origin the dashboard will be served from is taken
  * from `--site-origin`, else from a hosting stack's `DashboardUrl` output; without either, only AWS
@@ -41,6 +44,8 @@ export const STACK_OUTPUTS: Record<string, { path: string[]; kind: OutputKind }>
   oauthResponseType: { path: ['Auth', 'Cognito', 'loginWith', 'oauth', 'responseType'], kind: 'string' },
   amplifyBackendEndpoint: { path: ['amplifyBackendEndpoint'], kind: 'string' },
   signingHost: { path: ['signingHost'], kind: 'string' },
+  amplifyEndpoint: { path: ['amplifyEndpoint'], kind: 'string' },
+  amplifySigningHost: { path: ['amplifySigningHost'], kind: 'string' },
 };
 
 export const DEFAULT_OUT = 'public/config.json';
@@ -50,6 +55,8 @@ export interface ConfigOverrides {
   pollIntervalSeconds?: number;
   amplifyBackendEndpoint?: string;
   signingHost?: string;
+  amplifyEndpoint?: string;
+  amplifySigningHost?: string;
   /** Not written: the origin the dashboard will be served from, which endpoints may point at. */
   siteOrigin?: string;
 }
@@ -109,6 +116,8 @@ function applyOverrides(config: Record<string, unknown>, overrides: ConfigOverri
   if (overrides.pollIntervalSeconds !== undefined) config.pollIntervalSeconds = overrides.pollIntervalSeconds;
   if (overrides.amplifyBackendEndpoint !== undefined) config.amplifyBackendEndpoint = overrides.amplifyBackendEndpoint;
   if (overrides.signingHost !== undefined) config.signingHost = overrides.signingHost;
+  if (overrides.amplifyEndpoint !== undefined) config.amplifyEndpoint = overrides.amplifyEndpoint;
+  if (overrides.amplifySigningHost !== undefined) config.amplifySigningHost = overrides.amplifySigningHost;
 }
 
 function originOf(url: string | undefined): string | undefined {
@@ -171,7 +180,8 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: npm run config -- (--from-stack outputs.json [--from-stack more.json] | --from-amplify amplify_outputs.json | --from-config config.json)
-                         [--region R] [--poll-interval SECONDS] [--endpoint URL] [--signing-host HOST] [--site-origin URL] [--out FILE]
+                         [--region R] [--poll-interval SECONDS] [--endpoint URL] [--signing-host HOST]
+                         [--amplify-endpoint URL] [--amplify-signing-host HOST] [--site-origin URL] [--out FILE]
 Writes ${DEFAULT_OUT} (or --out) after checking it the way the dashboard does. --site-origin (default: a
 DashboardUrl stack output) is where the dashboard will be served: an endpoint may be a path on it.`;
 
@@ -218,6 +228,12 @@ function parseArgs(argv: string[]): CliArgs | string {
         break;
       case '--signing-host':
         args.overrides.signingHost = value;
+        break;
+      case '--amplify-endpoint':
+        args.overrides.amplifyEndpoint = value;
+        break;
+      case '--amplify-signing-host':
+        args.overrides.amplifySigningHost = value;
         break;
       case '--site-origin': {
         const origin = originOf(value);

@@ -64,7 +64,7 @@ export interface CloudFrontEmulatorOptions {
   siteDir: string;
   /** Objects that shadow or add to siteDir, by key (`config.json`). */
   extraObjects?: Record<string, string>;
-  /** Where to actually connect for a custom origin, by origin Id (e.g. `amplifybackend` → a simulated AWS on loopback). */
+  /** Where to actually connect for a custom origin, by origin Id (`amplifybackend`, `amplify` → a simulated AWS on loopback). */
   connectTo?: Record<string, string>;
   port?: number;
 }

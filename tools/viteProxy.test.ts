@@ -1,23 +1,56 @@
 // @vitest-environment node
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAwsError } from '../src/shared/aws/awsError';
 import { startSimulator, type Simulator } from './simulator';
 import { dashboardClient } from './dashboardClient';
-import { amplifyBackendDevProxy } from './viteProxy';
+import { amplifyBackendDevProxy, amplifyDevProxy, devProxy } from './viteProxy';
 
-describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
+const BACKEND_ROUTE = '^/amplifybackend(?=/|$)';
+const HOSTING_ROUTE = '^/amplify(?=/|$)';
+
+describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION, AMPLIFY_PROXY_REGION)', () => {
   it('is off unless a region is given, and refuses a region without AmplifyBackend', () => {
     expect(amplifyBackendDevProxy({})).toBeUndefined();
     expect(() => amplifyBackendDevProxy({ AMPLIFYBACKEND_PROXY_REGION: 'eu-south-2' })).toThrow(/eu-south-2/);
   });
 
   it('forwards /amplifybackend/* to the regional endpoint with its Host, prefix stripped', () => {
-    const proxy = amplifyBackendDevProxy({ AMPLIFYBACKEND_PROXY_REGION: 'eu-west-1' })?.['/amplifybackend'];
+    const proxy = amplifyBackendDevProxy({ AMPLIFYBACKEND_PROXY_REGION: 'eu-west-1' })?.[BACKEND_ROUTE];
     expect(proxy).toMatchObject({ target: 'https://amplifybackend.eu-west-1.amazonaws.com', changeOrigin: true, secure: true });
     expect(typeof proxy === 'object' && proxy.rewrite?.('/amplifybackend/backend/a/job/e/j')).toBe('/backend/a/job/e/j');
+  });
+
+  it('forwards /amplify/* to the regional Amplify Hosting endpoint with its Host, prefix stripped', () => {
+    expect(amplifyDevProxy({})).toBeUndefined();
+    expect(() => amplifyDevProxy({ AMPLIFY_PROXY_REGION: 'mars-1' })).toThrow(/AMPLIFY_PROXY_REGION=mars-1 .*Amplify Hosting/);
+    const proxy = amplifyDevProxy({ AMPLIFY_PROXY_REGION: 'eu-west-1' })?.[HOSTING_ROUTE];
+    expect(proxy).toMatchObject({ target: 'https://amplify.eu-west-1.amazonaws.com', changeOrigin: true, secure: true });
+    expect(typeof proxy === 'object' && proxy.rewrite?.('/amplify/apps/a/branches/feature%2Flogin/jobs/12')).toBe(
+      '/apps/a/branches/feature%2Flogin/jobs/12',
+    );
+    const toTarget = amplifyDevProxy({ AMPLIFY_PROXY_REGION: 'us-east-1', AMPLIFY_PROXY_TARGET: 'http://127.0.0.1:4010' });
+    expect(toTarget?.[HOSTING_ROUTE]).toMatchObject({
+      target: 'http://127.0.0.1:4010',
+      changeOrigin: false,
+      headers: { host: 'amplify.us-east-1.amazonaws.com' },
+    });
+  });
+
+  it('merges both routes for vite.config.ts, each switched on by its own region, and neither claims the other’s paths', () => {
+    expect(devProxy({})).toBeUndefined();
+    expect(Object.keys(devProxy({ AMPLIFYBACKEND_PROXY_REGION: 'eu-west-1' }) ?? {})).toEqual([BACKEND_ROUTE]);
+    expect(Object.keys(devProxy({ AMPLIFY_PROXY_REGION: 'eu-west-1' }) ?? {})).toEqual([HOSTING_ROUTE]);
+    const both = devProxy({ AMPLIFYBACKEND_PROXY_REGION: 'eu-west-1', AMPLIFY_PROXY_REGION: 'us-east-1' }) ?? {};
+    expect(Object.keys(both)).toEqual([BACKEND_ROUTE, HOSTING_ROUTE]);
+    const routeOf = (url: string) => Object.keys(both).filter((route) => new RegExp(route).test(url));
+    expect(routeOf('/amplifybackend/backend/a/job/e/j')).toEqual([BACKEND_ROUTE]);
+    expect(routeOf('/amplify/apps/a/branches/main/jobs/1')).toEqual([HOSTING_ROUTE]);
+    expect(routeOf('/amplifyx/apps')).toEqual([]);
+    expect(routeOf('/apps/a/branches/main/jobs/1')).toEqual([]);
   });
 
   describe('a real dev server from vite.config.ts, proxying to the simulated AWS', () => {
@@ -26,6 +59,10 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
     let origin: string;
     const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
     const saved = { region: process.env.AMPLIFYBACKEND_PROXY_REGION, target: process.env.AMPLIFYBACKEND_PROXY_TARGET };
+    const savedHosting = { region: process.env.AMPLIFY_PROXY_REGION, target: process.env.AMPLIFY_PROXY_TARGET };
+    /** Stands in for Amplify Hosting: records what reaches it. */
+    let hosting: Server;
+    const reachedHosting: { method?: string; url?: string; headers: IncomingHttpHeaders }[] = [];
 
     beforeAll(async () => {
       sim = await startSimulator();
@@ -41,6 +78,14 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
       });
       process.env.AMPLIFYBACKEND_PROXY_REGION = 'us-east-1';
       process.env.AMPLIFYBACKEND_PROXY_TARGET = sim.origin;
+      hosting = createHttpServer((req, res) => {
+        reachedHosting.push({ method: req.method, url: req.url, headers: req.headers });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"job":{"summary":{"jobId":"12"},"steps":[]}}');
+      });
+      await new Promise<void>((resolve) => hosting.listen(0, '127.0.0.1', resolve));
+      const hostingAddress = hosting.address();
+      process.env.AMPLIFY_PROXY_REGION = 'us-east-1';
+      process.env.AMPLIFY_PROXY_TARGET = `http://127.0.0.1:${typeof hostingAddress === 'object' && hostingAddress ? hostingAddress.port : 0}`;
       vite = await createServer({
         configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
         mode: 'development',
@@ -58,6 +103,11 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
       process.env.AMPLIFYBACKEND_PROXY_TARGET = saved.target;
       if (saved.region === undefined) delete process.env.AMPLIFYBACKEND_PROXY_REGION;
       if (saved.target === undefined) delete process.env.AMPLIFYBACKEND_PROXY_TARGET;
+      process.env.AMPLIFY_PROXY_REGION = savedHosting.region;
+      process.env.AMPLIFY_PROXY_TARGET = savedHosting.target;
+      if (savedHosting.region === undefined) delete process.env.AMPLIFY_PROXY_REGION;
+      if (savedHosting.target === undefined) delete process.env.AMPLIFY_PROXY_TARGET;
+      await new Promise((resolve) => (hosting ? hosting.close(resolve) : resolve(undefined)));
       await vite?.close();
       await sim?.close();
     });
@@ -87,6 +137,21 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION)', () => {
         .getBackendJob({ region: 'us-east-1', appId: 'd2k9vite', envName: 'staging', jobId: 'job-1' })
         .catch((caught: unknown) => caught);
       expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
+    });
+
+    it('carries /amplify/* to Amplify Hosting beside /amplifybackend/*, prefix stripped, Host and signature as the page sent them', async () => {
+      const authorization = 'AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261204/us-east-1/amplify/aws4_request';
+      const job = await fetch(`${origin}/amplify/apps/d2k9/branches/feature%2Flogin/jobs/12`, { headers: { authorization } });
+      expect(await job.json()).toEqual({ job: { summary: { jobId: '12' }, steps: [] } });
+      await fetch(`${origin}/amplify/apps/d2k9/branches/main/jobs?maxResults=50`, { headers: { authorization } });
+      expect(reachedHosting.map((request) => [request.method, request.url])).toEqual([
+        ['GET', '/apps/d2k9/branches/feature%2Flogin/jobs/12'],
+        ['GET', '/apps/d2k9/branches/main/jobs?maxResults=50'],
+      ]);
+      for (const request of reachedHosting) {
+        expect(request.headers.host).toBe('amplify.us-east-1.amazonaws.com');
+        expect(request.headers.authorization).toBe(authorization);
+      }
     });
 
     // The app starts its demo only on a 404; the dev server's SPA fallback would answer with index.html.

@@ -208,6 +208,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       expect(config.Origins.map((origin) => origin.Id)).toEqual(['site']);
       expect(config.CacheBehaviors?.map((behaviour) => behaviour.PathPattern)).toEqual(['/assets/*', '/config.json']);
       expect(plain.resources.ProxyPath).toBeUndefined();
+      expect(plain.resources.AmplifyProxyPath).toBeUndefined();
       expect(Object.keys(plain.outputs).sort()).toEqual(['BucketName', 'DashboardUrl', 'DistributionId']);
     });
 
@@ -230,6 +231,60 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
         OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
       });
       expect(behaviour.AllowedMethods).toContain('POST');
+    });
+
+    it('forwards /amplify/* (Amplify Hosting) uncached to amplify.<region>.amazonaws.com the same way, GET only', () => {
+      const config = distributionConfig(proxied);
+      expect(config.Origins.map((origin) => origin.Id)).toEqual(['site', 'amplifybackend', 'amplify']);
+      expect(config.Origins[2]).toEqual({
+        Id: 'amplify',
+        DomainName: 'amplify.us-east-1.amazonaws.com',
+        CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'], HTTPSPort: 443 },
+      });
+      const backend = behaviourFor(config, '/amplifybackend/backend/app/job/env/id') as Record<string, unknown>;
+      const hosting = behaviourFor(config, '/amplify/apps/d2k9/branches/feature%2Flogin/jobs/12') as Record<string, unknown>;
+      expect(hosting).toMatchObject({
+        PathPattern: '/amplify/*',
+        TargetOriginId: 'amplify',
+        ViewerProtocolPolicy: 'https-only',
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ResponseHeadersPolicyId: backend.ResponseHeadersPolicyId,
+        Compress: false,
+      });
+      expect(hosting.AllowedMethods).toEqual(['GET', 'HEAD']);
+      // "/amplify/*" does not swallow the AmplifyBackend route, nor the other way round.
+      expect(backend.PathPattern).toBe('/amplifybackend/*');
+      expect(behaviourFor(config, '/amplifyx/apps/a').PathPattern).toBeUndefined();
+    });
+
+    it('lets GetJob and ListJobs through to Amplify Hosting, prefix stripped, and refuses every other call', () => {
+      const fn = behaviourFor(distributionConfig(proxied), '/amplify/x').FunctionAssociations?.find(
+        (association) => association.EventType === 'viewer-request',
+      )?.FunctionARN as string;
+      expect(fn).toBe(getAtt('AmplifyProxyPath', 'FunctionARN'));
+      const run = (method: string, uri: string) => runViewerRequestFunction(proxied, fn, { method, uri });
+      expect(run('GET', '/amplify/apps/d2k9/branches/feature%2Flogin/jobs/12')).toMatchObject({
+        request: { uri: '/apps/d2k9/branches/feature%2Flogin/jobs/12' },
+      });
+      expect(run('GET', '/amplify/apps/d2k9/branches/main/jobs')).toMatchObject({
+        request: { uri: '/apps/d2k9/branches/main/jobs' },
+      });
+      for (const [method, uri] of [
+        ['POST', '/amplify/apps/d2k9/branches/main/jobs'],
+        ['DELETE', '/amplify/apps/d2k9/branches/main/jobs/12'],
+        ['POST', '/amplify/apps/d2k9/branches/main/jobs/12/stop'],
+        ['GET', '/amplify/apps/d2k9/branches/main/jobs/12/extra'],
+        ['GET', '/amplify/apps/d2k9/branches/main'],
+        ['GET', '/amplify/apps/d2k9/branches'],
+        ['GET', '/amplify/apps/d2k9'],
+        ['GET', '/amplify/apps'],
+        ['GET', '/amplify/apps/d2k9/branches/feature/login/jobs/12'],
+        ['GET', '/amplify/backend/d2k9/job/staging/7f3c'],
+        ['GET', '/amplifyx/apps/d2k9/branches/main/jobs/12'],
+      ] as const) {
+        expect(run(method, uri), `${method} ${uri}`).toEqual({ response: { statusCode: 403, statusDescription: 'Forbidden' } });
+      }
     });
 
     it('has no custom error responses, which would turn AWS’s 403 and 404 into index.html', () => {
@@ -257,20 +312,27 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       }
     });
 
-    it('gives outputs that npm run config turns into amplifyBackendEndpoint and signingHost', () => {
+    it('gives outputs that npm run config turns into amplifyBackendEndpoint, signingHost, amplifyEndpoint and amplifySigningHost', () => {
       expect(proxied.outputs).toMatchObject({
         amplifyBackendEndpoint: `https://${getAtt('Distribution', 'DomainName')}/amplifybackend`,
         signingHost: 'amplifybackend.us-east-1.amazonaws.com',
+        amplifyEndpoint: `https://${getAtt('Distribution', 'DomainName')}/amplify`,
+        amplifySigningHost: 'amplify.us-east-1.amazonaws.com',
       });
       const build = configFromStackOutputs([
         { region: 'us-east-1', identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' },
         {
           ...(proxied.outputs as Record<string, string>),
           amplifyBackendEndpoint: 'https://d111111abcdef8.cloudfront.net/amplifybackend',
+          amplifyEndpoint: 'https://d111111abcdef8.cloudfront.net/amplify',
           DashboardUrl: 'https://d111111abcdef8.cloudfront.net/',
         },
       ]);
       expect(build).toMatchObject({ ok: true, ignoredOutputs: ['DashboardUrl', 'BucketName', 'DistributionId'] });
+      expect(build.ok && build.config).toMatchObject({
+        amplifyEndpoint: 'https://d111111abcdef8.cloudfront.net/amplify',
+        amplifySigningHost: 'amplify.us-east-1.amazonaws.com',
+      });
     });
   });
 
@@ -290,7 +352,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       withProxy = await startCloudFrontEmulator({
         stack: proxied,
         siteDir,
-        connectTo: { amplifybackend: sim.origin },
+        connectTo: { amplifybackend: sim.origin, amplify: sim.origin },
         extraObjects: { 'config.json': '{}' },
       });
       withoutProxy = await startCloudFrontEmulator({ stack: plain, siteDir });
@@ -379,6 +441,33 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
         .getBackendJob({ region: 'us-east-1', appId: 'd2k9proxy', envName: 'staging', jobId: 'nope' })
         .catch((caught: unknown) => caught);
       expect(isAwsError(error) && error.kind).toBe('not-found');
+    });
+
+    it('carries GetJob and ListJobs (query string included) to Amplify Hosting with the viewer’s signature and the Amplify host', async () => {
+      const headers = { authorization: 'AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261204/us-east-1/amplify/aws4_request' };
+      const job = await fetch(`${withProxy.origin}/amplify/apps/d2k9/branches/feature%2Flogin/jobs/12`, { headers });
+      const list = await fetch(
+        `${withProxy.origin}/amplify/apps/d2k9/branches/feature%2Flogin/jobs?maxResults=50&nextToken=a%2Bb`,
+        {
+          headers,
+        },
+      );
+      const refused = await fetch(`${withProxy.origin}/amplify/apps/d2k9/branches/main/jobs/12`, { method: 'DELETE', headers });
+      expect(refused.status).toBe(403);
+      const toHosting = withProxy.forwarded.filter((request) => request.originId === 'amplify');
+      expect(toHosting.map((request) => [request.method, request.path])).toEqual([
+        ['GET', '/apps/d2k9/branches/feature%2Flogin/jobs/12'],
+        ['GET', '/apps/d2k9/branches/feature%2Flogin/jobs?maxResults=50&nextToken=a%2Bb'],
+      ]);
+      for (const request of toHosting) {
+        expect(request.headers.host).toBe('amplify.us-east-1.amazonaws.com');
+        expect(request.headers.authorization).toBe(headers.authorization);
+      }
+      // Whatever Amplify Hosting answers reaches the page uncached, never turned into index.html.
+      for (const answer of [job, list]) {
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+        expect(await answer.text()).not.toContain('Amplify Job Watch');
+      }
     });
 
     it('gets a 403 signature mismatch when the page signs for another host', async () => {
