@@ -78,7 +78,7 @@ function Routes({ services }: { services: AppServices }) {
         <JobPage
           params={route.params}
           config={services.config}
-          client={services.client}
+          clients={services.clients}
           onSignIn={canSignIn(services.config) ? () => services.gate.open(SIGN_IN_REQUIRED) : undefined}
         />
       );
@@ -91,7 +91,7 @@ function Routes({ services }: { services: AppServices }) {
     case 'board':
       return (
         <Suspense fallback={<p role="status">Loading…</p>}>
-          <BoardPage search={route.search} config={services.config} client={services.client} />
+          <BoardPage search={route.search} config={services.config} clients={services.clients} />
         </Suspense>
       );
     case 'invalid-link':

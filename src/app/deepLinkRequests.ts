@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { BackendJobKey } from '../shared/aws/amplifyBackend';
+import type { JobRef } from '../shared/domain/jobRef';
 import type { AppConfig } from '../shared/config/appConfig';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { parseBoardSearch } from '../shared/domain/boardLink';
@@ -26,15 +26,17 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function startDeepLinkRequests(
   { pathname, search }: { pathname: string; search: string },
   config: AppConfig,
-  services: Pick<AppServices, 'client' | 'credentials'>,
+  services: Pick<AppServices, 'clients' | 'credentials'>,
   queryClient: QueryClient,
 ): Promise<void> {
   const route = matchRoute(pathname, search);
   const watchable = (params: Parameters<typeof linkProblems>[0]) => linkProblems(params, isAmplifyBackendRegion).length === 0;
   const leads: Promise<void>[] = [];
-  const prefetchJob = (key: BackendJobKey) => {
+  const prefetchJob = (key: JobRef) => {
     const leave = joinJobElection(key, knownInCache(queryClient, key));
-    void queryClient.prefetchQuery(jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED })).finally(leave);
+    void queryClient
+      .prefetchQuery(jobQueryOptions(key, { clients: services.clients, jitterSeed: TAB_JITTER_SEED }))
+      .finally(leave);
     leads.push(firstLeadOf(key));
   };
   if (route.page === 'job' && watchable(route.params)) {

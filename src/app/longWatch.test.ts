@@ -120,7 +120,7 @@ async function watchForEightHours(intervalSeconds: number): Promise<WatchResult>
   const key = { region: 'us-east-1', appId: job.appId, envName: job.envName, jobId: job.jobId };
   const intervalMs = intervalSeconds * 1000;
   const observer = new QueryObserver(queryClient, {
-    ...jobQueryOptions(key, { client: services.client, jitterSeed: TAB_JITTER_SEED }),
+    ...jobQueryOptions(key, { clients: services.clients, jitterSeed: TAB_JITTER_SEED }),
     ...jobWatchOptions({ intervalMs, hidden: false, paused: false }),
   });
   const problems: string[] = [];

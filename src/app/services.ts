@@ -2,6 +2,8 @@ import { fetchAuthSession } from '@aws-amplify/core';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createSessionStore } from '../features/auth/session';
 import { createAmplifyBackendClient, type AmplifyBackendClient } from '../shared/aws/amplifyBackend';
+import { createAmplifyHostingClient } from '../shared/aws/amplifyHosting';
+import type { JobClients } from '../shared/aws/watchedJob';
 import { isAwsError } from '../shared/aws/awsError';
 import { createClockOffset, type ClockOffset } from '../shared/aws/clockOffset';
 import { createCredentialSource, storedPrincipal } from '../shared/aws/credentials';
@@ -17,7 +19,10 @@ import { forgetLastKnownJobs } from '../shared/browser/lastKnownJobs';
 import { forgetRecentJobs } from '../shared/browser/recentJobs';
 
 export interface AppServices extends AuthServices {
+  /** AmplifyBackend (`clients.backend`). */
   client: AmplifyBackendClient;
+  /** Both kinds of job: AmplifyBackend and Amplify Hosting. */
+  clients: JobClients;
   clock: ClockOffset;
 }
 
@@ -35,10 +40,15 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
   const clock = createClockOffset(overrides.localClock);
   const signedFetch = createSignedFetch({ credentials, clock });
   setElectionPrincipal(() => storedPrincipal(config));
+  const clients: JobClients = {
+    backend: createAmplifyBackendClient(config, signedFetch),
+    hosting: createAmplifyHostingClient(config, signedFetch),
+  };
   return {
     config,
     credentials,
-    client: createAmplifyBackendClient(config, signedFetch),
+    client: clients.backend,
+    clients,
     clock,
     session,
     gate: createSignInGate(),

@@ -1,6 +1,6 @@
 import './board.css';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { AmplifyBackendClient } from '../../shared/aws/amplifyBackend';
+import type { JobClients } from '../../shared/aws/watchedJob';
 import { rememberBoard } from '../../shared/browser/boardMemory';
 import { Link, navigate } from '../../shared/browser/history';
 import { useTabIndicator } from '../../shared/browser/tabIndicator';
@@ -41,17 +41,17 @@ export interface BoardPageProps {
   /** The page's query string: one `job` parameter per job. */
   search: string;
   config: BoardConfig;
-  client: AmplifyBackendClient;
+  clients: JobClients;
 }
 
 /** Entries of the link listed as not understood; past these, a count. */
 const INVALID_SHOWN = 10;
 
 /** Several jobs at once, each a row; the address bar is the board's share link. */
-export function BoardPage({ search, config, client }: BoardPageProps) {
+export function BoardPage({ search, config, clients }: BoardPageProps) {
   const board = parseBoardSearch(search, isAmplifyBackendRegion);
   const { jobs } = board;
-  const { results, budget } = useBoardWatch(jobs, client, config.pollIntervalSeconds * 1000);
+  const { results, budget } = useBoardWatch(jobs, clients, config.pollIntervalSeconds * 1000);
   const now = useNow();
   const rows = results.map(rowStateOf);
   const summary = summarizeBoard(rows);
@@ -133,7 +133,7 @@ export function BoardPage({ search, config, client }: BoardPageProps) {
               job={job}
               result={results[index]!}
               config={config}
-              client={client}
+              clients={clients}
               now={now}
               onRemove={() => remove(index)}
             />

@@ -1,4 +1,4 @@
-import type { AmplifyBackendClient } from '../../shared/aws/amplifyBackend';
+import type { JobClients } from '../../shared/aws/watchedJob';
 import { isAwsError } from '../../shared/aws/awsError';
 import type { AppConfig } from '../../shared/config/appConfig';
 import { Link } from '../../shared/browser/history';
@@ -22,7 +22,7 @@ export interface BoardRowProps {
   job: BoardJob;
   result: JobResult;
   config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost'>;
-  client: AmplifyBackendClient;
+  clients: JobClients;
   now: number;
   onRemove: () => void;
 }
@@ -90,7 +90,7 @@ function RowProblem({
   return null;
 }
 
-export function BoardRow({ job, result, config, client, now, onRemove }: BoardRowProps) {
+export function BoardRow({ job, result, config, clients, now, onRemove }: BoardRowProps) {
   // Opened with no network: the row shows the job as this browser last saw it, stopped at that time.
   const { data, fromMemory } = useLastKnownJob(job, result);
   const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
@@ -126,7 +126,7 @@ export function BoardRow({ job, result, config, client, now, onRemove }: BoardRo
           </Link>
         </p>
         {/* The note on how durations are measured is the board's, once, not each row's. */}
-        <JobEstimate client={client} env={job} job={data} now={now} note={false} />
+        <JobEstimate clients={clients} jobRef={job} job={data} now={now} note={false} />
         {jobError ? (
           <p className="board-row__job-error">
             <strong>The job reported an error:</strong>{' '}

@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import type { AmplifyBackendClient, BackendJob } from '../../shared/aws/amplifyBackend';
+import type { JobClients, WatchedJob } from '../../shared/aws/watchedJob';
 import { isAwsError } from '../../shared/aws/awsError';
 import { usePageHidden } from '../../shared/browser/visibility';
 import type { BoardJob } from '../../shared/domain/boardLink';
@@ -17,7 +17,7 @@ export function isNotFound(error: unknown): boolean {
   return isAwsError(error) && error.kind === 'not-found';
 }
 
-export type JobResult = UseQueryResult<BackendJob>;
+export type JobResult = UseQueryResult<WatchedJob>;
 
 /** How one row counts in the board's summary. */
 export function rowStateOf(
@@ -36,7 +36,7 @@ export function rowStateOf(
  * checks over the interval (each waits its own offset once: pollSpread), each by the job page's
  * policy. Returns the shared job queries in board order.
  */
-export function useBoardWatch(jobs: readonly BoardJob[], client: AmplifyBackendClient, intervalMs: number) {
+export function useBoardWatch(jobs: readonly BoardJob[], clients: JobClients, intervalMs: number) {
   const hidden = usePageHidden();
   useJobElections(jobs);
   // Stretched when this browser polls more jobs than its request budget allows at this interval.
@@ -45,7 +45,7 @@ export function useBoardWatch(jobs: readonly BoardJob[], client: AmplifyBackendC
   const settings = { intervalMs: budgeted, hidden, paused: false };
   const results = useQueries({
     queries: jobs.map((job, index) => ({
-      ...jobQueryOptions(job, { client }),
+      ...jobQueryOptions(job, { clients }),
       ...jobWatchOptions(settings, pollOffsetMs(index, jobs.length, budgeted)),
     })),
   });

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState, type RefObject } from 'react';
-import type { AmplifyBackendClient, BackendJobKey } from '../../shared/aws/amplifyBackend';
+import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
+import type { JobClients } from '../../shared/aws/watchedJob';
 import { navigate } from '../../shared/browser/history';
 import { useNotifyPreference } from '../../shared/browser/notifications';
 import { useTabIndicator } from '../../shared/browser/tabIndicator';
@@ -50,12 +51,12 @@ const GET_ACTION = 'amplifybackend:GetBackendJob';
 export interface JobPageProps {
   params: JobPageParams;
   config: JobPageConfig;
-  client: AmplifyBackendClient;
+  clients: JobClients;
   /** Opens sign-in, when the deployment has a user pool; missing credentials then ask for it instead of failing. */
   onSignIn?: () => void;
 }
 
-export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
+export function JobPage({ params, config, clients, onSignIn }: JobPageProps) {
   const page = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const problems = linkProblems(params, isAmplifyBackendRegion);
@@ -78,7 +79,7 @@ export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
         key={JSON.stringify(jobKey)}
         jobKey={jobKey}
         config={config}
-        client={client}
+        clients={clients}
         onSignIn={onSignIn}
         onRegionChange={changeRegion}
         page={page}
@@ -91,7 +92,7 @@ export function JobPage({ params, config, client, onSignIn }: JobPageProps) {
 interface JobWatchProps {
   jobKey: BackendJobKey;
   config: JobPageConfig;
-  client: AmplifyBackendClient;
+  clients: JobClients;
   onSignIn?: () => void;
   onRegionChange: (region: string) => void;
   /** The page around the watch, and its heading: focus never drops to the body from within it. */
@@ -100,11 +101,11 @@ interface JobWatchProps {
 }
 
 /** One job, watched: the query, this tab's watch settings, and what the page shows about them. */
-function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, heading }: JobWatchProps) {
+function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, page, heading }: JobWatchProps) {
   const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
   const [paused, setPaused] = useState(false);
   const intervalMs = intervalSeconds * 1000;
-  const { query, hidden, pollDelayMs } = useJobWatch(jobKey, { client, intervalMs, paused, jitterSeed: TAB_JITTER_SEED });
+  const { query, hidden, pollDelayMs } = useJobWatch(jobKey, { clients, intervalMs, paused, jitterSeed: TAB_JITTER_SEED });
   // Once nothing is planned (finished, stopped, paused) nothing counts down: the clock is re-read once a minute.
   const now = useNow(pollDelayMs === false && query.fetchStatus !== 'fetching' ? 60_000 : 1000);
   const notify = useNotifyPreference();
@@ -204,7 +205,7 @@ function JobWatch({ jobKey, config, client, onSignIn, onRegionChange, page, head
           (read after the first status) keeps its room, so nothing moves when it arrives. */}
       {data ? (
         <Suspense fallback={<EstimateSlot job={data} />}>
-          <JobEstimate client={client} env={jobKey} job={data} now={now} />
+          <JobEstimate clients={clients} jobRef={jobKey} job={data} now={now} />
         </Suspense>
       ) : null}
 

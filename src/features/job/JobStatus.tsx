@@ -1,12 +1,12 @@
 import type { Ref } from 'react';
-import type { BackendJob } from '../../shared/aws/amplifyBackend';
+import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { isTerminalStatus } from '../../shared/domain/jobStatus';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { formatDuration } from '../../shared/ui/timeFormat';
 
 export interface JobStatusProps {
-  job: BackendJob;
+  job: WatchedJob;
   now: number;
   /** Shown "as of" this time (epoch ms), not as live: paused or stale. Its elapsed time stops there. */
   asOf: number | null;

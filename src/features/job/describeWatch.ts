@@ -1,4 +1,4 @@
-import type { BackendJob } from '../../shared/aws/amplifyBackend';
+import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { isAwsError } from '../../shared/aws/awsError';
 import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
@@ -9,7 +9,7 @@ import { formatDuration, formatInterval } from '../../shared/ui/timeFormat';
 /** What the job page knows at one moment: the query's state plus this page's own watch settings. */
 export interface WatchState {
   jobId: string;
-  job: BackendJob | undefined;
+  job: WatchedJob | undefined;
   status: 'pending' | 'error' | 'success';
   fetchStatus: 'fetching' | 'paused' | 'idle';
   error: unknown;
@@ -83,7 +83,7 @@ export function shortId(id: string): string {
   return id.length > 9 ? `${id.slice(0, 8)}…` : id;
 }
 
-function tabStateFor(job: BackendJob | undefined, unreachable: boolean): TabState {
+function tabStateFor(job: WatchedJob | undefined, unreachable: boolean): TabState {
   if (unreachable) return 'unreachable';
   if (!job) return 'idle';
   const tone = statusTone(job.status);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
+import type { WatchedJob } from '../../shared/aws/watchedJob';
+import { isHostingRef, jobPlace, jobRefParts, type JobRef } from '../../shared/domain/jobRef';
 import { useTerminalNotification } from '../../shared/browser/notifications';
 import { rememberJob } from '../../shared/browser/recentJobs';
 import { useStoreChange } from '../../shared/browser/storeEvents';
@@ -9,8 +10,8 @@ import { observeStatus, TIMELINE_KEY, timelineFor } from './timeline';
  * What this browser keeps about a watched job: the statuses it saw (the timeline), the recent-jobs
  * list, and the notification when the job ends (when the person asked for one).
  */
-export function useJobMemory(jobKey: BackendJobKey, job: BackendJob | undefined, notify: boolean) {
-  const storageKey = JSON.stringify([jobKey.region, jobKey.appId, jobKey.envName, jobKey.jobId]);
+export function useJobMemory(jobKey: JobRef, job: WatchedJob | undefined, notify: boolean) {
+  const storageKey = JSON.stringify(jobRefParts(jobKey));
   useTerminalNotification(
     {
       key: storageKey,
@@ -18,7 +19,8 @@ export function useJobMemory(jobKey: BackendJobKey, job: BackendJob | undefined,
       operation: job?.operation,
       status: job?.status,
       appId: jobKey.appId,
-      envName: jobKey.envName,
+      place: jobPlace(jobKey),
+      kindName: isHostingRef(jobKey) ? 'hosting job' : 'backend job',
     },
     notify,
   );

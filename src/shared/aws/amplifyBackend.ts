@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/appConfig';
+import type { BackendJobRef } from '../domain/jobRef';
 import { AwsError } from './awsError';
 import { parseJobTime, type JobTime } from './jobTime';
 import type { SignedFetch, SignedResponse } from './signedFetch';
@@ -28,6 +29,8 @@ const WIRE_MEMBERS = [
 
 /** One backend job as the dashboard knows it. The service guarantees none of these members. */
 export interface BackendJob {
+  /** AmplifyBackend jobs are the first kind: see watchedJob.ts. */
+  kind?: 'backend';
   appId?: string;
   backendEnvironmentName?: string;
   jobId?: string;
@@ -42,12 +45,7 @@ export interface BackendJob {
   relayed?: boolean;
 }
 
-export interface BackendJobKey {
-  region: string;
-  appId: string;
-  envName: string;
-  jobId: string;
-}
+export type BackendJobKey = BackendJobRef;
 
 export const AMPLIFY_BACKEND_SERVICE = 'amplifybackend';
 

@@ -31,3 +31,17 @@ function isRealCalendarDate(iso: string): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
+
+/**
+ * Amplify Hosting sends times as epoch seconds, JSON numbers that may carry a fraction; the AWS CLI
+ * prints them as ISO 8601. Either is read; anything else keeps only `raw`.
+ */
+export function parseEpochSecondsTime(value: unknown): JobTime | undefined {
+  if (typeof value === 'number') {
+    const date = Number.isFinite(value) ? new Date(Math.round(value * 1000)) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? { raw: String(value), date } : { raw: String(value) };
+  }
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{1,12}(?:\.\d+)?$/.test(value.trim())) return parseEpochSecondsTime(Number(value.trim()));
+  return parseJobTime(value);
+}

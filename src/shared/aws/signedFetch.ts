@@ -44,6 +44,8 @@ export interface SignedRequest {
   /** The host and path AWS will see; differ from `url` only behind a proxy. */
   signingHost: string;
   signingPath: string;
+  /** Query parameters, signed and sent (`url` carries no query of its own). */
+  query?: Record<string, string>;
   region: string;
   service: string;
   body?: string;
@@ -99,7 +101,7 @@ export function createSignedFetch({
         hostname: request.signingHost,
         path: request.signingPath,
         headers,
-        query: {},
+        query: request.query ?? {},
         body: request.body,
       },
       { signingDate: clock.now() },
@@ -112,7 +114,8 @@ export function createSignedFetch({
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(request.url, {
+      const url = request.query ? new URL(`?${new URLSearchParams(request.query)}`, request.url) : request.url;
+      response = await fetchImpl(url, {
         method: request.method,
         headers: sendHeaders,
         body: request.body,

@@ -1,3 +1,4 @@
+import type { JobRef } from '../domain/jobRef';
 /**
  * JSON in localStorage that never grows without bound and never breaks the page: storage may be
  * full, disabled (private modes) or hold something written by an older version.
@@ -19,12 +20,13 @@ export function readJson<T>(
 }
 
 /** A stored job reference: an object whose region, appId, envName and jobId are strings. */
-export function isStoredJobKey(value: unknown): value is Record<'region' | 'appId' | 'envName' | 'jobId', string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    ['region', 'appId', 'envName', 'jobId'].every((name) => typeof (value as Record<string, unknown>)[name] === 'string')
-  );
+/** A stored job reference of either kind: an AmplifyBackend job (`envName`) or a hosting job (`kind: 'hosting'`, `branchName`). */
+export function isStoredJobKey(value: unknown): value is JobRef {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  const place = fields.kind === 'hosting' ? 'branchName' : 'envName';
+  if (fields.kind !== undefined && fields.kind !== 'hosting' && fields.kind !== 'backend') return false;
+  return ['region', 'appId', place, 'jobId'].every((name) => typeof fields[name] === 'string');
 }
 
 export function writeJson(key: string, value: unknown, storage: Storage | undefined = safeLocalStorage()): void {

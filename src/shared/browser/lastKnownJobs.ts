@@ -1,4 +1,5 @@
 import { sameBoardJob as sameJob, type BoardJob } from '../domain/boardLink';
+import { pickJobRef } from '../domain/jobRef';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 import { announceStoreChange, subscribeToStore } from './storeEvents';
 
@@ -7,12 +8,12 @@ import { announceStoreChange, subscribeToStore } from './storeEvents';
  * job page shows when it opens with no network ("Offline — last checked 14:02:11"). Never credentials,
  * never a request; bounded to the 20 jobs seen last, and forgotten with the rest of the trail on sign-out.
  */
-export interface LastKnownJob extends BoardJob {
-  /** The job's JSON as GetBackendJob returned it. */
+export type LastKnownJob = BoardJob & {
+  /** The job's JSON as GetBackendJob (or GetJob) returned it. */
   wire: Record<string, unknown>;
   /** Epoch ms of that answer. */
   checkedAt: number;
-}
+};
 
 export const LAST_KNOWN_KEY = 'amplify-job-watch.last-known.v1';
 export const MAX_LAST_KNOWN = 20;
@@ -39,7 +40,7 @@ export function saveLastKnownJob(entry: LastKnownJob, storage?: Storage): void {
   const before = readJson(LAST_KNOWN_KEY, isLastKnownList, [], storage);
   const current = before.find((other) => sameJob(other, entry));
   if (current && current.checkedAt >= entry.checkedAt) return;
-  const key: BoardJob = { region: entry.region, appId: entry.appId, envName: entry.envName, jobId: entry.jobId };
+  const key: BoardJob = pickJobRef(entry);
   const after = [{ ...key, wire: entry.wire, checkedAt: entry.checkedAt }, ...before.filter((other) => !sameJob(other, entry))];
   writeJson(LAST_KNOWN_KEY, after.slice(0, MAX_LAST_KNOWN), storage);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { isTerminalStatus } from '../domain/jobStatus';
+import { isTerminalStatus, statusWord } from '../domain/jobStatus';
 import { readJson, writeJson } from './boundedStorage';
 
 export const NOTIFY_PREFERENCE_KEY = 'amplify-job-watch.notify.v1';
@@ -44,7 +44,10 @@ export interface TerminalNotice {
   operation?: string;
   status?: string;
   appId: string;
-  envName: string;
+  /** Where the job runs, in words: "environment staging", "branch main". */
+  place: string;
+  /** What to call the job when it has no operation: "backend job", "hosting job". */
+  kindName: string;
 }
 
 const notified = new Set<string>();
@@ -66,9 +69,9 @@ export function useTerminalNotification(notice: TerminalNotice, enabled: boolean
     }
     if (!enabled || !sawRunning.current || notified.has(key) || currentNotifyState() !== 'on') return;
     notified.add(key);
-    const { jobId, operation, appId, envName } = latest.current;
-    const notification = new Notification(`${status}: ${operation ?? 'backend job'}`, {
-      body: `Job ${jobId} of app ${appId}, environment ${envName}`,
+    const { jobId, operation, appId, place, kindName } = latest.current;
+    const notification = new Notification(`${statusWord(status)}: ${operation ?? kindName}`, {
+      body: `Job ${jobId} of app ${appId}, ${place}`,
       tag: key,
       icon: '/favicon.svg',
     });

@@ -1,18 +1,16 @@
+import type { JobRef } from '../domain/jobRef';
 import { sameBoardJob as sameJob } from '../domain/boardLink';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 import { announceStoreChange, useStoreChange } from './storeEvents';
 import { useState } from 'react';
 
-export interface RecentJob {
-  region: string;
-  appId: string;
-  envName: string;
-  jobId: string;
+/** A job this browser watched, of either kind, with what it last said. */
+export type RecentJob = JobRef & {
   status?: string;
   operation?: string;
   /** Epoch ms this browser last looked at the job. */
   lastSeen: number;
-}
+};
 
 export const RECENT_JOBS_KEY = 'amplify-job-watch.recent-jobs.v1';
 export const MAX_RECENT_JOBS = 20;

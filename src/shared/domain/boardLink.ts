@@ -1,17 +1,16 @@
-import { validateId } from './jobIds';
+import { hostingLinkProblems, validateId } from './jobIds';
+import { isHostingRef, pickJobRef, sameJobRef, type JobRef } from './jobRef';
 
-/** The jobs a board watches: region, app, environment and job, as in a job page link. */
-export interface BoardJob {
-  region: string;
-  appId: string;
-  envName: string;
-  jobId: string;
-}
+/**
+ * The jobs a board watches, of both kinds: `job=REGION/APP/ENV/JOB` (AmplifyBackend) and
+ * `build=REGION/APP/BRANCH/JOB` (Amplify Hosting), as in their job page links.
+ */
+export type BoardJob = JobRef;
 
 export const BOARD_PATH = '/watch';
 export const MAX_BOARD_JOBS = 25;
 
-/** One `job` parameter that could not be read, as written in the link, with the reason. */
+/** One `job` or `build` parameter that could not be read, as written in the link, with the reason. */
 export interface InvalidBoardEntry {
   text: string;
   reason: string;
@@ -26,25 +25,34 @@ export interface BoardLink {
   refusedJobs: BoardJob[];
 }
 
-/** `REGION/APP_ID/ENV/JOB_ID`, each segment percent-encoded so a `/`, `%`, `&` or `#` in an ID survives. */
+/**
+ * `REGION/APP_ID/ENV/JOB_ID` or `REGION/APP_ID/BRANCH/JOB_ID`, each segment percent-encoded so a
+ * `/`, `%`, `&` or `#` in an ID survives (a branch `feature/login` is `feature%2Flogin`).
+ */
 export function formatBoardEntry(job: BoardJob): string {
-  return [job.region, job.appId, job.envName, job.jobId].map(encodeURIComponent).join('/');
+  const place = isHostingRef(job) ? job.branchName : job.envName;
+  return [job.region, job.appId, place, job.jobId].map(encodeURIComponent).join('/');
 }
 
-/** `/watch?job=…&job=…` in the given order; `/watch` alone for an empty board. */
+/** The query parameter a job goes in: `job` (AmplifyBackend) or `build` (Amplify Hosting). */
+export function boardParameter(job: BoardJob): 'job' | 'build' {
+  return isHostingRef(job) ? 'build' : 'job';
+}
+
+/** `/watch?job=…&build=…` in the given order; `/watch` alone for an empty board. */
 export function boardPath(jobs: readonly BoardJob[]): string {
   if (jobs.length === 0) return BOARD_PATH;
-  return `${BOARD_PATH}?${jobs.map((job) => `job=${formatBoardEntry(job)}`).join('&')}`;
+  return `${BOARD_PATH}?${jobs.map((job) => `${boardParameter(job)}=${formatBoardEntry(job)}`).join('&')}`;
 }
 
 /** The same job, whatever else differs. */
 export function sameBoardJob(a: BoardJob, b: BoardJob): boolean {
-  return a.region === b.region && a.appId === b.appId && a.envName === b.envName && a.jobId === b.jobId;
+  return sameJobRef(a, b);
 }
 
 /** A stable identity for a job, safe as a React key or a map key. */
 export function boardJobId(job: BoardJob): string {
-  return formatBoardEntry(job);
+  return `${boardParameter(job)}=${formatBoardEntry(job)}`;
 }
 
 function decodeText(raw: string): string {
@@ -55,10 +63,11 @@ function decodeText(raw: string): string {
   }
 }
 
-function parseEntry(raw: string, isKnownRegion: (region: string) => boolean): BoardJob | string {
+function parseEntry(raw: string, hosting: boolean, isKnownRegion: (region: string) => boolean): BoardJob | string {
   const segments = raw.split('/');
   if (segments.length !== 4) {
-    return `Expected region/app/environment/job (four parts separated by “/”), found ${segments.length} part${segments.length === 1 ? '' : 's'}.`;
+    const shape = hosting ? 'region/app/branch/job' : 'region/app/environment/job';
+    return `Expected ${shape} (four parts separated by “/”), found ${segments.length} part${segments.length === 1 ? '' : 's'}.`;
   }
   let decoded: string[];
   try {
@@ -66,12 +75,16 @@ function parseEntry(raw: string, isKnownRegion: (region: string) => boolean): Bo
   } catch {
     return 'It has a broken percent-encoding (a “%” not followed by two hex digits).';
   }
-  const [region = '', appId = '', envName = '', jobId = ''] = decoded;
+  const [region = '', appId = '', place = '', jobId = ''] = decoded;
   if (region === '') return 'The region is missing.';
   if (!isKnownRegion(region))
     return `Region “${region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`;
-  const problem = validateId('App ID', appId) ?? validateId('Environment', envName) ?? validateId('Job ID', jobId);
-  return problem ?? { region, appId, envName, jobId };
+  if (hosting) {
+    const [problem] = hostingLinkProblems({ appId, branchName: place, jobId }, isKnownRegion);
+    return problem ?? { kind: 'hosting', region, appId, branchName: place, jobId };
+  }
+  const problem = validateId('App ID', appId) ?? validateId('Environment', place) ?? validateId('Job ID', jobId);
+  return problem ?? { region, appId, envName: place, jobId };
 }
 
 /**
@@ -87,9 +100,9 @@ export function parseBoardSearch(search: string, isKnownRegion: (region: string)
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const name = decodeText(equals === -1 ? pair : pair.slice(0, equals));
-    if (name !== 'job') continue;
+    if (name !== 'job' && name !== 'build') continue;
     const raw = equals === -1 ? '' : pair.slice(equals + 1);
-    const parsed = parseEntry(raw, isKnownRegion);
+    const parsed = parseEntry(raw, name === 'build', isKnownRegion);
     if (typeof parsed === 'string') {
       result.invalid.push({ text: decodeText(raw), reason: parsed });
     } else if (result.jobs.some((job) => sameBoardJob(job, parsed))) {
@@ -113,7 +126,7 @@ export function addBoardJobs(jobs: readonly BoardJob[], added: readonly BoardJob
   const next = [...jobs];
   for (const job of added) {
     if (next.some((existing) => sameBoardJob(existing, job))) continue;
-    next.push(job);
+    next.push(pickJobRef(job));
   }
   if (next.length > MAX_BOARD_JOBS) {
     return {

@@ -3,7 +3,7 @@
  * operation. Durations are `updateTime − createTime` of each earlier COMPLETED job: both times
  * come from the service, so this browser's clock does not enter them.
  */
-import { isTerminalStatus } from './jobStatus';
+import { endedWell, isTerminalStatus } from './jobStatus';
 
 /** What the estimate needs of a job; `BackendJob` fits. */
 export interface EstimateJob {
@@ -53,7 +53,7 @@ export function earlierDurations(history: readonly EstimateJob[], operation: str
   const seen = new Set<string>();
   const durations: number[] = [];
   for (const job of history) {
-    if (job.operation !== operation || job.status?.trim().toUpperCase() !== 'COMPLETED') continue;
+    if (job.operation !== operation || !endedWell(job.status)) continue;
     if (job.jobId !== undefined) {
       if (job.jobId === excludeJobId || seen.has(job.jobId)) continue;
       seen.add(job.jobId);

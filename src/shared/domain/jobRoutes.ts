@@ -1,3 +1,5 @@
+import { isHostingRef, type JobRef } from './jobRef';
+
 export interface JobPageParams {
   appId: string;
   envName: string;
@@ -32,4 +34,62 @@ export function matchJobPagePath(pathname: string, search: string): JobPathMatch
   const params: JobPageParams = { appId, envName, jobId };
   if (region !== undefined) params.region = region;
   return { ok: true, params };
+}
+
+export interface HostingJobPageParams {
+  appId: string;
+  branchName: string;
+  jobId: string;
+  /** From `?region=`; the config's region applies when absent. */
+  region?: string;
+}
+
+export type BranchPageParams = Omit<HostingJobPageParams, 'jobId'>;
+
+function branchPath({ appId, branchName }: BranchPageParams): string {
+  return `/apps/${encodeURIComponent(appId)}/branches/${encodeURIComponent(branchName)}/jobs`;
+}
+
+const withRegion = (path: string, region: string | undefined) => (region ? `${path}?region=${encodeURIComponent(region)}` : path);
+
+/** `/apps/{appId}/branches/{branchName}/jobs/{jobId}?region=…`; a branch `feature/login` is one segment, `feature%2Flogin`. */
+export function hostingJobPagePath(params: HostingJobPageParams): string {
+  return withRegion(`${branchPath(params)}/${encodeURIComponent(params.jobId)}`, params.region);
+}
+
+/** `/apps/{appId}/branches/{branchName}/jobs?region=…`: the branch's job list. */
+export function branchJobsPath(params: BranchPageParams): string {
+  return withRegion(branchPath(params), params.region);
+}
+
+const HOSTING_JOB_PAGE = /^\/apps\/([^/]*)\/branches\/([^/]*)\/jobs\/([^/]*)\/?$/;
+const BRANCH_PAGE = /^\/apps\/([^/]*)\/branches\/([^/]*)\/jobs\/?$/;
+
+export type HostingPathMatch =
+  { ok: true; params: HostingJobPageParams } | { ok: true; params: BranchPageParams } | { ok: false; message: string };
+
+/** Reads a hosting job page or branch list URL; undefined when the path is neither. */
+export function matchHostingPath(pathname: string, search: string): HostingPathMatch | undefined {
+  const match = HOSTING_JOB_PAGE.exec(pathname) ?? BRANCH_PAGE.exec(pathname);
+  if (!match) return undefined;
+  let ids: string[];
+  try {
+    ids = match.slice(1).map((segment) => decodeURIComponent(segment));
+  } catch {
+    return { ok: false, message: 'The link has a broken percent-encoding (a “%” not followed by two hex digits).' };
+  }
+  const [appId = '', branchName = '', jobId] = ids;
+  const region = new URLSearchParams(search).get('region') || undefined;
+  const params: BranchPageParams = region === undefined ? { appId, branchName } : { appId, branchName, region };
+  if (jobId === undefined) return { ok: true, params };
+  const job: HostingJobPageParams = { ...params, jobId };
+  return { ok: true, params: job };
+}
+
+/** The page of a job of either kind; the region goes into the link only when it is not the default one. */
+export function jobRefPagePath(ref: JobRef, defaultRegion: string): string {
+  const region = ref.region === defaultRegion ? undefined : ref.region;
+  return isHostingRef(ref)
+    ? hostingJobPagePath({ appId: ref.appId, branchName: ref.branchName, jobId: ref.jobId, region })
+    : jobPagePath({ appId: ref.appId, envName: ref.envName, jobId: ref.jobId, region });
 }

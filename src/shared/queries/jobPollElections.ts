@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { jobFromWire, type AmplifyBackendClient, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
+import { jobFromRaw, readJob, type JobClients, type WatchedJob } from '../aws/watchedJob';
+import { jobRefParts, pickJobRef, type JobRef } from '../domain/jobRef';
 import { AWS_ERROR_KINDS, AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
 import {
   browserElectionEnvironment,
@@ -56,19 +57,21 @@ export const AWS_ERROR_CODEC: ErrorCodec = {
  * nothing from the channel it would not take from AWS. What it reads is marked `relayed`: shown, never
  * stored (the tab that asked AWS stores it).
  */
-export const JOB_CODEC: ValueCodec<BackendJob> = {
-  encode: (job) => job.raw,
-  decode: (data) => {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a job');
-    return { ...jobFromWire(data as Record<string, unknown>), relayed: true };
-  },
-};
+export function jobCodec(key: JobRef): ValueCodec<WatchedJob> {
+  return {
+    encode: (job) => job.raw,
+    decode: (data) => {
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a job');
+      return { ...jobFromRaw(key, data as Record<string, unknown>), relayed: true };
+    },
+  };
+}
 
 /** A follower that hears nothing for this long asks AWS itself: longer than any interval a leader polls at. */
 export const FOLLOWER_MAX_WAIT_MS = 2 * HIDDEN_MAX_INTERVAL_MS;
 
 interface Seat {
-  election: JobPollLeader<BackendJob>;
+  election: JobPollLeader<WatchedJob>;
   /** Whose election this is (see setElectionPrincipal). */
   principal: string;
   observers: number;
@@ -91,29 +94,29 @@ export function setElectionPrincipal(principal: () => string): void {
   currentPrincipal = principal;
 }
 
-function jobName(key: BackendJobKey): string {
-  return JSON.stringify([key.region, key.appId, key.envName, key.jobId]);
+function jobName(key: JobRef): string {
+  return JSON.stringify(jobRefParts(key));
 }
 
 /** The election's lock and channel name: the principal and the job. */
-export function electionName(principal: string, key: BackendJobKey): string {
-  return JSON.stringify([principal, key.region, key.appId, key.envName, key.jobId]);
+export function electionName(principal: string, key: JobRef): string {
+  return JSON.stringify([principal, ...jobRefParts(key)]);
 }
 
-function openElection(key: BackendJobKey, principal: string, known: () => BackendJob | undefined) {
-  const election = joinPollElection<BackendJob>(
+function openElection(key: JobRef, principal: string, known: () => WatchedJob | undefined) {
+  const election = joinPollElection<WatchedJob>(
     electionName(principal, key),
     electionEnvironment(),
     AWS_ERROR_CODEC,
     known,
-    JOB_CODEC,
+    jobCodec(key),
   );
   if (typeof document !== 'undefined') election.setHidden(document.visibilityState === 'hidden');
   return election;
 }
 
 /** This tab's seat for `key`, moved to the current principal's election if the person changed. */
-function seatOf(key: BackendJobKey): Seat | undefined {
+function seatOf(key: JobRef): Seat | undefined {
   const seat = seats.get(jobName(key));
   if (!seat) return undefined;
   const principal = currentPrincipal();
@@ -153,8 +156,8 @@ function followVisibility(): void {
  * that leaves and joins again keeps the seat (and what it knows).
  */
 export function joinJobElection(
-  key: BackendJobKey,
-  known: () => BackendJob | undefined = () => undefined,
+  key: JobRef,
+  known: () => WatchedJob | undefined = () => undefined,
   { paused = false }: { paused?: boolean } = {},
 ): () => void {
   const name = jobName(key);
@@ -253,34 +256,32 @@ export function useJobsPolledInBrowser(): number {
 }
 
 /** Settles when this tab first leads `key`'s election (see JobPollLeader.firstLead); at once without a seat. */
-export function firstLeadOf(key: BackendJobKey): Promise<void> {
+export function firstLeadOf(key: JobRef): Promise<void> {
   return seatOf(key)?.election.firstLead() ?? Promise.resolve();
 }
 
-/** GetBackendJob for the job query: through the election when this page watches the job, directly otherwise. */
-export function fetchJob(client: AmplifyBackendClient, key: BackendJobKey, signal?: AbortSignal): Promise<BackendJob> {
+/** GetBackendJob or GetJob for the job query: through the election when this page watches the job, directly otherwise. */
+export function fetchJob(clients: JobClients, key: JobRef, signal?: AbortSignal): Promise<WatchedJob> {
   const seat = seatOf(key);
   // Tabs that opened or closed boards since the last check change this browser's budget.
   recount();
-  if (!seat) return client.getBackendJob(key, signal);
-  return seat.election.poll((fetchSignal) => client.getBackendJob(key, fetchSignal), { signal, maxWaitMs: FOLLOWER_MAX_WAIT_MS });
+  if (!seat) return readJob(clients, key, signal);
+  return seat.election.poll((fetchSignal) => readJob(clients, key, fetchSignal), { signal, maxWaitMs: FOLLOWER_MAX_WAIT_MS });
 }
 
 /** What this tab knows of the job, from the query cache (the job query's key: jobQueryKey; not imported, jobQuery imports this module). */
-export function knownInCache(queryClient: QueryClient, { region, appId, envName, jobId }: BackendJobKey) {
-  return () => queryClient.getQueryData<BackendJob>(['job', region, appId, envName, jobId]);
+export function knownInCache(queryClient: QueryClient, key: JobRef) {
+  return () => queryClient.getQueryData<WatchedJob>(['job', ...jobRefParts(key)]);
 }
 
 /** Keeps this page's seat in the election of each job while the component is shown. */
-export function useJobElections(keys: readonly BackendJobKey[], { paused = false }: { paused?: boolean } = {}): void {
+export function useJobElections(keys: readonly JobRef[], { paused = false }: { paused?: boolean } = {}): void {
   const queryClient = useQueryClient();
-  const names = JSON.stringify(keys.map((key) => [key.region, key.appId, key.envName, key.jobId]));
+  // The keys as a string: an effect dependency that changes only when the jobs do.
+  const names = JSON.stringify(keys.map(pickJobRef));
   useEffect(() => {
-    const parsed = JSON.parse(names) as [string, string, string, string][];
-    const leave = parsed.map(([region, appId, envName, jobId]) => {
-      const key = { region, appId, envName, jobId };
-      return joinJobElection(key, knownInCache(queryClient, key), { paused });
-    });
+    const parsed = JSON.parse(names) as JobRef[];
+    const leave = parsed.map((key) => joinJobElection(key, knownInCache(queryClient, key), { paused }));
     return () => leave.forEach((done) => done());
   }, [names, queryClient, paused]);
 }

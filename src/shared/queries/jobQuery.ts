@@ -1,17 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
+import type { JobClients, WatchedJob } from '../aws/watchedJob';
+import { jobRefParts, type JobRef } from '../domain/jobRef';
 import { isTerminalStatus } from '../domain/jobStatus';
 import { asksAgainOnOpen, nextPollDelay, retryDelayMs, shouldRetry, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 import { fetchJob } from './jobPollElections';
 
 export interface JobQueryDeps {
-  client: AmplifyBackendClient;
+  clients: JobClients;
   /** Per-tab seed for retry jitter; this tab's by default. */
   jitterSeed?: number;
 }
 
-export function jobQueryKey(key: BackendJobKey) {
-  return ['job', key.region, key.appId, key.envName, key.jobId] as const;
+/** `['job', region, appId, envName, jobId]`, or `['job', 'hosting', region, appId, branchName, jobId]`. */
+export function jobQueryKey(key: JobRef) {
+  return ['job', ...jobRefParts(key)] as const;
 }
 
 /**
@@ -19,11 +21,11 @@ export function jobQueryKey(key: BackendJobKey) {
  * ask, how to retry, and that a finished job is fresh forever (never asked again on focus,
  * reconnect or remount). How often to ask is each observer's own business: see jobWatchOptions.
  */
-export function jobQueryOptions(key: BackendJobKey, { client, jitterSeed = TAB_JITTER_SEED }: JobQueryDeps) {
-  return queryOptions({
+export function jobQueryOptions(key: JobRef, { clients, jitterSeed = TAB_JITTER_SEED }: JobQueryDeps) {
+  return queryOptions<WatchedJob>({
     queryKey: jobQueryKey(key),
     // One tab per browser asks AWS about a job watched in several (see jobPollElections).
-    queryFn: ({ signal }) => fetchJob(client, key, signal),
+    queryFn: ({ signal }) => fetchJob(clients, key, signal),
     staleTime: (query) => (isTerminalStatus(query.state.data?.status) ? Infinity : 0),
     // A page that mounts just after its answer came (boot's request for the deep link answered
     // before the first render ended) shows it instead of asking again at once.
@@ -44,7 +46,7 @@ export interface WatchSettings {
 
 /** The parts of a job query's state the polling policy reads (a Query's `state`, or an observer's result). */
 export interface JobQueryStateLike {
-  data: BackendJob | undefined;
+  data: WatchedJob | undefined;
   status: 'pending' | 'error' | 'success';
 }
 

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AmplifyBackendClient, BackendJobKey } from '../aws/amplifyBackend';
+import type { JobClients } from '../aws/watchedJob';
+import type { JobRef } from '../domain/jobRef';
 import { usePageHidden } from '../browser/visibility';
 import { jobPollDelay, jobQueryOptions, jobWatchOptions } from './jobQuery';
 import { budgetedIntervalMs } from '../domain/pollingPolicy';
 import { useJobElections, useJobsPolledInBrowser } from './jobPollElections';
 
 export interface UseJobWatchOptions {
-  client: AmplifyBackendClient;
+  clients: JobClients;
   intervalMs: number;
   /** The person paused automatic checks for this observer. */
   paused: boolean;
@@ -18,10 +19,10 @@ export interface UseJobWatchOptions {
  * the tab's visibility). Returns the query, whether the tab is hidden, and the delay until this
  * observer's next check as the query itself plans it (false: no automatic check is planned).
  */
-export function useJobWatch(key: BackendJobKey, { client, intervalMs, paused, jitterSeed }: UseJobWatchOptions) {
+export function useJobWatch(key: JobRef, { clients, intervalMs, paused, jitterSeed }: UseJobWatchOptions) {
   const hidden = usePageHidden();
   useJobElections([key], { paused });
   const settings = { intervalMs: budgetedIntervalMs(intervalMs, useJobsPolledInBrowser()), hidden, paused };
-  const query = useQuery({ ...jobQueryOptions(key, { client, jitterSeed }), ...jobWatchOptions(settings) });
+  const query = useQuery({ ...jobQueryOptions(key, { clients, jitterSeed }), ...jobWatchOptions(settings) });
   return { query, hidden, pollDelayMs: jobPollDelay(query, settings) };
 }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FetchStatus } from '@tanstack/react-query';
-import { jobFromWire, type BackendJob, type BackendJobKey } from '../aws/amplifyBackend';
+import { jobFromRaw, type WatchedJob } from '../aws/watchedJob';
+import { pickJobRef, type JobRef } from '../domain/jobRef';
 import { loadLastKnownJob, saveLastKnownJob, subscribeToLastKnownJobs } from '../browser/lastKnownJobs';
 
 export interface JobAnswerState {
-  data: BackendJob | undefined;
+  data: WatchedJob | undefined;
   dataUpdatedAt: number;
   fetchStatus: FetchStatus;
 }
@@ -15,22 +16,24 @@ export interface JobAnswerState {
  * "Offline — last checked …", never as live. Each answer the query gets is kept for the next visit.
  * Storage is read only when the page has to fall back on it, not on every start.
  */
-export function useLastKnownJob(jobKey: BackendJobKey, { data, dataUpdatedAt, fetchStatus }: JobAnswerState) {
-  const { region, appId, envName, jobId } = jobKey;
+export function useLastKnownJob(jobKey: JobRef, { data, dataUpdatedAt, fetchStatus }: JobAnswerState) {
+  // The reference as a string: an effect dependency that changes only when the job does.
+  const name = JSON.stringify(pickJobRef(jobKey));
   const fallBack = data === undefined && fetchStatus === 'paused';
   // Forgotten (sign-out, here or in another tab) or rewritten elsewhere: read the store again.
   const [storeVersion, setStoreVersion] = useState(0);
   useEffect(() => subscribeToLastKnownJobs(() => setStoreVersion((version) => version + 1)), []);
   const fromMemory = useMemo(() => {
-    const entry = fallBack ? loadLastKnownJob({ region, appId, envName, jobId }) : undefined;
-    return entry ? { job: jobFromWire(entry.wire), checkedAt: entry.checkedAt } : undefined;
+    const ref = JSON.parse(name) as JobRef;
+    const entry = fallBack ? loadLastKnownJob(ref) : undefined;
+    return entry ? { job: jobFromRaw(ref, entry.wire), checkedAt: entry.checkedAt } : undefined;
     // storeVersion: a change of the store is a reason to read it again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fallBack, region, appId, envName, jobId, storeVersion]);
+  }, [fallBack, name, storeVersion]);
   useEffect(() => {
     // Another tab's answer is stored by that tab, never by this one.
     if (data === undefined || dataUpdatedAt === 0 || data.relayed) return;
-    saveLastKnownJob({ region, appId, envName, jobId, wire: data.raw, checkedAt: dataUpdatedAt });
-  }, [region, appId, envName, jobId, data, dataUpdatedAt]);
+    saveLastKnownJob({ ...(JSON.parse(name) as JobRef), wire: data.raw, checkedAt: dataUpdatedAt });
+  }, [name, data, dataUpdatedAt]);
   return { data: data ?? fromMemory?.job, fromMemory };
 }

@@ -1,16 +1,18 @@
 import './estimate.css';
 import type { ReactNode } from 'react';
-import type { AmplifyBackendClient, BackendJob, EnvironmentKey } from '../aws/amplifyBackend';
 import { isAwsError } from '../aws/awsError';
+import type { JobClients, WatchedJob } from '../aws/watchedJob';
+import { isHostingRef, type JobRef } from '../domain/jobRef';
 import { estimateJob, estimateProgress, estimateSummary, formatRemaining, showsEstimate } from '../domain/jobEstimate';
 import { estimateClass } from './EstimateSlot';
-import { useEnvironmentHistory } from '../queries/historyQuery';
+import { useJobHistory } from '../queries/historyQuery';
 import { formatDuration } from './timeFormat';
 
 export interface JobEstimateProps {
-  client: AmplifyBackendClient;
-  env: EnvironmentKey;
-  job: BackendJob | undefined;
+  clients: JobClients;
+  /** The job: its environment's (or branch's) earlier jobs are read for the estimate. */
+  jobRef: JobRef;
+  job: WatchedJob | undefined;
   now: number;
   /** Show the line on how durations are measured (default); a board shows it once instead. */
   note?: boolean;
@@ -18,12 +20,19 @@ export interface JobEstimateProps {
 
 export const DURATION_NOTE =
   'Durations are updateTime − createTime of the environment’s earlier completed jobs of this operation.';
+export const HOSTING_DURATION_NOTE = 'Durations are endTime − startTime of the branch’s earlier succeeded jobs of this type.';
 
-function historyProblem(error: unknown): string {
+/** How durations are measured, for the kind of job: the line under an estimate. */
+export function durationNote(ref: JobRef): string {
+  return isHostingRef(ref) ? HOSTING_DURATION_NOTE : DURATION_NOTE;
+}
+
+function historyProblem(error: unknown, ref: JobRef): string {
+  const [place, action] = isHostingRef(ref) ? ['branch', 'amplify:ListJobs'] : ['environment', 'amplifybackend:ListBackendJobs'];
   if (isAwsError(error) && (error.kind === 'access-denied' || error.status === 403)) {
-    return 'No estimate: listing this environment’s jobs (amplifybackend:ListBackendJobs) was denied.';
+    return `No estimate: listing this ${place}’s jobs (${action}) was denied.`;
   }
-  return 'No estimate: this environment’s earlier jobs could not be read.';
+  return `No estimate: this ${place}’s earlier jobs could not be read.`;
 }
 
 /**
@@ -32,30 +41,32 @@ function historyProblem(error: unknown): string {
  * what follows it on the page does not move when the history arrives. `note={false}` leaves out
  * the line on how durations are measured, for a page that shows it once for many estimates.
  */
-export function JobEstimate({ client, env, job, now, note = true }: JobEstimateProps) {
+export function JobEstimate({ clients, jobRef, job, now, note = true }: JobEstimateProps) {
   if (job === undefined || job.operation === undefined || !showsEstimate(job)) return null;
   // The history is read only from here on. An observer that mounted disabled and was enabled later
   // would ask again after a denial (an errored query counts as stale); one that mounts enabled does not.
-  return <RunningJobEstimate client={client} env={env} job={{ ...job, operation: job.operation }} now={now} note={note} />;
+  return (
+    <RunningJobEstimate clients={clients} jobRef={jobRef} job={{ ...job, operation: job.operation }} now={now} note={note} />
+  );
 }
 
 function RunningJobEstimate({
-  client,
-  env,
+  clients,
+  jobRef,
   job,
   now,
   note,
-}: Omit<JobEstimateProps, 'job'> & { job: BackendJob & { operation: string } }) {
-  const history = useEnvironmentHistory(env, client, true);
+}: Omit<JobEstimateProps, 'job'> & { job: WatchedJob & { operation: string } }) {
+  const history = useJobHistory(jobRef, clients, true);
   const frame = (summary: string, progress: ReactNode = null) => (
     <div className={estimateClass(note !== false)}>
       <p className="estimate__summary">{summary}</p>
       <div className="estimate__progress">{progress}</div>
-      {note !== false ? <p className="estimate__note muted">{DURATION_NOTE}</p> : null}
+      {note !== false ? <p className="estimate__note muted">{durationNote(jobRef)}</p> : null}
     </div>
   );
   if (history.status === 'pending') return frame('Reading earlier jobs for an estimate…');
-  if (history.status === 'error') return frame(historyProblem(history.error));
+  if (history.status === 'error') return frame(historyProblem(history.error, jobRef));
   const estimate = estimateJob(history.data, job.operation, job.jobId);
   if (estimate.kind === 'too-few') return frame(estimateSummary(estimate));
   const created = job.createTime?.date?.getTime();

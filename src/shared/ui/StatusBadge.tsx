@@ -1,4 +1,4 @@
-import { statusTone, type StatusTone } from '../domain/jobStatus';
+import { statusTone, statusWord, type StatusTone } from '../domain/jobStatus';
 
 const ICONS: Record<StatusTone, string> = {
   // A ring with a gap (in progress), a check, a cross, a question mark: distinct without color.
@@ -22,7 +22,7 @@ export function StatusBadge({ status, small = false }: StatusBadgeProps) {
       <svg aria-hidden="true" viewBox="0 0 24 24" width={size} height={size} className="status-badge__icon">
         <path d={ICONS[tone]} fill="currentColor" />
       </svg>
-      <span className="status-badge__text">{status ?? 'No status'}</span>
+      <span className="status-badge__text">{status === undefined ? 'No status' : statusWord(status)}</span>
     </span>
   );
 }
