@@ -3,8 +3,8 @@ export const SIMULATED_IDENTITY_POOL_ID = 'us-east-1:11111111-2222-4333-8444-555
 
 /**
  * A config.json for a deployment whose AWS is the simulated one served at `origin` (a loopback
- * server): Cognito Identity and AmplifyBackend both at that origin, guests allowed. Used by the
- * end-to-end tests and the benchmark, which exercise the production code path against it.
+ * server): Cognito Identity, AmplifyBackend and Amplify Hosting all at that origin, guests allowed.
+ * Used by the end-to-end tests and the benchmark, which exercise the production code path against it.
  */
 export function simulatedAccountConfig(origin: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -18,6 +18,7 @@ export function simulatedAccountConfig(origin: string, overrides: Record<string,
     },
     pollIntervalSeconds: 5,
     amplifyBackendEndpoint: origin,
+    amplifyEndpoint: origin,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { setElectionEnvironment } from '../shared/queries/jobPollElections';
 import type { AppConfig } from '../shared/config/appConfig';
 import { jobPagePath } from '../shared/domain/jobRoutes';
 import { DEMO_GUIDE } from '../simulated-aws/demoGuide';
+import type { SimHostingJobSpec } from '../simulated-aws/hostingJobStore';
 import type { SimJobSpec } from '../simulated-aws/jobStore';
 import { resetAmplifyAuth } from './amplifyAuth';
 import { FakeHub, FakeLocks } from './fakeElection';
@@ -32,6 +33,10 @@ export interface RenderAppOptions extends TestConfigOptions {
   bootRequests?: boolean;
   /** Cross-tab elections over simulated Web Locks and BroadcastChannel, as in a real browser (default: none, as in jsdom). */
   elections?: boolean;
+  /** AmplifyBackend jobs to put into the simulated AWS before the app starts. */
+  jobs?: SimJobSpec[];
+  /** Amplify Hosting jobs to put into the simulated AWS before the app starts. */
+  hostingJobs?: SimHostingJobSpec[];
 }
 
 export interface RenderedApp extends RenderResult {
@@ -47,6 +52,8 @@ export interface RenderedApp extends RenderResult {
  * session.
  */
 export async function renderApp(options: RenderAppOptions = {}): Promise<RenderedApp> {
+  for (const spec of options.jobs ?? []) sim.jobs.put(spec);
+  for (const spec of options.hostingJobs ?? []) sim.hostingJobs.put(spec);
   return renderAppWithConfig(testConfig(options), options);
 }
 
@@ -126,4 +133,29 @@ export function setJobStatus(spec: SimJobSpec, status: string): void {
   const job = sim.jobs.get(spec.region ?? 'us-east-1', spec.appId, spec.envName, spec.jobId);
   if (!job) throw new Error(`No simulated job ${spec.jobId}`);
   job.steps.push({ status, atMs: Math.max(0, Date.now() - job.startedAt) });
+}
+
+export const TEST_BRANCH = 'main';
+let hostingJobCounter = 0;
+
+/**
+ * Puts an Amplify Hosting job into the simulated AWS (defaults: this app and region, branch
+ * `main`, a job ID unique to this test run, PROVISIONING from now with no steps).
+ */
+export function addHostingJob(spec: Partial<SimHostingJobSpec> = {}): SimHostingJobSpec {
+  hostingJobCounter += 1;
+  const full: SimHostingJobSpec = {
+    appId: TEST_APP_ID,
+    branchName: TEST_BRANCH,
+    jobId: String(1000 + hostingJobCounter),
+    steps: [],
+    ...spec,
+  };
+  sim.hostingJobs.put(full);
+  return full;
+}
+
+/** GetJob requests the simulated AWS has answered for one hosting job. */
+export function getHostingJobRequests(jobId: string): number {
+  return sim.count({ service: 'amplify', operation: 'GetJob', jobId });
 }

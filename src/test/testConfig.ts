@@ -11,6 +11,8 @@ export interface TestConfigOptions {
   pollIntervalSeconds?: number;
   amplifyBackendEndpoint?: string;
   signingHost?: string;
+  amplifyEndpoint?: string;
+  amplifySigningHost?: string;
 }
 
 export function testConfig(options: TestConfigOptions = {}): AppConfig {
@@ -24,5 +26,7 @@ export function testConfig(options: TestConfigOptions = {}): AppConfig {
   };
   if (options.amplifyBackendEndpoint) config.amplifyBackendEndpoint = options.amplifyBackendEndpoint;
   if (options.signingHost) config.signingHost = options.signingHost;
+  if (options.amplifyEndpoint) config.amplifyEndpoint = options.amplifyEndpoint;
+  if (options.amplifySigningHost) config.amplifySigningHost = options.amplifySigningHost;
   return config;
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { SimHostingJobSpec } from '../hostingJobStore';
 import { jobKey, type SimFault, type SimJobSpec } from '../jobStore';
 import type { SimUserSpec } from '../userPool';
 import { SimulatedAws } from '../simulatedAws';
@@ -40,6 +41,20 @@ function control(sim: SimulatedAws, url: URL, body: string, res: ServerResponse)
     const spec = JSON.parse(body) as SimJobSpec;
     sim.jobs.put(spec);
     return sendJson(res, 201, { ok: true });
+  }
+  if (route === '/__sim/hosting-jobs') {
+    sim.hostingJobs.put(JSON.parse(body) as SimHostingJobSpec);
+    return sendJson(res, 201, { ok: true });
+  }
+  if (route === '/__sim/hosting-list-faults') {
+    const {
+      region = 'us-east-1',
+      appId,
+      branchName,
+      faults,
+    } = JSON.parse(body) as { region?: string; appId: string; branchName: string; faults: SimFault[] };
+    sim.hostingListFaults.set(jobKey(region, appId, branchName, ''), [...faults]);
+    return sendJson(res, 200, { ok: true });
   }
   if (route === '/__sim/count') {
     const filter: Record<string, string> = {};
