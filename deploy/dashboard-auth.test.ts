@@ -34,6 +34,22 @@ function allowStatements(stack: EvaluatedStack): Statement[] {
 }
 
 const ACTIONS = ['amplifybackend:GetBackendJob', 'amplifybackend:ListBackendJobs'];
+/** Amplify Hosting: read-only, one statement each (GetJob on job ARNs, ListJobs on branch ARNs). */
+const HOSTING_ACTIONS = ['amplify:GetJob', 'amplify:ListJobs'];
+
+/** The statements granting `action`, over every role. */
+function statementsFor(stack: EvaluatedStack, action: string): Statement[] {
+  return allowStatements(stack).filter((statement) => [statement.Action].flat().includes(action));
+}
+
+/** The resource types the Service Authorization Reference names: GetJob a job, ListJobs a branch. */
+function hostingResourcesOf(appId: string, region = 'eu-west-1', account = '111122223333') {
+  const app = `arn:aws:amplify:${region}:${account}:apps/${appId}`;
+  return {
+    job: [`${app}/branches/main/jobs/12`, `${app}/branches/feature/login/jobs/0000000001`],
+    branch: [`${app}/branches/main`],
+  };
+}
 /** Guest access needs explicit apps: the tests that turn it on name this one. */
 const ONE_APP = 'arn:aws:amplifybackend:eu-west-1:111122223333:/backend/d2k9xq7v1ab3cd/*';
 
@@ -75,28 +91,39 @@ describe('deploy/dashboard-auth.json', () => {
     ]);
   });
 
-  describe('IAM: read-only, two actions', () => {
+  describe('IAM: read-only, two actions per service', () => {
     for (const guest of ['false', 'true']) {
-      it(`allows exactly GetBackendJob and ListBackendJobs and nothing else (guest access ${guest})`, () => {
+      it(`allows exactly GetBackendJob, ListBackendJobs, GetJob and ListJobs and nothing else (guest access ${guest})`, () => {
         const stack = evaluateStack(template, { parameters: { AllowGuestAccess: guest, AppArns: ONE_APP } });
-        const statements = allowStatements(stack);
-        expect(statements.length).toBe(guest === 'true' ? 2 : 1);
-        for (const statement of statements) {
-          expect(statement.Effect).toBe('Allow');
-          expect([statement.Action].flat().sort()).toEqual(ACTIONS);
-        }
         for (const [, role] of roles(stack)) {
           expect(role.Properties.ManagedPolicyArns).toBeUndefined();
           expect(role.Properties.Policies).toHaveLength(1);
+          const statements = role.Properties.Policies?.[0]?.PolicyDocument.Statement ?? [];
+          for (const statement of statements) expect(statement.Effect).toBe('Allow');
+          expect(statements.map((statement) => [statement.Action].flat().sort())).toEqual([
+            ACTIONS,
+            ['amplify:GetJob'],
+            ['amplify:ListJobs'],
+          ]);
         }
+        expect(roles(stack)).toHaveLength(guest === 'true' ? 2 : 1);
       });
     }
 
     it('scopes them by default to every app of the stack’s account and region', () => {
       const stack = evaluateStack(template, { region: 'eu-west-1', accountId: '111122223333' });
       expect(allowStatements(stack)[0]?.Resource).toBe('arn:aws:amplifybackend:eu-west-1:111122223333:/backend/*');
+      expect(statementsFor(stack, 'amplify:GetJob')[0]?.Resource).toBe(
+        'arn:aws:amplify:eu-west-1:111122223333:apps/*/branches/*/jobs/*',
+      );
+      expect(statementsFor(stack, 'amplify:ListJobs')[0]?.Resource).toBe(
+        'arn:aws:amplify:eu-west-1:111122223333:apps/*/branches/*',
+      );
       const china = evaluateStack(template, { region: 'cn-north-1', accountId: '111122223333', partition: 'aws-cn' });
       expect(allowStatements(china)[0]?.Resource).toBe('arn:aws-cn:amplifybackend:cn-north-1:111122223333:/backend/*');
+      expect(statementsFor(china, 'amplify:GetJob')[0]?.Resource).toBe(
+        'arn:aws-cn:amplify:cn-north-1:111122223333:apps/*/branches/*/jobs/*',
+      );
     });
 
     it('scopes them to the given apps’ backend ARNs when AppArns is set, for every role', () => {
@@ -105,7 +132,51 @@ describe('deploy/dashboard-auth.json', () => {
         'arn:aws:amplifybackend:us-east-1:111122223333:/backend/d1abcdef/*',
       ];
       const stack = evaluateStack(template, { parameters: { AppArns: arns.join(','), AllowGuestAccess: 'true' } });
-      for (const statement of allowStatements(stack)) expect(statement.Resource).toEqual(arns);
+      for (const statement of statementsFor(stack, 'amplifybackend:GetBackendJob')) expect(statement.Resource).toEqual(arns);
+      const getJob = statementsFor(stack, 'amplify:GetJob');
+      const listJobs = statementsFor(stack, 'amplify:ListJobs');
+      expect([getJob.length, listJobs.length]).toEqual([2, 2]);
+      for (const statement of getJob) {
+        expect(statement.Resource).toEqual([
+          'arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd/branches/*/jobs/*',
+          'arn:aws:amplify:us-east-1:111122223333:apps/d1abcdef/branches/*/jobs/*',
+        ]);
+      }
+      for (const statement of listJobs) {
+        expect(statement.Resource).toEqual([
+          'arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd/branches/*',
+          'arn:aws:amplify:us-east-1:111122223333:apps/d1abcdef/branches/*',
+        ]);
+      }
+    });
+
+    it('grants GetJob and ListJobs on the Amplify Hosting jobs and branches of the given apps only, never a write', () => {
+      const stack = evaluateStack(template, { parameters: { AppArns: ONE_APP, AllowGuestAccess: 'true' } });
+      const getJob = statementsFor(stack, 'amplify:GetJob')[0]?.Resource;
+      const listJobs = statementsFor(stack, 'amplify:ListJobs')[0]?.Resource;
+      const mine = hostingResourcesOf('d2k9xq7v1ab3cd');
+      for (const arn of mine.job) expect(allowed(getJob, arn), arn).toBe(true);
+      for (const arn of mine.branch) expect(allowed(listJobs, arn), arn).toBe(true);
+      for (const other of [
+        hostingResourcesOf('d1otherapp'),
+        hostingResourcesOf('d2k9xq7v1ab3cdX'),
+        hostingResourcesOf('d2k9xq7v1ab3cd', 'us-east-1'),
+        hostingResourcesOf('d2k9xq7v1ab3cd', 'eu-west-1', '999999999999'),
+      ]) {
+        for (const arn of other.job) expect(allowed(getJob, arn), arn).toBe(false);
+        for (const arn of other.branch) expect(allowed(listJobs, arn), arn).toBe(false);
+      }
+      // The app itself (GetApp, ListBranches) and its domains are not granted.
+      for (const arn of [
+        'arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd',
+        'arn:aws:amplify:eu-west-1:111122223333:apps/d2k9xq7v1ab3cd/domains/example.com',
+      ]) {
+        expect(allowed(getJob, arn) || allowed(listJobs, arn), arn).toBe(false);
+      }
+      const everyAction = allowStatements(stack).flatMap((statement) => [statement.Action].flat());
+      expect(new Set(everyAction)).toEqual(new Set([...ACTIONS, ...HOSTING_ACTIONS]));
+      for (const write of ['amplify:StartJob', 'amplify:StopJob', 'amplify:DeleteJob', 'amplify:*'])
+        expect(everyAction, write).not.toContain(write);
     });
 
     it('grants the resource types the two actions need, and only for the apps and account given', () => {
@@ -134,6 +205,10 @@ describe('deploy/dashboard-auth.json', () => {
         expect(() => evaluateStack(template, { parameters: { AppArns: list } }), list).toThrow(/AppArns: \* only alone/);
       }
       // Whatever passes, no statement ever names * (or any pattern reaching other accounts or services).
+      const wellScoped = [
+        /^arn:aws:amplifybackend:eu-west-1:111122223333:\/backend\/([A-Za-z0-9]+\/)?\*$/,
+        /^arn:aws:amplify:eu-west-1:111122223333:apps\/([A-Za-z0-9]+|\*)\/branches\/\*(\/jobs\/\*)?$/,
+      ];
       for (const AppArns of ['*', '*,*', arn]) {
         for (const statement of allowStatements(
           evaluateStack(template, {
@@ -143,7 +218,10 @@ describe('deploy/dashboard-auth.json', () => {
           }),
         )) {
           for (const resource of [statement.Resource].flat()) {
-            expect(resource, AppArns).toMatch(/^arn:aws:amplifybackend:eu-west-1:111122223333:\/backend\/([A-Za-z0-9]+\/)?\*$/);
+            expect(
+              wellScoped.some((pattern) => typeof resource === 'string' && pattern.test(resource)),
+              `${AppArns}: ${String(resource)}`,
+            ).toBe(true);
           }
         }
       }
