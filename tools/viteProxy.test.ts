@@ -1,12 +1,14 @@
 // @vitest-environment node
 import { existsSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAwsError } from '../src/shared/aws/awsError';
 import { startSimulator, type Simulator } from './simulator';
-import { dashboardClient } from './dashboardClient';
+import { createAmplifyHostingClient } from '../src/shared/aws/amplifyHosting';
+import { createClockOffset } from '../src/shared/aws/clockOffset';
+import { createSignedFetch } from '../src/shared/aws/signedFetch';
+import { dashboardClient, guestCredentials } from './dashboardClient';
 import { amplifyBackendDevProxy, amplifyDevProxy, devProxy } from './viteProxy';
 
 const BACKEND_ROUTE = '^/amplifybackend(?=/|$)';
@@ -60,9 +62,6 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION, AMPLIFY_PROXY_
     const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
     const saved = { region: process.env.AMPLIFYBACKEND_PROXY_REGION, target: process.env.AMPLIFYBACKEND_PROXY_TARGET };
     const savedHosting = { region: process.env.AMPLIFY_PROXY_REGION, target: process.env.AMPLIFY_PROXY_TARGET };
-    /** Stands in for Amplify Hosting: records what reaches it. */
-    let hosting: Server;
-    const reachedHosting: { method?: string; url?: string; headers: IncomingHttpHeaders }[] = [];
 
     beforeAll(async () => {
       sim = await startSimulator();
@@ -78,14 +77,15 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION, AMPLIFY_PROXY_
       });
       process.env.AMPLIFYBACKEND_PROXY_REGION = 'us-east-1';
       process.env.AMPLIFYBACKEND_PROXY_TARGET = sim.origin;
-      hosting = createHttpServer((req, res) => {
-        reachedHosting.push({ method: req.method, url: req.url, headers: req.headers });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"job":{"summary":{"jobId":"12"},"steps":[]}}');
+      sim.sim.hostingJobs.put({
+        region: 'us-east-1',
+        appId: 'd2k9vite',
+        branchName: 'feature/login',
+        jobId: '12',
+        steps: [{ stepName: 'BUILD', timeline: [{ status: 'RUNNING', atMs: 0 }] }],
       });
-      await new Promise<void>((resolve) => hosting.listen(0, '127.0.0.1', resolve));
-      const hostingAddress = hosting.address();
       process.env.AMPLIFY_PROXY_REGION = 'us-east-1';
-      process.env.AMPLIFY_PROXY_TARGET = `http://127.0.0.1:${typeof hostingAddress === 'object' && hostingAddress ? hostingAddress.port : 0}`;
+      process.env.AMPLIFY_PROXY_TARGET = sim.origin;
       vite = await createServer({
         configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
         mode: 'development',
@@ -107,7 +107,6 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION, AMPLIFY_PROXY_
       process.env.AMPLIFY_PROXY_TARGET = savedHosting.target;
       if (savedHosting.region === undefined) delete process.env.AMPLIFY_PROXY_REGION;
       if (savedHosting.target === undefined) delete process.env.AMPLIFY_PROXY_TARGET;
-      await new Promise((resolve) => (hosting ? hosting.close(resolve) : resolve(undefined)));
       await vite?.close();
       await sim?.close();
     });
@@ -139,19 +138,22 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION, AMPLIFY_PROXY_
       expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
     });
 
-    it('carries /amplify/* to Amplify Hosting beside /amplifybackend/*, prefix stripped, Host and signature as the page sent them', async () => {
-      const authorization = 'AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261204/us-east-1/amplify/aws4_request';
-      const job = await fetch(`${origin}/amplify/apps/d2k9/branches/feature%2Flogin/jobs/12`, { headers: { authorization } });
-      expect(await job.json()).toEqual({ job: { summary: { jobId: '12' }, steps: [] } });
-      await fetch(`${origin}/amplify/apps/d2k9/branches/main/jobs?maxResults=50`, { headers: { authorization } });
-      expect(reachedHosting.map((request) => [request.method, request.url])).toEqual([
-        ['GET', '/apps/d2k9/branches/feature%2Flogin/jobs/12'],
-        ['GET', '/apps/d2k9/branches/main/jobs?maxResults=50'],
-      ]);
-      for (const request of reachedHosting) {
-        expect(request.headers.host).toBe('amplify.us-east-1.amazonaws.com');
-        expect(request.headers.authorization).toBe(authorization);
-      }
+    it('carries the signed GetJob and ListJobs of a branch with a slash to Amplify Hosting beside /amplifybackend/*, verified for amplifySigningHost', async () => {
+      const hostingClient = async (amplifySigningHost: string) => {
+        const credentials = await guestCredentials(sim.origin);
+        const signedFetch = createSignedFetch({ credentials: () => Promise.resolve(credentials), clock: createClockOffset() });
+        return createAmplifyHostingClient({ amplifyEndpoint: `${origin}/amplify`, amplifySigningHost }, signedFetch);
+      };
+      const key = { region: 'us-east-1', appId: 'd2k9vite', branchName: 'feature/login' };
+      const client = await hostingClient('amplify.us-east-1.amazonaws.com');
+      await expect(client.getJob({ ...key, jobId: '12' })).resolves.toMatchObject({ kind: 'hosting', jobId: '12' });
+      const page = await client.listJobs(key, { maxResults: 50 });
+      expect(page.jobs.map((job) => job.jobId)).toContain('12');
+      expect(sim.sim.count({ service: 'amplify', operation: 'GetJob' })).toBe(1);
+
+      const wrongHost = await hostingClient('amplify.eu-west-1.amazonaws.com');
+      const error = await wrongHost.getJob({ ...key, jobId: '12' }).catch((caught: unknown) => caught);
+      expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
     });
 
     // The app starts its demo only on a 404; the dev server's SPA fallback would answer with index.html.

@@ -10,7 +10,10 @@ import { loadConfig } from '../../src/shared/config/loadConfig';
 import { startSimulator, type Simulator } from '../../tools/simulator';
 import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../../tools/cloudformation';
 import { configFromStackOutputs } from '../../scripts/config';
-import { dashboardClient } from '../../tools/dashboardClient';
+import { dashboardClient, guestCredentials } from '../../tools/dashboardClient';
+import { createAmplifyHostingClient } from '../../src/shared/aws/amplifyHosting';
+import { createClockOffset } from '../../src/shared/aws/clockOffset';
+import { createSignedFetch } from '../../src/shared/aws/signedFetch';
 import { publicFiles } from '../../tools/publicFiles';
 import {
   behaviourFor,
@@ -454,7 +457,9 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
       );
       const refused = await fetch(`${withProxy.origin}/amplify/apps/d2k9/branches/main/jobs/12`, { method: 'DELETE', headers });
       expect(refused.status).toBe(403);
-      const toHosting = withProxy.forwarded.filter((request) => request.originId === 'amplify');
+      const toHosting = withProxy.forwarded.filter(
+        (request) => request.originId === 'amplify' && request.path.startsWith('/apps/d2k9/'),
+      );
       expect(toHosting.map((request) => [request.method, request.path])).toEqual([
         ['GET', '/apps/d2k9/branches/feature%2Flogin/jobs/12'],
         ['GET', '/apps/d2k9/branches/feature%2Flogin/jobs?maxResults=50&nextToken=a%2Bb'],
@@ -468,6 +473,38 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
         expect(answer.headers.get('cache-control')).toBe('no-store');
         expect(await answer.text()).not.toContain('Amplify Job Watch');
       }
+    });
+
+    it('carries the dashboard’s signed GetJob and ListJobs (a branch with a slash) to Amplify Hosting, which verifies them for amplifySigningHost', async () => {
+      sim.sim.hostingJobs.put({
+        region: 'us-east-1',
+        appId: 'd2k9proxy',
+        branchName: 'feature/login',
+        jobId: '3',
+        steps: [{ stepName: 'BUILD', timeline: [{ status: 'RUNNING', atMs: 0 }] }],
+      });
+      const hostingClient = async (amplifySigningHost: string) => {
+        const credentials = await guestCredentials(sim.origin);
+        const signedFetch = createSignedFetch({ credentials: () => Promise.resolve(credentials), clock: createClockOffset() });
+        return createAmplifyHostingClient({ amplifyEndpoint: `${withProxy.origin}/amplify`, amplifySigningHost }, signedFetch);
+      };
+      const client = await hostingClient('amplify.us-east-1.amazonaws.com');
+      const key = { region: 'us-east-1', appId: 'd2k9proxy', branchName: 'feature/login' };
+      await expect(client.getJob({ ...key, jobId: '3' })).resolves.toMatchObject({ kind: 'hosting', jobId: '3' });
+      const page = await client.listJobs(key, { maxResults: 50 });
+      expect(page.jobs.map((job) => job.jobId)).toContain('3');
+      expect(
+        withProxy.forwarded
+          .filter((request) => request.originId === 'amplify' && request.path.includes('d2k9proxy'))
+          .map((r) => r.path),
+      ).toEqual([
+        '/apps/d2k9proxy/branches/feature%2Flogin/jobs/3',
+        '/apps/d2k9proxy/branches/feature%2Flogin/jobs?maxResults=50',
+      ]);
+
+      const wrongHost = await hostingClient('amplify.us-west-2.amazonaws.com');
+      const error = await wrongHost.getJob({ ...key, jobId: '3' }).catch((caught: unknown) => caught);
+      expect(isAwsError(error) && [error.kind, error.status]).toEqual(['signature-mismatch', 403]);
     });
 
     it('gets a 403 signature mismatch when the page signs for another host', async () => {
