@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { InvalidLink } from '../shared/ui/InvalidLink';
-import { JobPage } from '../features/job/JobPage';
+import { HostingJobPage, JobPage } from '../features/job/JobPage';
 import { Link, useLocation } from '../shared/browser/history';
 import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
 import { ClockNote } from './ClockNote';
@@ -76,6 +76,15 @@ function Routes({ services }: { services: AppServices }) {
     case 'job':
       return (
         <JobPage
+          params={route.params}
+          config={services.config}
+          clients={services.clients}
+          onSignIn={canSignIn(services.config) ? () => services.gate.open(SIGN_IN_REQUIRED) : undefined}
+        />
+      );
+    case 'hosting-job':
+      return (
+        <HostingJobPage
           params={route.params}
           config={services.config}
           clients={services.clients}

@@ -3,7 +3,7 @@ import type { JobRef } from '../shared/domain/jobRef';
 import type { AppConfig } from '../shared/config/appConfig';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { parseBoardSearch } from '../shared/domain/boardLink';
-import { linkProblems } from '../shared/domain/jobIds';
+import { hostingLinkProblems, linkProblems } from '../shared/domain/jobIds';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { jobQueryOptions } from '../shared/queries/jobQuery';
 import { firstLeadOf, joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
@@ -42,6 +42,15 @@ export function startDeepLinkRequests(
   if (route.page === 'job' && watchable(route.params)) {
     const { params } = route;
     prefetchJob({ region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId });
+  } else if (route.page === 'hosting-job' && hostingLinkProblems(route.params, isAmplifyBackendRegion).length === 0) {
+    const { params } = route;
+    prefetchJob({
+      kind: 'hosting',
+      region: params.region ?? config.region,
+      appId: params.appId,
+      branchName: params.branchName,
+      jobId: params.jobId,
+    });
   } else if (route.page === 'board') {
     // Every row at once, as the board asks (pollSpread spreads the checks after the first).
     parseBoardSearch(route.search, isAmplifyBackendRegion).jobs.forEach(prefetchJob);

@@ -50,7 +50,7 @@ export function JobFacts({ job, jobKey, now }: JobFactsProps) {
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+export function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <dt>{label}</dt>

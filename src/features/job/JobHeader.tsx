@@ -1,38 +1,40 @@
 import type { Ref } from 'react';
-import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { Link } from '../../shared/browser/history';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
+import { isHostingRef, type JobRef } from '../../shared/domain/jobRef';
+import { branchJobsPath } from '../../shared/domain/jobRoutes';
 import { BreakableText } from '../../shared/ui/BreakableText';
 
 export interface JobHeaderProps {
-  jobKey: BackendJobKey;
+  jobKey: JobRef;
   /** The config's region: links leave it out of the address. */
   defaultRegion: string;
   /** The heading, focusable from script: focus lands there when what had it goes away. */
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-/** App, environment (a link to its job list) and region, then the job ID as the page's heading. */
+/**
+ * App, environment or branch (a link to its job list) and region, then the job ID as the page's
+ * heading: "Job 7f3c…" for an AmplifyBackend job, "Build 12" for a hosting job.
+ */
 export function JobHeader({ jobKey, defaultRegion, headingRef }: JobHeaderProps) {
+  const region = jobKey.region === defaultRegion ? undefined : jobKey.region;
+  const [place, name, href] = isHostingRef(jobKey)
+    ? ['branch', jobKey.branchName, branchJobsPath({ appId: jobKey.appId, branchName: jobKey.branchName, region })]
+    : ['environment', jobKey.envName, environmentJobsPath({ appId: jobKey.appId, envName: jobKey.envName, region })];
   return (
     <header className="job__header">
       <p className="muted">
-        App <span className="mono">{jobKey.appId}</span> · environment{' '}
-        <Link
-          href={environmentJobsPath({
-            appId: jobKey.appId,
-            envName: jobKey.envName,
-            region: jobKey.region === defaultRegion ? undefined : jobKey.region,
-          })}
-        >
+        App <span className="mono">{jobKey.appId}</span> · {place}{' '}
+        <Link href={href}>
           <span className="mono break">
-            <BreakableText text={jobKey.envName} />
+            <BreakableText text={name} />
           </span>
         </Link>{' '}
         · {jobKey.region}
       </p>
       <h1 ref={headingRef} tabIndex={-1}>
-        Job{' '}
+        {isHostingRef(jobKey) ? 'Hosting job' : 'Job'}{' '}
         <span className="mono job__id">
           <BreakableText text={jobKey.jobId} />
         </span>

@@ -487,7 +487,7 @@ describe('JobPage on its own', () => {
     const queryClient = createQueryClient();
     render(
       <QueryClientProvider client={queryClient}>
-        <JobPage params={{ appId: TEST_APP_ID, envName: TEST_ENV, jobId }} config={config} client={services.client} />
+        <JobPage params={{ appId: TEST_APP_ID, envName: TEST_ENV, jobId }} config={config} clients={services.clients} />
       </QueryClientProvider>,
     );
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('This job link is not valid');

@@ -1,76 +1,60 @@
-import { lazy, Suspense, useRef, useState, type RefObject } from 'react';
-import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
+import { useRef } from 'react';
 import type { JobClients } from '../../shared/aws/watchedJob';
 import { navigate } from '../../shared/browser/history';
-import { useNotifyPreference } from '../../shared/browser/notifications';
-import { useTabIndicator } from '../../shared/browser/tabIndicator';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
-import { linkProblems } from '../../shared/domain/jobIds';
-import { jobPagePath, type JobPageParams } from '../../shared/domain/jobRoutes';
-import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
-import { useJobWatch } from '../../shared/queries/useJobWatch';
-import { errorContext } from '../../shared/ui/describeError';
-import { ConsoleLink } from '../../shared/ui/ConsoleLink';
+import { hostingLinkProblems, linkProblems } from '../../shared/domain/jobIds';
+import type { JobRef } from '../../shared/domain/jobRef';
+import { jobRefPagePath, type HostingJobPageParams, type JobPageParams } from '../../shared/domain/jobRoutes';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
-import { useNow } from '../../shared/ui/useNow';
-import { AddToBoard, useAddToBoard } from './AddToBoard';
-import { CliAndRaw } from './CliAndRaw';
-import { describeWatch } from './describeWatch';
-import { JobFacts } from './JobFacts';
 import { JobHeader } from './JobHeader';
-import { JobStatus } from './JobStatus';
-import { ObservedTimeline } from './ObservedTimeline';
-import { useFocusRescue } from './useFocusRescue';
-import { useJobMemory } from './useJobMemory';
-import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
-import { useJobShortcuts } from './useJobShortcuts';
-import { useTabInterval } from './useTabInterval';
-import { WatchBar } from './WatchBar';
-import { WatchProblemPanel } from './WatchProblemPanel';
-import { EstimateSlot } from '../../shared/ui/EstimateSlot';
+import { JobWatch } from './JobWatch';
 import './jobPage.css';
 
-// Not needed for the first status: the estimate (and its ListBackendJobs) loads after it.
-// Optional: a chunk that cannot load (offline, a deployment replaced mid-visit) leaves it out, nothing more.
-const JobEstimate = lazy(async () => {
-  try {
-    return { default: (await import('../../shared/ui/JobEstimate')).JobEstimate };
-  } catch {
-    return { default: () => null };
-  }
-});
-
-// Opened with "?" only.
-const ShortcutsDialog = lazy(() =>
-  import('../../shared/ui/ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
-);
-
-const GET_ACTION = 'amplifybackend:GetBackendJob';
-
-export interface JobPageProps {
-  params: JobPageParams;
+interface PageProps {
   config: JobPageConfig;
   clients: JobClients;
   /** Opens sign-in, when the deployment has a user pool; missing credentials then ask for it instead of failing. */
   onSignIn?: () => void;
 }
 
-export function JobPage({ params, config, clients, onSignIn }: JobPageProps) {
-  const page = useRef<HTMLElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+export interface JobPageProps extends PageProps {
+  params: JobPageParams;
+}
+
+/** An AmplifyBackend job: `/apps/{appId}/environments/{envName}/jobs/{jobId}`. */
+export function JobPage({ params, ...page }: JobPageProps) {
   const problems = linkProblems(params, isAmplifyBackendRegion);
   if (problems.length > 0) return <InvalidLink what="job" problems={problems} />;
-  const jobKey: BackendJobKey = {
-    region: params.region ?? config.region,
-    appId: params.appId,
-    envName: params.envName,
-    jobId: params.jobId,
-  };
+  const { appId, envName, jobId } = params;
+  return <WatchedJobPage jobKey={{ region: params.region ?? page.config.region, appId, envName, jobId }} {...page} />;
+}
+
+export interface HostingJobPageProps extends PageProps {
+  params: HostingJobPageParams;
+}
+
+/** An Amplify Hosting job, a branch's build and deploy: `/apps/{appId}/branches/{branchName}/jobs/{jobId}`. */
+export function HostingJobPage({ params, ...page }: HostingJobPageProps) {
+  const problems = hostingLinkProblems(params, isAmplifyBackendRegion);
+  if (problems.length > 0) return <InvalidLink what="job" problems={problems} />;
+  const { appId, branchName, jobId } = params;
+  return (
+    <WatchedJobPage
+      jobKey={{ kind: 'hosting', region: params.region ?? page.config.region, appId, branchName, jobId }}
+      {...page}
+    />
+  );
+}
+
+/** One job of either kind, live: its header, then the watch. */
+function WatchedJobPage({ jobKey, config, clients, onSignIn }: PageProps & { jobKey: JobRef }) {
+  const page = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   // The same job in another region: the heading (kept across the reload) takes the focus.
   const changeRegion = (region: string) => {
     heading.current?.focus();
-    navigate(jobPagePath({ ...params, region: region === config.region ? undefined : region }));
+    navigate(jobRefPagePath({ ...jobKey, region }, config.region));
   };
   return (
     <article className="page job" ref={page}>
@@ -86,137 +70,5 @@ export function JobPage({ params, config, clients, onSignIn }: JobPageProps) {
         heading={heading}
       />
     </article>
-  );
-}
-
-interface JobWatchProps {
-  jobKey: BackendJobKey;
-  config: JobPageConfig;
-  clients: JobClients;
-  onSignIn?: () => void;
-  onRegionChange: (region: string) => void;
-  /** The page around the watch, and its heading: focus never drops to the body from within it. */
-  page: RefObject<HTMLElement | null>;
-  heading: RefObject<HTMLHeadingElement | null>;
-}
-
-/** One job, watched: the query, this tab's watch settings, and what the page shows about them. */
-function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, page, heading }: JobWatchProps) {
-  const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
-  const [paused, setPaused] = useState(false);
-  const intervalMs = intervalSeconds * 1000;
-  const { query, hidden, pollDelayMs } = useJobWatch(jobKey, { clients, intervalMs, paused, jitterSeed: TAB_JITTER_SEED });
-  // Once nothing is planned (finished, stopped, paused) nothing counts down: the clock is re-read once a minute.
-  const now = useNow(pollDelayMs === false && query.fetchStatus !== 'fetching' ? 60_000 : 1000);
-  const notify = useNotifyPreference();
-  // Opened with no network and nothing asked yet: the last answer from an earlier visit, marked as such.
-  const { data, fromMemory } = useLastKnownJob(jobKey, query);
-  const watch = describeWatch(
-    {
-      jobId: jobKey.jobId,
-      job: data,
-      fromMemory: fromMemory !== undefined,
-      status: query.status,
-      fetchStatus: query.fetchStatus,
-      error: query.error,
-      failureReason: query.failureReason,
-      failureCount: query.failureCount,
-      dataUpdatedAt: fromMemory?.checkedAt ?? query.dataUpdatedAt,
-      errorUpdatedAt: query.errorUpdatedAt,
-      paused,
-      hidden,
-      intervalMs,
-      pollDelayMs,
-      canSignIn: onSignIn !== undefined,
-      jitterSeed: TAB_JITTER_SEED,
-    },
-    now,
-  );
-  useTabIndicator(watch.tab.title, watch.tab.state);
-  const timeline = useJobMemory(jobKey, data, notify.state === 'on');
-
-  const status = useRef<HTMLElement>(null);
-  useFocusRescue(page, () => status.current ?? heading.current);
-
-  const context = errorContext(
-    config,
-    jobKey.region,
-    GET_ACTION,
-    `job ${jobKey.jobId} of app ${jobKey.appId}, environment ${jobKey.envName}`,
-  );
-  const retry = () => void query.refetch();
-  // Joins a check already in flight instead of cancelling it (at most one request per job).
-  const refreshNow = () => void query.refetch({ cancelRefetch: false });
-  const changePaused = (next: boolean) => {
-    setPaused(next);
-    // Resuming checks at once.
-    if (!next) retry();
-  };
-
-  const board = useAddToBoard(jobKey);
-  const keys = useJobShortcuts({
-    controls: watch.controls,
-    paused,
-    onRefresh: refreshNow,
-    onPausedChange: changePaused,
-    onAddToBoard: board.add,
-  });
-
-  return (
-    <>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {data?.status ? `Job status: ${data.status}` : ''}
-      </div>
-
-      {watch.problem ? (
-        <WatchProblemPanel
-          problem={watch.problem}
-          context={context}
-          checking={watch.checking}
-          onRetry={retry}
-          onSignIn={onSignIn}
-          onRegionChange={onRegionChange}
-        />
-      ) : null}
-
-      {data ? (
-        <JobStatus ref={status} job={data} now={now} asOf={watch.stale ? watch.lastCheckedAt : null} />
-      ) : watch.loading ? (
-        <p className="loading" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading the job from AWS…
-        </p>
-      ) : null}
-
-      <WatchBar
-        watch={watch}
-        paused={paused}
-        onPausedChange={changePaused}
-        intervalSeconds={intervalSeconds}
-        configIntervalSeconds={config.pollIntervalSeconds}
-        onIntervalChange={setIntervalSeconds}
-        onRefresh={refreshNow}
-        notify={notify}
-      />
-      <p className="actions">
-        <AddToBoard state={board.state} onAdd={board.add} /> <ConsoleLink region={jobKey.region} appId={jobKey.appId} />
-      </p>
-
-      {/* Below the controls: the status, when it was checked and Refresh stay together, and the estimate
-          (read after the first status) keeps its room, so nothing moves when it arrives. */}
-      {data ? (
-        <Suspense fallback={<EstimateSlot job={data} />}>
-          <JobEstimate clients={clients} jobRef={jobKey} job={data} now={now} />
-        </Suspense>
-      ) : null}
-
-      {data ? <JobFacts job={data} jobKey={jobKey} now={now} /> : null}
-      <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
-      <CliAndRaw jobKey={jobKey} job={data} />
-      {keys.shown ? (
-        <Suspense fallback={null}>
-          <ShortcutsDialog shortcuts={keys.shortcuts} onClose={keys.close} />
-        </Suspense>
-      ) : null}
-    </>
   );
 }

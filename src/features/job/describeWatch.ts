@@ -2,7 +2,7 @@ import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { isAwsError } from '../../shared/aws/awsError';
 import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
-import { isTerminalStatus, statusTone } from '../../shared/domain/jobStatus';
+import { isTerminalStatus, statusTone, statusWord } from '../../shared/domain/jobStatus';
 import { retryDelayMs, STALE_AFTER_INTERVALS } from '../../shared/domain/pollingPolicy';
 import { formatDuration, formatInterval } from '../../shared/ui/timeFormat';
 
@@ -115,11 +115,11 @@ function problemFor(state: WatchState, now: number, retrying: boolean, needsSign
 }
 
 /**
- * A 404 for the job itself ("Job … not found for environment …") means AWS found the app in this
+ * A 404 for the job itself ("Job … not found for environment …", or a hosting job's branch) means AWS found the app in this
  * region: another region is then no answer. Any other 404 (the app not found, or no message) may be one.
  */
 export function regionMistakePlausible(serverMessage: string | undefined): boolean {
-  return !/^\s*(job|environment|backend environment)\b/i.test(serverMessage ?? '');
+  return !/^\s*(job|environment|backend environment|branch)\b/i.test(serverMessage ?? '');
 }
 
 /** How the tab title says the status shown is not live. */
@@ -161,7 +161,9 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
     else if (troubled && now - dataUpdatedAt > staleAfterMs) stale = fetchStatus === 'paused' ? 'offline' : 'stale';
   }
 
-  const titleStatus = job?.status ?? (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
+  const titleStatus =
+    (job?.status === undefined ? undefined : statusWord(job.status)) ??
+    (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
   // Can't reach AWS already says the status is not live, and why.
   const prefix = unreachable ? 'Can’t reach AWS · ' : stale ? STALE_TITLE_PREFIX[stale] : '';
   const title = `${prefix}${titleStatus} · ${shortId(state.jobId)} · ${APP_TITLE}`;

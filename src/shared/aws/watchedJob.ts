@@ -26,6 +26,23 @@ export function jobFromRaw(ref: JobRef, raw: Record<string, unknown>): WatchedJo
   return isHostingRef(ref) ? hostingJobFromWire(raw) : jobFromWire(raw);
 }
 
+/** Members of a hosting job's steps that hold presigned URLs: a person may open them, nothing keeps them. */
+const STEP_URLS = ['logUrl', 'artifactsUrl', 'testArtifactsUrl', 'testConfigUrl', 'screenshots'];
+
+/**
+ * The answer as it may be kept in this browser for an offline visit: a hosting job's presigned log
+ * and artifact URLs are left out (a fresh GetJob brings fresh ones).
+ */
+export function storableRaw(job: WatchedJob): Record<string, unknown> {
+  if (job.kind !== 'hosting' || !Array.isArray(job.raw.steps)) return job.raw;
+  const steps = (job.raw.steps as unknown[]).map((step) =>
+    typeof step === 'object' && step !== null
+      ? Object.fromEntries(Object.entries(step).filter(([name]) => !STEP_URLS.includes(name)))
+      : step,
+  );
+  return { ...job.raw, steps };
+}
+
 /** The IAM action that reads the job, for messages about access. */
 export function readAction(ref: JobRef): string {
   return isHostingRef(ref) ? 'amplify:GetJob' : 'amplifybackend:GetBackendJob';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FetchStatus } from '@tanstack/react-query';
-import { jobFromRaw, type WatchedJob } from '../aws/watchedJob';
+import { jobFromRaw, storableRaw, type WatchedJob } from '../aws/watchedJob';
 import { pickJobRef, type JobRef } from '../domain/jobRef';
 import { loadLastKnownJob, saveLastKnownJob, subscribeToLastKnownJobs } from '../browser/lastKnownJobs';
 
@@ -33,7 +33,7 @@ export function useLastKnownJob(jobKey: JobRef, { data, dataUpdatedAt, fetchStat
   useEffect(() => {
     // Another tab's answer is stored by that tab, never by this one.
     if (data === undefined || dataUpdatedAt === 0 || data.relayed) return;
-    saveLastKnownJob({ ...(JSON.parse(name) as JobRef), wire: data.raw, checkedAt: dataUpdatedAt });
+    saveLastKnownJob({ ...(JSON.parse(name) as JobRef), wire: storableRaw(data), checkedAt: dataUpdatedAt });
   }, [name, data, dataUpdatedAt]);
   return { data: data ?? fromMemory?.job, fromMemory };
 }

@@ -1,5 +1,8 @@
 import { resolveEndpoint } from '../aws/amplifyBackend';
+import { resolveHostingEndpoint } from '../aws/amplifyHosting';
 import { isAwsError } from '../aws/awsError';
+import { readAction } from '../aws/watchedJob';
+import { isHostingRef, jobPlace, type JobRef } from '../domain/jobRef';
 import { MAX_ANSWER_BYTES, REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
 import type { AppConfig } from '../config/appConfig';
 
@@ -11,6 +14,28 @@ export interface ErrorContext {
   resource: string;
   signingHost: string;
   timeoutSeconds: number;
+  /** The service asked, for messages about it: AmplifyBackend by default. */
+  service?: 'AmplifyBackend' | 'Amplify Hosting';
+}
+
+/** The config fields that say where a service's requests go and which host they are signed for. */
+const ENDPOINT_FIELDS = {
+  AmplifyBackend: 'amplifyBackendEndpoint and signingHost',
+  'Amplify Hosting': 'amplifyEndpoint and amplifySigningHost',
+} as const;
+
+/** The context for reading one job of either kind (GetBackendJob or GetJob). */
+export function jobErrorContext(
+  config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost' | 'amplifyEndpoint' | 'amplifySigningHost'>,
+  ref: JobRef,
+): ErrorContext {
+  const resource = `job ${ref.jobId} of app ${ref.appId}, ${jobPlace(ref)}`;
+  if (!isHostingRef(ref)) return errorContext(config, ref.region, readAction(ref), resource);
+  return {
+    ...errorContext(config, ref.region, readAction(ref), resource),
+    signingHost: resolveHostingEndpoint(config, ref.region).signingHost,
+    service: 'Amplify Hosting',
+  };
 }
 
 /** The context for one request: the host it was signed for and the timeout come from the config and the client. */
@@ -82,7 +107,7 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
       return {
         ...base,
         title: `Request signature refused${http}`,
-        detail: `This is a configuration problem: the request was signed for host ${context.signingHost}, and AWS computed a different signature. Check amplifyBackendEndpoint and signingHost in config.json.`,
+        detail: `This is a configuration problem: the request was signed for host ${context.signingHost}, and AWS computed a different signature. Check ${ENDPOINT_FIELDS[context.service ?? 'AmplifyBackend']} in config.json.`,
       };
     case 'clock-skew':
       return {
@@ -106,7 +131,7 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
     case 'service-unavailable':
       return {
         ...base,
-        title: `The AmplifyBackend service is having trouble${http}`,
+        title: `The ${context.service ?? 'AmplifyBackend'} service is having trouble${http}`,
         detail: 'AWS or a proxy in front of it failed to answer properly; this is usually brief.',
       };
     case 'http':
