@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isAmplifyBackendRegion } from '../config/regions';
-import {
-  addBoardJobs,
-  boardPath,
-  formatBoardEntry,
-  MAX_BOARD_JOBS,
-  parseBoardSearch,
-  removeBoardJob,
-  type BoardJob,
-} from './boardLink';
+import { addBoardJobs, boardPath, formatBoardEntry, MAX_BOARD_JOBS, parseBoardSearch, removeBoardJob } from './boardLink';
+import type { BackendJobRef, HostingJobRef } from './jobRef';
 
-const job = (jobId: string, overrides: Partial<BoardJob> = {}): BoardJob => ({
+const job = (jobId: string, overrides: Partial<BackendJobRef> = {}): BackendJobRef => ({
   region: 'us-east-1',
   appId: 'd2k9xq7v1ab3cd',
   envName: 'staging',
@@ -99,6 +92,60 @@ describe('board links', () => {
     expect(removeBoardJob([job('a'), job('a', { region: 'eu-west-1' }), job('b')], job('a'))).toEqual([
       job('a', { region: 'eu-west-1' }),
       job('b'),
+    ]);
+  });
+});
+
+const build = (jobId: string, overrides: Partial<HostingJobRef> = {}): HostingJobRef => ({
+  kind: 'hosting',
+  region: 'us-east-1',
+  appId: 'd2k9xq7v1ab3cd',
+  branchName: 'main',
+  jobId,
+  ...overrides,
+});
+
+describe('board links with hosting builds', () => {
+  it('writes a build parameter for a hosting job, its branch one encoded segment, in the board’s order', () => {
+    const jobs = [job('j1'), build('12', { branchName: 'feature/login' }), build('3', { region: 'eu-west-1' })];
+    expect(boardPath(jobs)).toBe(
+      '/watch?job=us-east-1/d2k9xq7v1ab3cd/staging/j1&build=us-east-1/d2k9xq7v1ab3cd/feature%2Flogin/12&build=eu-west-1/d2k9xq7v1ab3cd/main/3',
+    );
+  });
+
+  it.each([
+    ['a slash', 'feature/login'],
+    ['two slashes and a percent sign', 'release/2026/100%'],
+    ['query punctuation', 'fix&build=x#y?z=1'],
+    ['plus and spaces', 'a+b c'],
+    ['unicode', 'ブランチ/✓'],
+  ])('round-trips a branch with %s through a real URL, beside a backend job', (_name, branchName) => {
+    const jobs = [job('j1'), build('7', { branchName }), build('8', { appId: 'app/with%slash', branchName })];
+    const url = new URL(boardPath(jobs), 'https://example.test');
+    expect(url.pathname).toBe('/watch');
+    expect(parse(url.search)).toEqual({ jobs, invalid: [], refused: 0, refusedJobs: [] });
+  });
+
+  it('tells a build from a backend job with the same names: both stay on the board', () => {
+    const backend = job('12', { envName: 'main' });
+    const hosting = build('12');
+    expect(parse(searchOf(boardPath([backend, hosting, backend]))).jobs).toEqual([backend, hosting]);
+    expect(addBoardJobs([backend], [hosting])).toEqual({ ok: true, jobs: [backend, hosting] });
+    expect(removeBoardJob([backend, hosting], hosting)).toEqual([backend]);
+  });
+
+  it('lists a build with a job ID that is not a number, or with three parts, as invalid with its reason', () => {
+    const result = parse(
+      `?build=us-east-1/app/main/abc&build=us-east-1/app/main&build=us-east-1/app/feature%2Flogin/12&build=us-east-1/app/main/1.5`,
+    );
+    expect(result.jobs).toEqual([build('12', { appId: 'app', branchName: 'feature/login' })]);
+    expect(result.invalid).toEqual([
+      { text: 'us-east-1/app/main/abc', reason: expect.stringContaining('digits only') as string },
+      {
+        text: 'us-east-1/app/main',
+        reason: 'Expected region/app/branch/job (four parts separated by “/”), found 3 parts.',
+      },
+      { text: 'us-east-1/app/main/1.5', reason: expect.stringContaining('digits only') as string },
     ]);
   });
 });
