@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amplifyConsoleUrl } from './amplifyConsole';
+import { amplifyConsoleUrl, consoleTarget } from './amplifyConsole';
 import { parseAmplifyConsoleUrl } from './jobReference';
 
 describe('amplifyConsoleUrl', () => {
@@ -42,5 +42,39 @@ describe('amplifyConsoleUrl', () => {
 
   it('gives no address without an app ID', () => {
     expect(amplifyConsoleUrl({ region: 'us-east-1', appId: '' })).toBeNull();
+  });
+});
+
+describe('amplifyConsoleUrl for a hosting job’s branch', () => {
+  it('is the branch’s deployments page, the branch one encoded segment', () => {
+    const url = amplifyConsoleUrl({ region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', branchName: 'feature/login' });
+    expect(url).toBe(
+      'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/feature%2Flogin/deployments?region=eu-west-1',
+    );
+    expect(parseAmplifyConsoleUrl(url ?? '')).toEqual({
+      kind: 'hosting',
+      region: 'eu-west-1',
+      appId: 'd2k9xq7v1ab3cd',
+      branchName: 'feature/login',
+    });
+  });
+
+  it('keeps an unusual branch inside its segment, and gives no address for an empty one', () => {
+    const url = new URL(amplifyConsoleUrl({ region: 'us-east-1', appId: 'd1', branchName: '../x?y#z' }) ?? '');
+    expect(url.pathname).toBe('/amplify/apps/d1/branches/..%2Fx%3Fy%23z/deployments');
+    expect(url.hash).toBe('');
+    expect(amplifyConsoleUrl({ region: 'us-east-1', appId: 'd1', branchName: '' })).toBeNull();
+  });
+
+  it('consoleTarget: a hosting job’s branch, a backend job’s app', () => {
+    expect(consoleTarget({ kind: 'hosting', region: 'us-east-1', appId: 'd1', branchName: 'main', jobId: '3' })).toEqual({
+      region: 'us-east-1',
+      appId: 'd1',
+      branchName: 'main',
+    });
+    expect(consoleTarget({ region: 'us-east-1', appId: 'd1', envName: 'dev', jobId: 'j' })).toEqual({
+      region: 'us-east-1',
+      appId: 'd1',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { environmentJobsPath } from './environmentRoutes';
-import { parseAmplifyConsoleUrl, parseJobReference, readPastedText } from './jobReference';
-import { jobPagePath } from './jobRoutes';
+import { parseAmplifyConsoleUrl, parseHostingJobArn, parseJobReference, readPastedText } from './jobReference';
+import { branchJobsPath, hostingJobPagePath, jobPagePath } from './jobRoutes';
 
 describe('parseJobReference: links', () => {
   it('reads an absolute job link with ?region=', () => {
@@ -194,9 +194,10 @@ describe('parseJobReference: other text', () => {
 
 describe('parseAmplifyConsoleUrl', () => {
   it('reads the app ID and region of a console address with the region in the host', () => {
-    expect(
-      parseAmplifyConsoleUrl('https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/main/deployments'),
-    ).toEqual({ appId: 'd2k9xq7v1ab3cd', region: 'eu-west-1' });
+    expect(parseAmplifyConsoleUrl('https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/overview')).toEqual({
+      appId: 'd2k9xq7v1ab3cd',
+      region: 'eu-west-1',
+    });
   });
 
   it('reads the older form with ?region= and the app ID after the hash', () => {
@@ -237,6 +238,126 @@ describe('parseAmplifyConsoleUrl', () => {
     ['text', 'd2k9xq7v1ab3cd'],
   ])('gives null for %s', (_label, text) => {
     expect(parseAmplifyConsoleUrl(text)).toBeNull();
+  });
+});
+
+describe('parseAmplifyConsoleUrl: hosting deployments', () => {
+  it('reads a branch’s deployments page as that branch, without a job', () => {
+    const reference = parseAmplifyConsoleUrl(
+      'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/main/deployments',
+    );
+    expect(reference).toEqual({ kind: 'hosting', appId: 'd2k9xq7v1ab3cd', branchName: 'main', region: 'eu-west-1' });
+    expect(reference).not.toHaveProperty('jobId');
+  });
+
+  it('reads a deployment’s address as its job, decoding a branch with a slash', () => {
+    expect(
+      parseAmplifyConsoleUrl(
+        'https://us-west-2.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/feature%2Flogin/deployments/12?region=us-west-2',
+      ),
+    ).toEqual({ kind: 'hosting', appId: 'd2k9xq7v1ab3cd', branchName: 'feature/login', jobId: '12', region: 'us-west-2' });
+  });
+
+  it('reads the classic console’s job address #/<appId>/<branch>/<job>', () => {
+    expect(
+      parseAmplifyConsoleUrl('https://eu-west-1.console.aws.amazon.com/amplify/home?region=eu-west-1#/d2k9xq7v1ab3cd/main/7'),
+    ).toEqual({
+      kind: 'hosting',
+      appId: 'd2k9xq7v1ab3cd',
+      branchName: 'main',
+      jobId: '7',
+      region: 'eu-west-1',
+    });
+    expect(
+      parseAmplifyConsoleUrl(
+        'https://console.aws.amazon.com/amplify/home?region=ap-south-1#/d2k9xq7v1ab3cd/YnJhbmNoZXM/dev/deployments/31',
+      ),
+    ).toEqual({ kind: 'hosting', appId: 'd2k9xq7v1ab3cd', branchName: 'dev', jobId: '31', region: 'ap-south-1' });
+  });
+
+  it('reads another page of a branch as the branch', () => {
+    expect(parseAmplifyConsoleUrl('https://eu-west-1.console.aws.amazon.com/amplify/apps/dabc/branches/main/data')).toEqual({
+      kind: 'hosting',
+      appId: 'dabc',
+      branchName: 'main',
+      region: 'eu-west-1',
+    });
+  });
+
+  it.each([
+    ['a job that is not a number', 'https://eu-west-1.console.aws.amazon.com/amplify/apps/dabc/branches/main/deployments/latest'],
+    ['a classic address of a backend environment', 'https://console.aws.amazon.com/amplify/home#/dabc/YmFja2VuZA/123'],
+    ['a classic settings page', 'https://console.aws.amazon.com/amplify/home#/dabc/settings/7/more'],
+  ])('takes no job from %s', (_label, text) => {
+    expect(parseAmplifyConsoleUrl(text)).not.toHaveProperty('jobId');
+  });
+});
+
+describe('hosting jobs: links and the CLI’s JSON', () => {
+  it('reads a hosting job link with its branch decoded and its region', () => {
+    expect(parseJobReference('https://jobs.example.com/apps/d2k9/branches/feature%2Flogin/jobs/12?region=eu-west-1')).toEqual({
+      kind: 'hosting',
+      appId: 'd2k9',
+      branchName: 'feature/login',
+      jobId: '12',
+      region: 'eu-west-1',
+    });
+  });
+
+  it('reads a branch list link as the branch, and round-trips what the app builds', () => {
+    expect(parseJobReference(branchJobsPath({ appId: 'a', branchName: 'release/2.0' }))).toEqual({
+      kind: 'hosting',
+      appId: 'a',
+      branchName: 'release/2.0',
+    });
+    const params = { appId: 'a b', branchName: 'x/%?#', jobId: '9', region: 'us-east-2' };
+    expect(parseJobReference(hostingJobPagePath(params))).toEqual({ kind: 'hosting', ...params });
+  });
+
+  it('reads what `aws amplify get-job` printed by the job’s ARN', () => {
+    const printed = JSON.stringify(
+      {
+        job: {
+          summary: {
+            jobArn: 'arn:aws:amplify:eu-central-1:123456789012:apps/d2k9xq7v1ab3cd/branches/feature/login/jobs/0000000012',
+            jobId: '12',
+            commitId: 'abc',
+            status: 'RUNNING',
+            jobType: 'RELEASE',
+          },
+          steps: [{ stepName: 'BUILD', status: 'RUNNING' }],
+        },
+      },
+      null,
+      4,
+    );
+    expect(readPastedText(printed)).toEqual({
+      kind: 'reference',
+      from: 'json',
+      reference: {
+        kind: 'hosting',
+        region: 'eu-central-1',
+        appId: 'd2k9xq7v1ab3cd',
+        branchName: 'feature/login',
+        jobId: '0000000012',
+      },
+    });
+  });
+
+  it('reads the jobSummary `aws amplify start-job` printed', () => {
+    expect(
+      parseJobReference(
+        '{"jobSummary":{"jobArn":"arn:aws:amplify:us-east-1:1:apps/dabc/branches/main/jobs/3","status":"PENDING"}}',
+      ),
+    ).toEqual({ kind: 'hosting', region: 'us-east-1', appId: 'dabc', branchName: 'main', jobId: '3' });
+  });
+
+  it.each([
+    ['another service’s ARN', 'arn:aws:amplifybackend:us-east-1:1:apps/dabc/branches/main/jobs/3'],
+    ['a branch ARN', 'arn:aws:amplify:us-east-1:1:apps/dabc/branches/main'],
+    ['text', 'apps/dabc/branches/main/jobs/3'],
+  ])('reads no job from %s', (_label, arn) => {
+    expect(parseHostingJobArn(arn)).toBeNull();
   });
 });
 

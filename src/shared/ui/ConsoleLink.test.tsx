@@ -28,4 +28,26 @@ describe('ConsoleLink', () => {
     const { container } = render(<ConsoleLink region="evil.example/x" appId="d1" />);
     expect(container).toBeEmptyDOMElement();
   });
+
+  it('for a hosting job, opens its branch’s deployments and says which job to pick there', () => {
+    render(
+      <ConsoleLink jobRef={{ kind: 'hosting', region: 'eu-west-1', appId: 'd2k9', branchName: 'feature/login', jobId: '12' }} />,
+    );
+    const link = screen.getByRole('link', {
+      name: /^Open in the Amplify console ?\(deployments of branch feature\/login, job 12 among them, app d2k9, opens in a new tab\)$/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9/branches/feature%2Flogin/deployments?region=eu-west-1',
+    );
+    expect(link.getAttribute('rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+  });
+
+  it('for a backend job given as a jobRef, opens the app as before', () => {
+    render(<ConsoleLink jobRef={{ region: 'eu-west-1', appId: 'd2k9', envName: 'staging', jobId: 'j' }} />);
+    expect(screen.getByRole('link')).toHaveAttribute(
+      'href',
+      'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9/overview?region=eu-west-1',
+    );
+  });
 });

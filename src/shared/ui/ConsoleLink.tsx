@@ -1,18 +1,32 @@
-import { amplifyConsoleUrl } from '../domain/amplifyConsole';
+import { amplifyConsoleUrl, consoleTarget, type AmplifyConsoleTarget } from '../domain/amplifyConsole';
+import type { JobRef } from '../domain/jobRef';
 
-export interface ConsoleLinkProps {
-  region: string;
-  appId: string;
-  className?: string;
-}
+export type ConsoleLinkProps = (
+  | {
+      /** A job of either kind: a backend job's app overview, a hosting job's branch deployments. */
+      jobRef: JobRef;
+    }
+  | (AmplifyConsoleTarget & { jobRef?: undefined })
+) & { className?: string };
 
-/** "Open in the Amplify console" for the app, in a new tab that gets neither this page nor its address. */
-export function ConsoleLink({ region, appId, className = 'button button--small' }: ConsoleLinkProps) {
-  const href = amplifyConsoleUrl({ region, appId });
+/**
+ * "Open in the Amplify console" for the app (or, for a hosting job, its branch's deployments), in a
+ * new tab that gets neither this page nor its address.
+ */
+export function ConsoleLink(props: ConsoleLinkProps) {
+  const { className = 'button button--small' } = props;
+  const target = props.jobRef
+    ? consoleTarget(props.jobRef)
+    : { region: props.region, appId: props.appId, branchName: props.branchName };
+  const href = amplifyConsoleUrl(target);
   if (!href) return null;
+  const where =
+    target.branchName === undefined
+      ? `app ${target.appId}`
+      : `deployments of branch ${target.branchName}${props.jobRef ? `, job ${props.jobRef.jobId} among them` : ''}, app ${target.appId}`;
   return (
     <a className={className} href={href} target="_blank" rel="noopener noreferrer">
-      Open in the Amplify console<span className="visually-hidden"> (app {appId}, opens in a new tab)</span>
+      Open in the Amplify console<span className="visually-hidden"> ({where}, opens in a new tab)</span>
     </a>
   );
 }
