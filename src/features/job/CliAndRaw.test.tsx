@@ -2,10 +2,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CliAndRaw } from './CliAndRaw';
+import type { JobRef } from '../../shared/domain/jobRef';
 
 const PLAIN = { region: 'us-east-1', appId: 'd2k9', envName: 'staging', jobId: '7f3c9e2a' };
 
-async function openCli(jobKey: typeof PLAIN) {
+async function openCli(jobKey: JobRef) {
   const user = userEvent.setup();
   render(<CliAndRaw jobKey={jobKey} job={undefined} />);
   const cli = screen.getByRole('region', { name: 'AWS CLI and raw response' });
@@ -34,6 +35,33 @@ describe('CliAndRaw', () => {
     expect(within(cli).getByText(/These IDs are unusual/)).toHaveTextContent(`(${named} holds characters other than`);
     const shown = [...cli.querySelectorAll('dd pre')].map((pre) => pre.textContent);
     expect(shown).toEqual([jobKey.appId, jobKey.envName, jobKey.jobId, jobKey.region]);
+  });
+});
+
+describe('CliAndRaw for a hosting job', () => {
+  const HOSTING: JobRef = { kind: 'hosting', region: 'eu-west-1', appId: 'd2k9', branchName: 'feature/login', jobId: '12' };
+
+  it('offers `aws amplify get-job` with the branch', async () => {
+    const cli = await openCli(HOSTING);
+    expect(within(cli).getByRole('button', { name: 'Copy as AWS CLI command' })).toBeVisible();
+    expect(cli.querySelector('pre')?.textContent).toBe(
+      'aws amplify get-job --app-id=d2k9 --branch-name=feature/login --job-id=12 --region=eu-west-1',
+    );
+  });
+
+  it('with an unusual branch, names the branch and the hosting command, and shows the values on their own', async () => {
+    const cli = await openCli({ ...HOSTING, branchName: 'fix#12' });
+    expect(within(cli).queryByRole('button', { name: 'Copy as AWS CLI command' })).toBeNull();
+    const says = within(cli).getByText(/These IDs are unusual/);
+    expect(says).toHaveTextContent('(Branch holds characters other than');
+    expect(says).toHaveTextContent('The values for aws amplify get-job:');
+    expect([...cli.querySelectorAll('dt code')].map((code) => code.textContent)).toEqual([
+      '--app-id',
+      '--branch-name',
+      '--job-id',
+      '--region',
+    ]);
+    expect([...cli.querySelectorAll('dd pre')].map((pre) => pre.textContent)).toEqual(['d2k9', 'fix#12', '12', 'eu-west-1']);
   });
 });
 

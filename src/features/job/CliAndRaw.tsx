@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
-import { getBackendJobCommand } from './cliCommand';
+import type { WatchedJob } from '../../shared/aws/watchedJob';
+import type { JobRef } from '../../shared/domain/jobRef';
+import { getJobCommand } from './cliCommand';
 import { CopyButton } from '../../shared/ui/CopyButton';
 
 export interface CliAndRawProps {
-  jobKey: BackendJobKey;
-  job: BackendJob | undefined;
+  /** A job of either kind: `aws amplifybackend get-backend-job` or `aws amplify get-job`. */
+  jobKey: JobRef;
+  job: WatchedJob | undefined;
 }
 
 /** The same question asked from a terminal, and the last answer as the API sent it. */
 export function CliAndRaw({ jobKey, job }: CliAndRawProps) {
-  const cli = getBackendJobCommand(jobKey);
+  const cli = getJobCommand(jobKey);
   const [rawOpen, setRawOpen] = useState(false);
   return (
     <section className="cli" aria-label="AWS CLI and raw response">
@@ -27,8 +29,8 @@ export function CliAndRaw({ jobKey, job }: CliAndRawProps) {
           <>
             <p>
               These IDs are unusual ({cli.unusual.map((item) => item.label).join(', ')} holds characters other than letters,
-              digits, <code>.</code>, <code>_</code>, <code>:</code> and <code>-</code>), and shells quote such characters
-              differently, so no command is offered. The values for <code>aws amplifybackend get-backend-job</code>:
+              digits, <code>.</code>, <code>_</code>, <code>:</code>, <code>/</code> and <code>-</code>), and shells quote such
+              characters differently, so no command is offered. The values for <code>{cli.base}</code>:
             </p>
             <dl className="cli-values">
               {cli.values.map((item) => (

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getBackendJobCommand, isPlainCliValue } from './cliCommand';
+import { getJobCommand, isPlainCliValue } from './cliCommand';
+import type { BackendJobRef, HostingJobRef } from '../../shared/domain/jobRef';
 
 /** Characters no shell (POSIX, fish, PowerShell, cmd.exe) gives a meaning inside a word, minus the space. */
-const INERT = /^[A-Za-z0-9._:=-]$/;
+const INERT = /^[A-Za-z0-9._:=/-]$/;
 
 /**
  * Splits a command line at spaces, the way every shell does for words made of inert characters only.
@@ -13,6 +14,13 @@ function shellWords(command: string): string[] {
     if (ch !== ' ' && !INERT.test(ch)) throw new Error(`${JSON.stringify(ch)} means something to some shell`);
   }
   return command.split(' ');
+}
+
+/** The command for a backend job, with `base` left out for the comparisons below. */
+function getBackendCommand(key: BackendJobRef) {
+  const { base, ...rest } = getJobCommand(key);
+  expect(base).toBe('aws amplifybackend get-backend-job');
+  return rest;
 }
 
 const PLAIN = {
@@ -44,14 +52,15 @@ describe('isPlainCliValue', () => {
     'ap-southeast-2',
     'dev_env.2',
     'a:b',
+    'feature/login',
   ])('takes the real-world ID %s as plain', (id) => {
     expect(isPlainCliValue(id)).toBe(true);
   });
 });
 
-describe('getBackendJobCommand', () => {
+describe('getJobCommand for a backend job', () => {
   it('gives the exact AWS CLI command for plain IDs, each value joined to its option', () => {
-    expect(getBackendJobCommand(PLAIN)).toEqual({
+    expect(getBackendCommand(PLAIN)).toEqual({
       kind: 'command',
       command:
         'aws amplifybackend get-backend-job --app-id=d2k9xq7v1ab3cd --backend-environment-name=staging --job-id=7f3c9e2a-5b1d-4c8e-9f0a-1b2c3d4e5f60 --region=eu-west-1',
@@ -59,7 +68,7 @@ describe('getBackendJobCommand', () => {
   });
 
   it('keeps a value with a leading dash as the value of its option, never an option of its own', () => {
-    const result = getBackendJobCommand({ ...PLAIN, jobId: '--debug', envName: '-e' });
+    const result = getBackendCommand({ ...PLAIN, jobId: '--debug', envName: '-e' });
     expect(result.kind).toBe('command');
     const words = shellWords(result.kind === 'command' ? result.command : '');
     expect(words).toContain('--job-id=--debug');
@@ -98,13 +107,13 @@ describe('getBackendJobCommand', () => {
     ['a percent sign (cmd.exe)', '%PATH%'],
     ['a caret (cmd.exe)', 'a^b'],
     ['an at sign (PowerShell splatting)', '@args'],
-    ['a slash', 'app/with%slash'],
+    ['a slash and a percent sign', 'app/with%slash'],
     ['an equals sign', 'a=b'],
     ['non-ASCII letters', 'Überprüfung'],
     ['the empty string', ''],
   ])('offers no command for an ID with %s, and names that ID', (_label, value) => {
     for (const field of ['appId', 'envName', 'jobId', 'region'] as const) {
-      const result = getBackendJobCommand({ ...PLAIN, [field]: value });
+      const result = getBackendCommand({ ...PLAIN, [field]: value });
       expect(result.kind, field).toBe('unusual');
       if (result.kind !== 'unusual') continue;
       expect(result.unusual.map((item) => item.value)).toEqual([value]);
@@ -129,7 +138,7 @@ describe('getBackendJobCommand', () => {
       const length = 1 + (next() % 6);
       const jobId = Array.from({ length }, () => alphabet[next() % 8]).join('');
       const envName = Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
-      const result = getBackendJobCommand({ ...PLAIN, jobId, envName });
+      const result = getBackendCommand({ ...PLAIN, jobId, envName });
       if (result.kind === 'unusual') continue;
       commands += 1;
       expect(shellWords(result.command)).toEqual([
@@ -143,5 +152,41 @@ describe('getBackendJobCommand', () => {
       ]);
     }
     expect(commands).toBeGreaterThan(0);
+  });
+});
+
+describe('getJobCommand for a hosting job', () => {
+  const HOSTING: HostingJobRef = {
+    kind: 'hosting',
+    region: 'eu-west-1',
+    appId: 'd2k9xq7v1ab3cd',
+    branchName: 'feature/login',
+    jobId: '12',
+  };
+
+  it('is `aws amplify get-job` with app, branch, job and region; a branch with a slash is plain', () => {
+    const result = getJobCommand(HOSTING);
+    expect(result).toEqual({
+      kind: 'command',
+      base: 'aws amplify get-job',
+      command: 'aws amplify get-job --app-id=d2k9xq7v1ab3cd --branch-name=feature/login --job-id=12 --region=eu-west-1',
+    });
+    expect(shellWords(result.kind === 'command' ? result.command : '')).toHaveLength(7);
+  });
+
+  it.each([
+    ['a hash', 'fix#12'],
+    ['a plus', 'deps+lock'],
+    ['an at sign', 'user@topic'],
+    ['a comma (an array to PowerShell)', 'a,b'],
+    ['a tilde', '~wip'],
+    ['an exclamation mark', 'wow!'],
+  ])('offers no command for a branch with %s, and names the branch', (_label, branchName) => {
+    const result = getJobCommand({ ...HOSTING, branchName });
+    expect(result.kind).toBe('unusual');
+    if (result.kind !== 'unusual') return;
+    expect(result.base).toBe('aws amplify get-job');
+    expect(result.unusual).toEqual([{ option: '--branch-name', label: 'Branch', value: branchName }]);
+    expect(result.values.map((item) => item.option)).toEqual(['--app-id', '--branch-name', '--job-id', '--region']);
   });
 });
