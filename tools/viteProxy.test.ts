@@ -144,7 +144,7 @@ describe('the Vite dev-server proxy (AMPLIFYBACKEND_PROXY_REGION, AMPLIFY_PROXY_
         const signedFetch = createSignedFetch({ credentials: () => Promise.resolve(credentials), clock: createClockOffset() });
         return createAmplifyHostingClient({ amplifyEndpoint: `${origin}/amplify`, amplifySigningHost }, signedFetch);
       };
-      const key = { region: 'us-east-1', appId: 'd2k9vite', branchName: 'feature/login' };
+      const key = { kind: 'hosting' as const, region: 'us-east-1', appId: 'd2k9vite', branchName: 'feature/login' };
       const client = await hostingClient('amplify.us-east-1.amazonaws.com');
       await expect(client.getJob({ ...key, jobId: '12' })).resolves.toMatchObject({ kind: 'hosting', jobId: '12' });
       const page = await client.listJobs(key, { maxResults: 50 });

@@ -489,7 +489,7 @@ describe('deploy/hosting/s3-cloudfront.json', () => {
         return createAmplifyHostingClient({ amplifyEndpoint: `${withProxy.origin}/amplify`, amplifySigningHost }, signedFetch);
       };
       const client = await hostingClient('amplify.us-east-1.amazonaws.com');
-      const key = { region: 'us-east-1', appId: 'd2k9proxy', branchName: 'feature/login' };
+      const key = { kind: 'hosting' as const, region: 'us-east-1', appId: 'd2k9proxy', branchName: 'feature/login' };
       await expect(client.getJob({ ...key, jobId: '3' })).resolves.toMatchObject({ kind: 'hosting', jobId: '3' });
       const page = await client.listJobs(key, { maxResults: 50 });
       expect(page.jobs.map((job) => job.jobId)).toContain('3');
