@@ -4,9 +4,11 @@
  * docs/architecture.md, and a change to one of them is a change to that document.
  *
  *   src/app ──▶ src/features/<one> ──▶ src/shared ──▶ (nothing of ours)
+ *   src/cli ──────────────────────────▶ src/shared
  *
  * - shared imports nothing from features or app;
  * - a feature imports shared, never app and never another feature;
+ * - src/cli (the terminal command) is a second composition root: it imports shared only, nothing imports it;
  * - src/simulated-aws is reached only by the demo entry (src/app/boot.tsx) and by tests;
  * - no import cycles anywhere.
  * Tests (`*.test.ts(x)`, src/test/) may cross the lines: they render the whole app.
@@ -63,12 +65,22 @@ const layerZones = [
   })),
   {
     target: './src/simulated-aws',
-    from: ['./src/app', './src/features', './src/main.tsx'],
+    from: ['./src/app', './src/features', './src/main.tsx', './src/cli'],
     message: 'The simulated AWS stands apart from the app it simulates AWS for.',
+  },
+  {
+    target: './src/cli',
+    from: ['./src/app', './src/features', './src/main.tsx'],
+    message: 'The terminal command (cli/) sits beside app/: it imports shared/ only.',
+  },
+  {
+    target: ['./src/app', './src/features', './src/shared', './src/main.tsx'],
+    from: './src/cli',
+    message: 'Nothing imports the terminal command (cli/): it is a composition root, like app/.',
   },
 ];
 const simulatedAwsZone = {
-  target: ['./src/app', './src/features', './src/shared', './src/main.tsx'],
+  target: ['./src/app', './src/features', './src/shared', './src/main.tsx', './src/cli'],
   from: './src/simulated-aws',
   message: `Only the demo entry (${DEMO_ENTRY}) and tests import simulated-aws/.`,
 };
