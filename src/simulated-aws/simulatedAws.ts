@@ -7,6 +7,7 @@ import { amplifyHosting, type AmplifyHostingContext } from './amplifyHosting';
 import { SimulatedCognitoIdentity, cognitoError } from './cognitoIdentity';
 import { HostingJobStore, type SimHostingJobSpec } from './hostingJobStore';
 import { JobStore, type SimFault, type SimJobSpec } from './jobStore';
+import type { SigningSecret } from './sigv4';
 import { SimulatedUserPool, type SimulatedUserPoolOptions } from './userPool';
 
 export interface SimulatedAwsOptions {
@@ -24,6 +25,11 @@ export interface SimulatedAwsOptions {
   listOrder?: ListOrder;
   /** The Cognito user pool (demo users by default); its clock is `now`. */
   userPool?: Omit<SimulatedUserPoolOptions, 'now'>;
+  /**
+   * Long-term access keys (access key ID → secret) accepted besides the identity pool's, as an IAM
+   * user's keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY would be.
+   */
+  staticKeys?: Record<string, string>;
 }
 
 export interface SimRequestRecord {
@@ -66,6 +72,7 @@ export class SimulatedAws {
   readonly #extraOrigins: Set<string>;
   readonly userPool: SimulatedUserPool;
   readonly #identity: SimulatedCognitoIdentity;
+  readonly #staticKeys: ReadonlyMap<string, string>;
   readonly #backend: AmplifyBackendContext;
   readonly #hosting: AmplifyHostingContext;
 
@@ -78,6 +85,7 @@ export class SimulatedAws {
     this.listOrder = this.#initialListOrder;
     this.credentialLifetimeMs = options.credentialLifetimeMs ?? 60 * 60 * 1000;
     this.#extraOrigins = new Set(options.extraOrigins ?? []);
+    this.#staticKeys = new Map(Object.entries(options.staticKeys ?? {}));
     for (const spec of options.jobs ?? []) this.jobs.put(spec);
     for (const spec of options.hostingJobs ?? []) this.hostingJobs.put(spec);
     this.userPool = new SimulatedUserPool({ ...options.userPool, now: this.now });
@@ -87,16 +95,22 @@ export class SimulatedAws {
       listFaults: this.listFaults,
       listOrder: () => this.listOrder,
       now: this.now,
-      secretFor: (accessKeyId) => this.#identity.secretFor(accessKeyId),
+      secretFor: (accessKeyId) => this.#secretFor(accessKeyId),
       record: (entry) => this.#record({ service: 'amplifybackend', ...entry }),
     };
     this.#hosting = {
       hostingJobs: this.hostingJobs,
       hostingListFaults: this.hostingListFaults,
       now: this.now,
-      secretFor: (accessKeyId) => this.#identity.secretFor(accessKeyId),
+      secretFor: (accessKeyId) => this.#secretFor(accessKeyId),
       record: (entry) => this.#record({ service: 'amplify', ...entry }),
     };
+  }
+
+  /** The secret behind an access key: a static key's, or one the identity pool issued. */
+  #secretFor(accessKeyId: string): SigningSecret | undefined {
+    const secretAccessKey = this.#staticKeys.get(accessKeyId);
+    return secretAccessKey === undefined ? this.#identity.secretFor(accessKeyId) : { secretAccessKey };
   }
 
   /** Answers requests to this origin too (a loopback server that learned its port after start). */
