@@ -1,22 +1,18 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AmplifyBackendClient, BackendJob, EnvironmentKey } from '../../shared/aws/amplifyBackend';
+import type { AmplifyBackendClient, EnvironmentKey } from '../../shared/aws/amplifyBackend';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
-import { Link, navigate } from '../../shared/browser/history';
+import { navigate } from '../../shared/browser/history';
 import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
 import { usePageHidden } from '../../shared/browser/visibility';
-import { describeError, errorContext } from '../../shared/ui/describeError';
+import { errorContext } from '../../shared/ui/describeError';
 import { environmentJobsPath, type EnvironmentPageParams } from '../../shared/domain/environmentRoutes';
-import { ErrorPanel } from '../../shared/ui/ErrorPanel';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { linkProblems } from '../../shared/domain/jobIds';
-import { anyRunning, describeListOrder, describeLoadedMore, jobListQueryOptions, newestFirst } from './jobListQuery';
+import { jobListQueryOptions } from './jobListQuery';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
-import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
-import { statusTone } from '../../shared/domain/jobStatus';
-import { formatTime, useAbsoluteTimeZone } from '../../shared/ui/timeFormat';
+import { JobList } from './JobList';
 import { JobTable } from './JobTable';
-import { LoadMoreButton } from './LoadMoreButton';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { useNow } from '../../shared/ui/useNow';
@@ -56,37 +52,17 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
   const now = useNow(5000);
   const statusId = useId();
   const operationId = useId();
-  const orderId = useId();
-  // What the last "Load more" brought, for the list it was said of (a filter change makes another list).
-  const listKey = JSON.stringify([envKey, params.status, params.operation]);
-  const [loadedMore, setLoadedMore] = useState({ listKey, text: '' });
   useDocumentTitle(`Jobs · ${envKey.envName} · ${APP_TITLE}`);
 
   // Each filter change is a step in history: Back brings the previous filter back.
   const setFilter = (change: Partial<EnvironmentPageParams>) => navigate(environmentJobsPath({ ...params, ...change }));
   const filtered = Boolean(params.status || params.operation);
   const statusSelect = useRef<HTMLSelectElement>(null);
-  const refreshButton = useRef<HTMLButtonElement>(null);
-  const loadedBefore = useRef<BackendJob[]>([]);
   const clearFilters = () => {
     setFilter({ status: undefined, operation: undefined });
     // The button goes away with the message; focus goes to the first filter rather than the page.
     statusSelect.current?.focus();
   };
-  const jobs = newestFirst(query.data);
-  const order = describeListOrder(query.data, query.hasNextPage);
-  const running = anyRunning(query.data);
-  const problem = query.failureReason ?? query.error;
-  const context = errorContext(
-    config,
-    envKey.region,
-    'amplifybackend:ListBackendJobs',
-    `environment ${envKey.envName} of app ${envKey.appId}`,
-  );
-  const runningJobs: BoardJob[] = jobs
-    .filter((job) => job.jobId && statusTone(job.status) === 'running')
-    .map((job) => ({ ...envKey, jobId: job.jobId ?? '' }));
-  const watchAll = runningJobs.slice(0, MAX_BOARD_JOBS);
 
   return (
     <article className="page page--wide">
@@ -131,99 +107,29 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         </span>
       </form>
 
-      {problem && (query.isError || query.failureCount > 0) ? (
-        <ErrorPanel
-          tone={query.isError ? 'error' : 'warning'}
-          description={describeError(problem, context)}
-          lead={query.isError ? undefined : 'Retrying by itself…'}
-          onRetry={query.isError ? () => void query.refetch() : undefined}
-          retrying={query.isFetching}
-        />
-      ) : null}
-
-      {query.isPending && !query.failureReason ? (
-        <p className="loading" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading jobs from AWS…
-        </p>
-      ) : null}
-
-      {query.isSuccess && jobs.length === 0 ? (
-        <div className="no-jobs">
-          <p role="status">No jobs match these filters.</p>
-          {filtered ? (
+      <JobList
+        query={query}
+        listKey={JSON.stringify([envKey, params.status, params.operation])}
+        errorContext={errorContext(
+          config,
+          envKey.region,
+          'amplifybackend:ListBackendJobs',
+          `environment ${envKey.envName} of app ${envKey.appId}`,
+        )}
+        pollIntervalSeconds={config.pollIntervalSeconds}
+        emptyText="No jobs match these filters."
+        emptyAction={
+          filtered ? (
             <button type="button" className="button" onClick={clearFilters}>
               Clear filters
             </button>
-          ) : null}
-        </div>
-      ) : null}
-
-      {order ? (
-        <p className="muted" id={orderId}>
-          {order}
-        </p>
-      ) : null}
-      {jobs.length > 0 ? (
-        <JobTable jobs={jobs} envKey={envKey} regionForLinks={params.region} now={now} describedBy={orderId} />
-      ) : null}
-      <p className="muted" role="status">
-        {loadedMore.listKey === listKey ? loadedMore.text : ''}
-      </p>
-
-      <div className="actions">
-        {query.hasNextPage ? (
-          <LoadMoreButton
-            loading={query.isFetchingNextPage}
-            onLoad={() => {
-              const before = jobs;
-              loadedBefore.current = before;
-              setLoadedMore({ listKey, text: '' });
-              void query.fetchNextPage().then((result) => {
-                if (result.isSuccess) setLoadedMore({ listKey, text: describeLoadedMore(before, newestFirst(result.data)) });
-              });
-            }}
-            // The last page is in: the button goes, and focus goes on to the first job it brought,
-            // wherever the sort put it.
-            focusAfter={() => {
-              const known = new Set(loadedBefore.current.map((job) => job.jobId));
-              const links = [...document.querySelectorAll<HTMLElement>('.job-table__id-link')];
-              return links.find((link) => !known.has(link.title)) ?? refreshButton.current;
-            }}
-          />
-        ) : null}
-        {watchAll.length > 0 ? (
-          <Link className="button" href={boardPath(watchAll)}>
-            {runningJobs.length > MAX_BOARD_JOBS ? `Watch the first ${MAX_BOARD_JOBS} running` : 'Watch all running'}
-          </Link>
-        ) : null}
-        <button
-          type="button"
-          className="button"
-          ref={refreshButton}
-          onClick={() => void query.refetch({ cancelRefetch: false })}
-          aria-busy={query.isFetching}
-        >
-          Refresh now
-        </button>
-      </div>
-      {query.dataUpdatedAt > 0 ? (
-        <p className="muted">
-          Last refreshed <LastRefreshed at={query.dataUpdatedAt} />
-        </p>
-      ) : null}
-      <p className="muted">
-        {running
-          ? `Refreshing every ${config.pollIntervalSeconds} s while a listed job runs.`
-          : query.isSuccess
-            ? 'No listed job is running; not refreshing.'
-            : ''}
-      </p>
+          ) : null
+        }
+        boardJob={(job) => (job.jobId ? { ...envKey, jobId: job.jobId } : undefined)}
+        table={(jobs, describedBy) => (
+          <JobTable jobs={jobs} envKey={envKey} regionForLinks={params.region} now={now} describedBy={describedBy} />
+        )}
+      />
     </article>
   );
-}
-
-function LastRefreshed({ at }: { at: number }) {
-  const zone = useAbsoluteTimeZone();
-  const date = new Date(at);
-  return <time dateTime={date.toISOString()}>{formatTime(date, zone)}</time>;
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import type { AmplifyBackendClient, BackendJob, BackendJobPage, EnvironmentKey } from '../../shared/aws/amplifyBackend';
+import type { AmplifyHostingClient, BranchKey, HostingJobPage } from '../../shared/aws/amplifyHosting';
 import { isTerminalStatus } from '../../shared/domain/jobStatus';
 import { nextPollDelay, retryDelayMs, shouldRetry } from '../../shared/domain/pollingPolicy';
 
@@ -8,21 +9,41 @@ export interface JobListFilters {
   operation?: string;
 }
 
-export interface JobListDeps {
-  client: AmplifyBackendClient;
+/** What the list's rules read of a job of either kind (an environment's or a branch's). */
+export type ListedJob = Pick<BackendJob, 'jobId' | 'status' | 'createTime'>;
+
+export interface JobListPage<J extends ListedJob> {
+  jobs: J[];
+  nextToken?: string;
+}
+
+type LoadedPages<J extends ListedJob> = InfiniteData<JobListPage<J>, unknown> | undefined;
+
+/** How a list refreshes and retries: the same for every list. */
+export interface ListRefreshDeps {
   intervalMs: number;
   hidden: boolean;
   jitterSeed: number;
 }
 
-export const LIST_PAGE_SIZE = 25;
+export interface JobListDeps extends ListRefreshDeps {
+  client: AmplifyBackendClient;
+}
 
-const createdAt = (job: BackendJob): number | undefined => job.createTime?.date?.getTime();
+export interface BranchJobListDeps extends ListRefreshDeps {
+  client: AmplifyHostingClient;
+}
+
+export const LIST_PAGE_SIZE = 25;
+/** ListJobs' largest page. */
+export const BRANCH_LIST_PAGE_SIZE = 50;
+
+const createdAt = (job: ListedJob): number | undefined => job.createTime?.date?.getTime();
 
 /** Every job loaded so far, newest first (the API promises no order); jobs without a time last. */
-export function newestFirst(data: InfiniteData<BackendJobPage> | undefined): BackendJob[] {
+export function newestFirst<J extends ListedJob>(data: LoadedPages<J>): J[] {
   const jobs = data?.pages.flatMap((page) => page.jobs) ?? [];
-  const time = (job: BackendJob) => createdAt(job) ?? -Infinity;
+  const time = (job: J) => createdAt(job) ?? -Infinity;
   return [...jobs].sort((a, b) => time(b) - time(a));
 }
 
@@ -31,7 +52,7 @@ export function newestFirst(data: InfiniteData<BackendJobPage> | undefined): Bac
  * job has a createTime and none is newer than the one listed before it. The API promises no
  * order, so only what arrived can say.
  */
-export function listedNewestFirst(data: InfiniteData<BackendJobPage> | undefined): boolean {
+export function listedNewestFirst(data: LoadedPages<ListedJob>): boolean {
   const jobs = data?.pages.flatMap((page) => page.jobs) ?? [];
   let previous = Infinity;
   for (const job of jobs) {
@@ -50,7 +71,7 @@ function jobsWord(count: number): string {
  * How the list is sorted, in words, as far as it can be known: the page sorts what it has loaded;
  * whether newer jobs can still be on a later page depends on the order AWS listed them in.
  */
-export function describeListOrder(data: InfiniteData<BackendJobPage> | undefined, morePages: boolean): string | null {
+export function describeListOrder(data: LoadedPages<ListedJob>, morePages: boolean): string | null {
   const loaded = data?.pages.reduce((sum, page) => sum + page.jobs.length, 0) ?? 0;
   if (loaded === 0) return null;
   if (!morePages) return `All ${jobsWord(loaded)}, newest first (by created time).`;
@@ -63,16 +84,16 @@ export function describeListOrder(data: InfiniteData<BackendJobPage> | undefined
   );
 }
 
-const jobKeyOf = (job: BackendJob, index: number): string => job.jobId ?? `#${index}`;
+const jobKeyOf = (job: ListedJob, index: number): string => job.jobId ?? `#${index}`;
 
 /** The jobs of `after` (sorted) that `before` did not have, in `after`'s order. */
-export function newlyLoaded(before: readonly BackendJob[], after: readonly BackendJob[]): BackendJob[] {
+export function newlyLoaded<J extends ListedJob>(before: readonly ListedJob[], after: readonly J[]): J[] {
   const known = new Set(before.map(jobKeyOf));
   return after.filter((job, index) => !known.has(jobKeyOf(job, index)));
 }
 
 /** What "Load more" brought: how many, and how many of them sort above jobs already shown. */
-export function describeLoadedMore(before: readonly BackendJob[], after: readonly BackendJob[]): string {
+export function describeLoadedMore(before: readonly ListedJob[], after: readonly ListedJob[]): string {
   const added = newlyLoaded(before, after);
   if (added.length === 0) return 'No more jobs.';
   const oldestShown = Math.min(...before.map((job) => createdAt(job) ?? Infinity));
@@ -85,19 +106,17 @@ export function describeLoadedMore(before: readonly BackendJob[], after: readonl
   return `${head} ${who} newer than some jobs shown before and sorted in among them.`;
 }
 
-export function anyRunning(data: InfiniteData<BackendJobPage> | undefined): boolean {
+export function anyRunning(data: LoadedPages<ListedJob>): boolean {
   return newestFirst(data).some((job) => !isTerminalStatus(job.status));
 }
 
-/** ListBackendJobs with body filters, `nextToken` paging, and refresh while any listed job runs. */
-export function jobListQueryOptions(key: EnvironmentKey, filters: JobListFilters, deps: JobListDeps) {
-  return infiniteQueryOptions({
-    queryKey: ['jobs', key.region, key.appId, key.envName, filters.status ?? '', filters.operation ?? ''] as const,
-    queryFn: ({ pageParam, signal }) =>
-      deps.client.listBackendJobs(key, { ...filters, maxResults: LIST_PAGE_SIZE, nextToken: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextToken,
-    refetchInterval: (query) =>
+/**
+ * Refresh while any listed job runs (every page counts), stop when all have ended or after an
+ * error that needs the person; retry what may pass by itself.
+ */
+function refreshWhileRunning(deps: ListRefreshDeps) {
+  return {
+    refetchInterval: (query: { state: { data: LoadedPages<ListedJob>; status: string } }) =>
       anyRunning(query.state.data)
         ? nextPollDelay({
             status: undefined,
@@ -108,6 +127,30 @@ export function jobListQueryOptions(key: EnvironmentKey, filters: JobListFilters
         : false,
     refetchIntervalInBackground: true,
     retry: shouldRetry,
-    retryDelay: (retriesSoFar, error) => retryDelayMs(retriesSoFar, error, deps.jitterSeed),
+    retryDelay: (retriesSoFar: number, error: Error) => retryDelayMs(retriesSoFar, error, deps.jitterSeed),
+  };
+}
+
+/** ListBackendJobs with body filters, `nextToken` paging, and refresh while any listed job runs. */
+export function jobListQueryOptions(key: EnvironmentKey, filters: JobListFilters, deps: JobListDeps) {
+  return infiniteQueryOptions({
+    queryKey: ['jobs', key.region, key.appId, key.envName, filters.status ?? '', filters.operation ?? ''] as const,
+    queryFn: ({ pageParam, signal }): Promise<BackendJobPage> =>
+      deps.client.listBackendJobs(key, { ...filters, maxResults: LIST_PAGE_SIZE, nextToken: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextToken,
+    ...refreshWhileRunning(deps),
+  });
+}
+
+/** A branch's ListJobs (Amplify Hosting), paged and refreshed as the environment's list is. */
+export function branchJobListQueryOptions(key: BranchKey, deps: BranchJobListDeps) {
+  return infiniteQueryOptions({
+    queryKey: ['branch-jobs', key.region, key.appId, key.branchName] as const,
+    queryFn: ({ pageParam, signal }): Promise<HostingJobPage> =>
+      deps.client.listJobs(key, { maxResults: BRANCH_LIST_PAGE_SIZE, nextToken: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextToken,
+    ...refreshWhileRunning(deps),
   });
 }
