@@ -50,7 +50,8 @@ describe('the board', () => {
     await waitFor(() => expect(within(row(running.jobId)).getByText('RUNNING')).toBeInTheDocument(), { timeout: 15_000 });
     expect(within(row(running.jobId)).getByRole('link', { name: running.jobId })).toHaveAttribute(
       'href',
-      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/${running.jobId}?region=us-east-1`,
+      // The board's own region is the config's: the job page needs no ?region= for it.
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/${running.jobId}`,
     );
     await waitFor(() => expect(within(row(failed.jobId)).getByText('FAILED')).toBeInTheDocument());
     expect(within(row(failed.jobId)).getByText(/Schema validation failed <script>/)).toBeInTheDocument();
@@ -99,7 +100,7 @@ describe('the board', () => {
     const named = within(warning.closest('section') as HTMLElement);
     expect(named.getByRole('link', { name: 'j25' })).toHaveAttribute(
       'href',
-      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/j25?region=us-east-1`,
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs/j25`,
     );
     expect(named.getByRole('link', { name: 'j26' })).toBeInTheDocument();
     expect(screen.getAllByRole('listitem', { name: /^Job j/ })).toHaveLength(25);

@@ -14,15 +14,17 @@ import {
   removeBoardJob,
   type BoardJob,
 } from '../../shared/domain/boardLink';
-import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { isHostingRef } from '../../shared/domain/jobRef';
+import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { showsEstimate } from '../../shared/domain/jobEstimate';
 import { MAX_REQUESTS_PER_SECOND } from '../../shared/domain/pollingPolicy';
 import { CopyButton } from '../../shared/ui/CopyButton';
-import { DURATION_NOTE } from '../../shared/ui/JobEstimate';
+import { durationNote } from '../../shared/ui/JobEstimate';
 import { useShortcuts } from '../../shared/ui/useShortcuts';
 import { useNow } from '../../shared/ui/useNow';
 import { AllDoneNotify } from './AllDoneNotify';
-import { BoardRow } from './BoardRow';
+import { jobNoun } from './boardJobNames';
+import { BoardRow, type BoardRowConfig } from './BoardRow';
 import { settledNotice, summarizeBoard } from './boardSummary';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { rowStateOf, useBoardWatch } from './useBoardWatch';
@@ -35,10 +37,10 @@ const ShortcutsDialog = lazy(() =>
 /** Jobs past the maximum named in the warning, at most; the rest are counted. */
 export const REFUSED_NAMED = 5;
 
-export type BoardConfig = Pick<AppConfig, 'pollIntervalSeconds' | 'amplifyBackendEndpoint' | 'signingHost'>;
+export type BoardConfig = Pick<AppConfig, 'pollIntervalSeconds'> & BoardRowConfig;
 
 export interface BoardPageProps {
-  /** The page's query string: one `job` parameter per job. */
+  /** The page's query string: one `job` (AmplifyBackend) or `build` (Amplify Hosting) parameter per job. */
   search: string;
   config: BoardConfig;
   clients: JobClients;
@@ -63,7 +65,10 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
   const [shortcutsShown, setShortcutsShown] = useState(false);
   const shortcuts = [{ key: '?', description: 'Show these shortcuts', run: () => setShortcutsShown(true) }];
   useShortcuts(shortcuts, !shortcutsShown);
-  const estimating = results.some((result) => showsEstimate(result.data));
+  // How durations are measured, once for the board: one line per kind of job that shows an estimate.
+  const durationNotes = [
+    ...new Set(jobs.flatMap((job, index) => (showsEstimate(results[index]?.data) ? [durationNote(job)] : []))),
+  ];
 
   const path = boardPath(jobs);
   useEffect(() => {
@@ -90,7 +95,7 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
         </h1>
         <p className="muted">
           {jobs.length === 0
-            ? 'No jobs on this board yet. Use “Add to board” on a job page or an environment’s job list.'
+            ? 'No jobs on this board yet. Use “Add to board” on a job or build page, or on an environment’s job list.'
             : `${jobs.length} job${jobs.length === 1 ? '' : 's'} watched. The address of this page is the board: share it to share the board.`}
         </p>
         {budget.stretched ? (
@@ -105,7 +110,7 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
         {announcement}
       </div>
 
-      {board.refusedJobs.length > 0 ? <RefusedJobs jobs={board.refusedJobs} /> : null}
+      {board.refusedJobs.length > 0 ? <RefusedJobs jobs={board.refusedJobs} defaultRegion={config.region} /> : null}
 
       {board.invalid.length > 0 ? (
         <section className="panel panel--warning" aria-labelledby="board-invalid-title">
@@ -140,7 +145,11 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
           ))}
         </ul>
       ) : null}
-      {estimating ? <p className="muted small board__note">{DURATION_NOTE}</p> : null}
+      {durationNotes.map((note) => (
+        <p key={note} className="muted small board__note">
+          {note}
+        </p>
+      ))}
 
       <div className="actions">
         {jobs.length > 0 ? (
@@ -160,7 +169,7 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
 }
 
 /** The jobs of the link past the maximum, by name (the first few), so nobody wonders which. */
-function RefusedJobs({ jobs }: { jobs: readonly BoardJob[] }) {
+function RefusedJobs({ jobs, defaultRegion }: { jobs: readonly BoardJob[]; defaultRegion: string }) {
   const named = jobs.slice(0, REFUSED_NAMED);
   const more = jobs.length - named.length;
   return (
@@ -172,12 +181,13 @@ function RefusedJobs({ jobs }: { jobs: readonly BoardJob[] }) {
       <ul className="board__refused">
         {named.map((job) => (
           <li key={boardJobId(job)}>
-            Job{' '}
-            <Link href={jobPagePath(job)} className="mono break">
+            {jobNoun(job)}{' '}
+            <Link href={jobRefPagePath(job, defaultRegion)} className="mono break">
               {job.jobId}
             </Link>{' '}
             <span className="muted">
-              (<span className="mono break">{job.appId}</span> / <span className="mono break">{job.envName}</span> / {job.region})
+              (<span className="mono break">{job.appId}</span> /{' '}
+              <span className="mono break">{isHostingRef(job) ? job.branchName : job.envName}</span> / {job.region})
             </span>
           </li>
         ))}

@@ -3,25 +3,33 @@ import { isAwsError } from '../../shared/aws/awsError';
 import type { AppConfig } from '../../shared/config/appConfig';
 import { Link } from '../../shared/browser/history';
 import type { BoardJob } from '../../shared/domain/boardLink';
+import { isHostingRef, jobPlace } from '../../shared/domain/jobRef';
 import { isTerminalStatus } from '../../shared/domain/jobStatus';
-import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
-import { describeError, errorContext } from '../../shared/ui/describeError';
+import { describeError, jobErrorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { formatDuration } from '../../shared/ui/timeFormat';
+import { boardJobName, boardJobNameInSentence, jobKindName } from './boardJobNames';
 import { isNotFound, type JobResult } from './useBoardWatch';
 
-const GET_ACTION = 'amplifybackend:GetBackendJob';
 /** A board row shows the start of a long job error; the job page has all of it. */
 const ROW_ERROR_CHARS = 400;
+
+export type BoardRowConfig = Pick<
+  AppConfig,
+  'amplifyBackendEndpoint' | 'signingHost' | 'amplifyEndpoint' | 'amplifySigningHost' | 'region'
+>;
+
+const shortened = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export interface BoardRowProps {
   job: BoardJob;
   result: JobResult;
-  config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost'>;
+  config: BoardRowConfig;
   clients: JobClients;
   now: number;
   onRemove: () => void;
@@ -42,7 +50,8 @@ function RowProblem({
   config,
   checkedAt,
 }: Pick<BoardRowProps, 'job' | 'result' | 'config'> & { checkedAt: number | undefined }) {
-  const context = errorContext(config, job.region, GET_ACTION, `job ${job.jobId}`);
+  // GetBackendJob or GetJob, and the host it was signed for, by the kind of job.
+  const context = jobErrorContext(config, job);
   const retrying = result.fetchStatus === 'fetching' && result.failureCount > 0 && result.failureReason != null;
   if (retrying) {
     const description = describeError(result.failureReason, context);
@@ -96,8 +105,11 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
   const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
   const duration = durationText(data, fromMemory ? fromMemory.checkedAt : now);
   const jobError = data?.error;
+  // A hosting job's error is its failed step and that step's reason: the row names both.
+  const failedStep = data?.kind === 'hosting' ? data.failedStep : undefined;
+  const place = isHostingRef(job) ? job.branchName : job.envName;
   return (
-    <li className="board-row" aria-label={`Job ${job.jobId}`}>
+    <li className="board-row" aria-label={boardJobName(job)}>
       <div className="board-row__status">
         {data ? (
           <StatusBadge status={data.status} />
@@ -109,6 +121,9 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
         {duration ? <span className="muted">{duration}</span> : null}
       </div>
       <div className="board-row__main">
+        <p className="board-row__kind">
+          <strong>{jobKindName(job)}</strong> · {jobPlace(job)}
+        </p>
         <p className="board-row__operation">
           {data?.operation ? (
             <span className="mono">{data.operation}</span>
@@ -117,33 +132,39 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
           )}
         </p>
         <p className="board-row__where muted">
-          <span className="mono break">{job.appId}</span> / <span className="mono break">{job.envName}</span> / {job.region}
+          <span className="mono break">{job.appId}</span> / <span className="mono break">{place}</span> / {job.region}
         </p>
         <p className="board-row__id">
           Job{' '}
-          <Link href={jobPagePath(job)} className="mono break">
+          <Link href={jobRefPagePath(job, config.region)} className="mono break">
             {job.jobId}
           </Link>
         </p>
         {/* The note on how durations are measured is the board's, once, not each row's. */}
         <JobEstimate clients={clients} jobRef={job} job={data} now={now} note={false} />
-        {jobError ? (
+        {failedStep ? (
           <p className="board-row__job-error">
-            <strong>The job reported an error:</strong>{' '}
+            <strong>
+              Failed in step <span className="mono">{failedStep.stepName ?? '(unnamed)'}</span>:
+            </strong>{' '}
             <span className="break">
-              {jobError.length > ROW_ERROR_CHARS ? `${jobError.slice(0, ROW_ERROR_CHARS)}…` : jobError}
+              {failedStep.statusReason ? shortened(failedStep.statusReason, ROW_ERROR_CHARS) : 'AWS gave no reason.'}
             </span>
+          </p>
+        ) : jobError ? (
+          <p className="board-row__job-error">
+            <strong>The job reported an error:</strong> <span className="break">{shortened(jobError, ROW_ERROR_CHARS)}</span>
           </p>
         ) : null}
         <RowProblem job={job} result={result} config={config} checkedAt={checkedAt} />
       </div>
       <div className="board-row__actions">
-        <ConsoleLink region={job.region} appId={job.appId} />
+        <ConsoleLink jobRef={job} />
         <button
           type="button"
           className="button button--small"
           onClick={onRemove}
-          aria-label={`Remove job ${job.jobId} from the board`}
+          aria-label={`Remove ${boardJobNameInSentence(job)} from the board`}
         >
           Remove
         </button>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { boardJobId, type BoardJob } from '../../shared/domain/boardLink';
+import { statusWord } from '../../shared/domain/jobStatus';
+import { boardJobName } from './boardJobNames';
 import type { JobResult } from './useBoardWatch';
 
 function shortId(id: string): string {
@@ -7,7 +9,8 @@ function shortId(id: string): string {
 }
 
 /**
- * What the board's one polite live region says: each status change once ("Job 7f3c9e2a…: COMPLETED"),
+ * What the board's one polite live region says: each status change once ("Job 7f3c9e2a…: COMPLETED",
+ * "Hosting build 12 of branch main: SUCCEEDED"),
  * and `settledMessage` once when nothing is left to watch. The first status of a row is shown, not announced.
  */
 export function useBoardAnnouncements(
@@ -18,17 +21,19 @@ export function useBoardAnnouncements(
 ): string {
   const seen = useRef(new Map<string, string>());
   const [message, setMessage] = useState('');
-  const statuses = jobs.map((job, index) => [boardJobId(job), job.jobId, results[index]?.data?.status] as const);
+  const statuses = jobs.map(
+    (job, index) => [boardJobId(job), boardJobName(job, shortId(job.jobId)), results[index]?.data?.status] as const,
+  );
   const signature = JSON.stringify(statuses);
 
   useEffect(() => {
     const changes: string[] = [];
     // A row with no answer (first check, or a sign-out's reset) says nothing; JSON has it as null.
-    for (const [id, jobId, status] of JSON.parse(signature) as [string, string, string | null][]) {
+    for (const [id, name, status] of JSON.parse(signature) as [string, string, string | null][]) {
       if (status === null) continue;
       const before = seen.current.get(id);
       seen.current.set(id, status);
-      if (before !== undefined && before !== status) changes.push(`Job ${shortId(jobId)}: ${status}`);
+      if (before !== undefined && before !== status) changes.push(`${name}: ${statusWord(status)}`);
     }
     if (changes.length > 0) setMessage(changes.join('. '));
   }, [signature]);
