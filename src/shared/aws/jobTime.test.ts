@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJobTime } from './jobTime';
+import { parseEpochSecondsTime, parseJobTime } from './jobTime';
 
 describe('parseJobTime', () => {
   it('reads the real sample: epoch milliseconds as a string', () => {
@@ -57,5 +57,24 @@ describe('parseJobTime', () => {
 
   it('gives undefined for a missing time', () => {
     expect(parseJobTime(undefined)).toBeUndefined();
+  });
+});
+
+describe('parseEpochSecondsTime (Amplify Hosting)', () => {
+  it('reads epoch seconds as JSON numbers, with a fraction', () => {
+    expect(parseEpochSecondsTime(1_733_300_000)?.date?.toISOString()).toBe('2024-12-04T08:13:20.000Z');
+    expect(parseEpochSecondsTime(1_733_300_000.25)?.date?.getTime()).toBe(1_733_300_000_250);
+  });
+
+  it('reads digits as seconds (never milliseconds) and ISO 8601 as the AWS CLI prints it', () => {
+    expect(parseEpochSecondsTime('1733300000')?.date?.getTime()).toBe(1_733_300_000_000);
+    expect(parseEpochSecondsTime('2024-12-04T08:13:20Z')?.date?.getTime()).toBe(1_733_300_000_000);
+  });
+
+  it('keeps what it cannot read as text, and nothing for nothing', () => {
+    expect(parseEpochSecondsTime('soon')).toEqual({ raw: 'soon' });
+    expect(parseEpochSecondsTime(Number.NaN)).toEqual({ raw: 'NaN' });
+    expect(parseEpochSecondsTime(undefined)).toBeUndefined();
+    expect(parseEpochSecondsTime({})).toBeUndefined();
   });
 });

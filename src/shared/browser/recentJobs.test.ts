@@ -12,7 +12,7 @@ import { memoryStorage } from '../../test/memoryStorage';
 
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 
-function job(jobId: string, overrides: Partial<RecentJob> = {}): RecentJob {
+function job(jobId: string, overrides: Partial<Extract<RecentJob, { envName: string }>> = {}): RecentJob {
   return {
     region: 'us-east-1',
     appId: 'd2k9xq7v1ab3cd',
@@ -134,7 +134,22 @@ describe('rememberJob and loadRecentJobs', () => {
     const storage = memoryStorage();
     rememberJob(job('a'), storage);
     rememberJob(job('a', { envName: 'prod', lastSeen: T0 + 1 }), storage);
-    expect(loadRecentJobs(storage).map((entry) => entry.envName)).toEqual(['prod', 'staging']);
+    expect(loadRecentJobs(storage).map((entry) => ('envName' in entry ? entry.envName : undefined))).toEqual(['prod', 'staging']);
+  });
+
+  it('keeps hosting jobs beside backend jobs, a hosting job and a backend job with the same IDs apart', () => {
+    const storage = memoryStorage();
+    rememberJob(job('7'), storage);
+    const build: RecentJob = {
+      kind: 'hosting',
+      region: 'us-east-1',
+      appId: 'd2k9xq7v1ab3cd',
+      branchName: 'staging',
+      jobId: '7',
+      lastSeen: T0 + 1,
+    };
+    rememberJob(build, storage);
+    expect(loadRecentJobs(storage)).toEqual([build, job('7')]);
   });
 
   it('never stores more than the cap', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ID_LENGTH, validateId, type IdField } from './jobIds';
+import { hostingLinkProblems, MAX_ID_LENGTH, validateId, type IdField } from './jobIds';
 
 const FIELDS: IdField[] = ['App ID', 'Environment', 'Job ID'];
 
@@ -54,5 +54,28 @@ describe('validateId: accepted values', () => {
     ['a single character', 'x'],
   ])('accepts %s', (_label, value) => {
     expect(validateId('Environment', value)).toBeNull();
+  });
+});
+
+describe('hostingLinkProblems', () => {
+  const known = (region: string) => region === 'us-east-1';
+
+  it('accepts a branch with slashes and a job number', () => {
+    expect(hostingLinkProblems({ appId: 'd2k9xq7v1ab3cd', branchName: 'feature/login', jobId: '12' }, known)).toEqual([]);
+    expect(hostingLinkProblems({ appId: 'd2k9xq7v1ab3cd', branchName: 'main' }, known)).toEqual([]);
+  });
+
+  it.each(['12abc', '-1', '1.5', ' 12', '７'])('refuses job ID %j: not the branch’s job number', (jobId) => {
+    expect(hostingLinkProblems({ appId: 'a', branchName: 'main', jobId }, known)).toEqual([
+      expect.stringMatching(/digits only|spaces/),
+    ]);
+  });
+
+  it('names every problem: an empty branch, a control character, an unknown region', () => {
+    expect(hostingLinkProblems({ appId: 'a\u0001', branchName: '', jobId: '1', region: 'xx-nowhere-1' }, known)).toEqual([
+      'App ID contains control characters.',
+      'Branch is empty.',
+      expect.stringContaining('Region “xx-nowhere-1”'),
+    ]);
   });
 });

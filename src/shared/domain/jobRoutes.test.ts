@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { jobPagePath, matchJobPagePath, type JobPageParams } from './jobRoutes';
+import {
+  branchJobsPath,
+  hostingJobPagePath,
+  jobPagePath,
+  jobRefPagePath,
+  matchHostingPath,
+  matchJobPagePath,
+  type JobPageParams,
+} from './jobRoutes';
 
 /** Reads a path the way the app does: through the browser's URL parser, then pathname + search. */
 function matchHref(href: string) {
@@ -90,5 +98,49 @@ describe('matchJobPagePath', () => {
     ['different spelling', '/Apps/a/environments/e/jobs/j'],
   ])('gives undefined for %s', (_label, pathname) => {
     expect(matchJobPagePath(pathname, '')).toBeUndefined();
+  });
+});
+
+describe('hosting job and branch pages', () => {
+  const match = (href: string) => {
+    const url = new URL(href, 'https://dash.example.com');
+    return matchHostingPath(url.pathname, url.search);
+  };
+
+  it('builds and reads a hosting job link, a branch with a slash as one segment', () => {
+    const path = hostingJobPagePath({ appId: 'd2k9xq7v1ab3cd', branchName: 'feature/login', jobId: '12', region: 'eu-west-1' });
+    expect(path).toBe('/apps/d2k9xq7v1ab3cd/branches/feature%2Flogin/jobs/12?region=eu-west-1');
+    expect(match(path)).toEqual({
+      ok: true,
+      params: { appId: 'd2k9xq7v1ab3cd', branchName: 'feature/login', jobId: '12', region: 'eu-west-1' },
+    });
+  });
+
+  it('builds and reads a branch’s job list link', () => {
+    const path = branchJobsPath({ appId: 'a', branchName: 'main' });
+    expect(path).toBe('/apps/a/branches/main/jobs');
+    expect(match(path)).toEqual({ ok: true, params: { appId: 'a', branchName: 'main' } });
+    expect(match(`${path}/`)).toEqual({ ok: true, params: { appId: 'a', branchName: 'main' } });
+  });
+
+  it('is not a backend job link, and a backend job link is not one', () => {
+    expect(match('/apps/a/environments/e/jobs/j')).toBeUndefined();
+    expect(matchJobPagePath('/apps/a/branches/main/jobs/1', '')).toBeUndefined();
+  });
+
+  it('says so when the percent-encoding is broken', () => {
+    expect(match('/apps/a/branches/%E0%A4%A/jobs/1')).toEqual({
+      ok: false,
+      message: expect.stringContaining('percent-encoding'),
+    });
+  });
+
+  it('links a job of either kind, leaving out the default region', () => {
+    expect(jobRefPagePath({ kind: 'hosting', region: 'us-east-1', appId: 'a', branchName: 'f/x', jobId: '3' }, 'us-east-1')).toBe(
+      '/apps/a/branches/f%2Fx/jobs/3',
+    );
+    expect(jobRefPagePath({ region: 'eu-west-1', appId: 'a', envName: 'e', jobId: 'j' }, 'us-east-1')).toBe(
+      '/apps/a/environments/e/jobs/j?region=eu-west-1',
+    );
   });
 });

@@ -70,7 +70,7 @@ export type HostingPathMatch =
 
 /** Reads a hosting job page or branch list URL; undefined when the path is neither. */
 export function matchHostingPath(pathname: string, search: string): HostingPathMatch | undefined {
-  const match = HOSTING_JOB_PAGE.exec(pathname) ?? BRANCH_PAGE.exec(pathname);
+  const match = BRANCH_PAGE.exec(pathname) ?? HOSTING_JOB_PAGE.exec(pathname);
   if (!match) return undefined;
   let ids: string[];
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { friendlyOperation, isTerminalStatus, statusTone } from './jobStatus';
+import { endedWell, friendlyOperation, isTerminalStatus, statusTone, statusWord } from './jobStatus';
 
 describe('isTerminalStatus', () => {
   it.each(['COMPLETED', 'FAILED', 'completed', 'Failed', ' COMPLETED ', 'failed\n'])('%j is terminal', (status) => {
@@ -7,7 +7,7 @@ describe('isTerminalStatus', () => {
   });
 
   // The API does not enumerate statuses: anything else keeps the watch going.
-  it.each(['RUNNING', 'IN_PROGRESS', 'PENDING', 'CANCELLED', 'COMPLETE', 'FAILED_PARTIALLY', 'SUCCEEDED', '', '  '])(
+  it.each(['RUNNING', 'IN_PROGRESS', 'PENDING', 'COMPLETE', 'FAILED_PARTIALLY', 'SUCCEEDED', '', '  '])(
     '%j is not terminal',
     (status) => {
       expect(isTerminalStatus(status)).toBe(false);
@@ -29,7 +29,6 @@ describe('statusTone', () => {
     ['running', 'running'],
     ['IN_PROGRESS', 'running'],
     ['PENDING', 'running'],
-    ['CANCELLED', 'unknown'],
     ['SOMETHING_NEW', 'unknown'],
     ['', 'unknown'],
     [undefined, 'unknown'],
@@ -65,5 +64,45 @@ describe('friendlyOperation', () => {
     ['all lower case', 'deletebackend'],
   ])('gives undefined for %s, so the raw value is shown instead', (_label, operation) => {
     expect(friendlyOperation(operation)).toBeUndefined();
+  });
+});
+
+describe('Amplify Hosting statuses', () => {
+  it.each(['SUCCEED', 'FAILED', 'CANCELLED', ' succeed '])('%j is terminal', (status) => {
+    expect(isTerminalStatus(status)).toBe(true);
+  });
+
+  // CANCELLING is still moving: the job may yet end otherwise.
+  it.each(['CREATED', 'PENDING', 'PROVISIONING', 'RUNNING', 'CANCELLING'])(
+    '%j is not terminal and is drawn as running',
+    (status) => {
+      expect(isTerminalStatus(status)).toBe(false);
+      expect(statusTone(status)).toBe('running');
+    },
+  );
+
+  it.each([
+    ['SUCCEED', 'completed'],
+    ['CANCELLED', 'failed'],
+  ] as const)('%j is drawn as %s', (status, tone) => {
+    expect(statusTone(status)).toBe(tone);
+  });
+
+  it('ended well: COMPLETED and SUCCEED only', () => {
+    expect(['COMPLETED', 'SUCCEED', 'succeed', 'FAILED', 'CANCELLED', 'RUNNING', undefined].map(endedWell)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('shows SUCCEED as SUCCEEDED (same stem) and every other word as it came', () => {
+    expect(statusWord('SUCCEED')).toBe('SUCCEEDED');
+    expect(statusWord('COMPLETED')).toBe('COMPLETED');
+    expect(statusWord('SOMETHING_NEW')).toBe('SOMETHING_NEW');
   });
 });

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, isAwsError } from '../aws/awsError';
+import type { JobClients, WatchedJob } from '../aws/watchedJob';
 import { joinPollElection, type ElectionEnvironment } from '../browser/jobPollLeader';
 import { FakeHub, FakeLocks } from '../../test/fakeElection';
 import {
   AWS_ERROR_CODEC,
   electionName,
   fetchJob,
-  JOB_CODEC,
+  jobCodec,
   joinJobElection,
   setElectionEnvironment,
   setElectionPrincipal,
@@ -22,13 +23,18 @@ const JOB = job('RUNNING');
 
 let env: ElectionEnvironment;
 let calls: number;
-const client: AmplifyBackendClient = {
+const backend: AmplifyBackendClient = {
   getBackendJob: () => {
     calls += 1;
     return Promise.resolve({ ...JOB, status: 'FROM-THIS-TAB' });
   },
   listBackendJobs: () => Promise.reject(new Error('not used')),
 };
+const client: JobClients = {
+  backend,
+  hosting: { getJob: () => Promise.reject(new Error('not used')), listJobs: () => Promise.reject(new Error('not used')) },
+};
+const JOB_CODEC = jobCodec(KEY);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -53,7 +59,7 @@ describe('the job query’s fetch', () => {
   });
 
   it('takes the answer of another tab that polls the job instead of asking AWS', async () => {
-    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    const otherTab = joinPollElection<WatchedJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     await vi.advanceTimersByTimeAsync(0);
     const leave = joinJobElection(KEY);
     await vi.advanceTimersByTimeAsync(0);
@@ -77,7 +83,7 @@ describe('the job query’s fetch', () => {
     leave();
     const leaveAgain = joinJobElection(KEY, () => job('COMPLETED'));
     await vi.advanceTimersByTimeAsync(1);
-    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    const otherTab = joinPollElection<WatchedJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     const answer = otherTab.poll(() => Promise.reject(new Error('should not ask AWS')), { maxWaitMs: 60_000 });
     await vi.advanceTimersByTimeAsync(1);
     await expect(answer).resolves.toMatchObject({ status: 'COMPLETED' });
@@ -91,7 +97,7 @@ describe('the job query’s fetch', () => {
     const watching = joinJobElection(KEY);
     const paused = joinJobElection(KEY, undefined, { paused: true });
     await vi.advanceTimersByTimeAsync(0);
-    const otherTab = joinPollElection<BackendJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    const otherTab = joinPollElection<WatchedJob>(SEAT, env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     await vi.advanceTimersByTimeAsync(1);
     expect(otherTab.isLeader()).toBe(false);
 
@@ -130,7 +136,7 @@ describe('tabs of different principals', () => {
 
   it('a tab never takes the answer of a tab signed in as someone else; it asks AWS itself', async () => {
     setElectionPrincipal(() => 'guest');
-    const signedInTab = joinPollElection<BackendJob>(electionName('user:demo', KEY), env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    const signedInTab = joinPollElection<WatchedJob>(electionName('user:demo', KEY), env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     await vi.advanceTimersByTimeAsync(0);
     const leave = joinJobElection(KEY);
     await vi.advanceTimersByTimeAsync(0);
@@ -147,7 +153,7 @@ describe('tabs of different principals', () => {
   it('a tab whose person signs out moves its seat: the signed-in tabs’ answers stop reaching it', async () => {
     let principal = 'user:demo';
     setElectionPrincipal(() => principal);
-    const signedInTab = joinPollElection<BackendJob>(electionName('user:demo', KEY), env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
+    const signedInTab = joinPollElection<WatchedJob>(electionName('user:demo', KEY), env, AWS_ERROR_CODEC, undefined, JOB_CODEC);
     await vi.advanceTimersByTimeAsync(0);
     const leave = joinJobElection(KEY);
     await vi.advanceTimersByTimeAsync(0);

@@ -2,6 +2,7 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, errorFromResponse } from '../aws/awsError';
+import type { JobClients } from '../aws/watchedJob';
 import { jobQueryKey, jobQueryOptions, jobWatchOptions, type JobQueryDeps, type WatchSettings } from './jobQuery';
 import { ANSWER_CURRENT_ON_OPEN_MS, HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 
@@ -25,8 +26,17 @@ function fakeClient(
   };
 }
 
-function deps(overrides: Partial<JobQueryDeps> = {}): JobQueryDeps {
-  return { client: fakeClient(), jitterSeed: 3, ...overrides };
+/** Hosting jobs are not asked for by these tests. */
+const NO_HOSTING: JobClients['hosting'] = {
+  getJob: () => Promise.reject(new Error('not a hosting job')),
+  listJobs: () => Promise.reject(new Error('not a hosting job')),
+};
+
+function deps({
+  client = fakeClient(),
+  ...overrides
+}: Partial<JobQueryDeps> & { client?: AmplifyBackendClient } = {}): JobQueryDeps {
+  return { clients: { backend: client, hosting: NO_HOSTING }, jitterSeed: 3, ...overrides };
 }
 
 function settings(overrides: Partial<WatchSettings> = {}): WatchSettings {
@@ -98,7 +108,7 @@ describe('jobQueryOptions', () => {
   });
 
   it('uses this tab’s jitter seed when none is given', () => {
-    const retryDelay = jobQueryOptions(KEY, { client: fakeClient() }).retryDelay;
+    const retryDelay = jobQueryOptions(KEY, { clients: deps().clients }).retryDelay;
     if (typeof retryDelay !== 'function') throw new Error('expected retryDelay to be a function');
     const error = new AwsError({ kind: 'throttled' });
     expect(retryDelay(2, error)).toBe(retryDelayMs(2, error, TAB_JITTER_SEED));

@@ -22,7 +22,7 @@ export function jobQueryKey(key: JobRef) {
  * reconnect or remount). How often to ask is each observer's own business: see jobWatchOptions.
  */
 export function jobQueryOptions(key: JobRef, { clients, jitterSeed = TAB_JITTER_SEED }: JobQueryDeps) {
-  return queryOptions<WatchedJob>({
+  return queryOptions({
     queryKey: jobQueryKey(key),
     // One tab per browser asks AWS about a job watched in several (see jobPollElections).
     queryFn: ({ signal }) => fetchJob(clients, key, signal),

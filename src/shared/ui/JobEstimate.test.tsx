@@ -4,10 +4,17 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobPage } from '../aws/amplifyBackend';
 import { AwsError } from '../aws/awsError';
 import { parseJobTime } from '../aws/jobTime';
+import type { JobClients } from '../aws/watchedJob';
 import { EstimateSlot } from './EstimateSlot';
 import { DURATION_NOTE, JobEstimate } from './JobEstimate';
 
-const ENV = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging' };
+const ENV = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: 'running' };
+
+/** The estimates here are of AmplifyBackend jobs: no hosting job is asked for. */
+function clientsOf(backend: AmplifyBackendClient): JobClients {
+  const unused = () => Promise.reject(new Error('not a hosting job'));
+  return { backend, hosting: { getJob: unused, listJobs: unused } };
+}
 
 function deniedClient() {
   const listBackendJobs = vi.fn(() =>
@@ -27,8 +34,8 @@ describe('JobEstimate', () => {
     const queryClient = new QueryClient();
     const board = (second: BackendJob | undefined) => (
       <QueryClientProvider client={queryClient}>
-        <JobEstimate client={client} env={ENV} job={runningJob('a')} now={Date.now()} />
-        <JobEstimate client={client} env={ENV} job={second} now={Date.now()} />
+        <JobEstimate clients={clientsOf(client)} jobRef={ENV} job={runningJob('a')} now={Date.now()} />
+        <JobEstimate clients={clientsOf(client)} jobRef={ENV} job={second} now={Date.now()} />
       </QueryClientProvider>
     );
     const { rerender } = render(board(undefined));
@@ -44,7 +51,12 @@ describe('JobEstimate', () => {
     const { client, listBackendJobs } = deniedClient();
     const { container } = render(
       <QueryClientProvider client={new QueryClient()}>
-        <JobEstimate client={client} env={ENV} job={{ ...runningJob('c'), status: 'COMPLETED' }} now={Date.now()} />
+        <JobEstimate
+          clients={clientsOf(client)}
+          jobRef={ENV}
+          job={{ ...runningJob('c'), status: 'COMPLETED' }}
+          now={Date.now()}
+        />
       </QueryClientProvider>,
     );
     expect(container).toBeEmptyDOMElement();
@@ -102,7 +114,7 @@ describe('JobEstimate’s room on the page', () => {
     const { client, answer } = heldClient();
     const { container } = render(
       <QueryClientProvider client={new QueryClient()}>
-        <JobEstimate client={client} env={ENV} job={job} now={T0 + 15 * SECOND} />
+        <JobEstimate clients={clientsOf(client)} jobRef={ENV} job={job} now={T0 + 15 * SECOND} />
       </QueryClientProvider>,
     );
     expect(screen.getByText('Reading earlier jobs for an estimate…')).toBeInTheDocument();
@@ -125,7 +137,7 @@ describe('JobEstimate’s room on the page', () => {
     const job = running;
     const view = (now: number) => (
       <QueryClientProvider client={queryClient}>
-        <JobEstimate client={client} env={ENV} job={job} now={now} />
+        <JobEstimate clients={clientsOf(client)} jobRef={ENV} job={job} now={now} />
       </QueryClientProvider>
     );
     const queryClient = new QueryClient();
@@ -146,7 +158,7 @@ describe('JobEstimate’s room on the page', () => {
     const { client, answer } = heldClient();
     const { container } = render(
       <QueryClientProvider client={new QueryClient()}>
-        <JobEstimate client={client} env={ENV} job={running} now={T0 + 5 * SECOND} note={false} />
+        <JobEstimate clients={clientsOf(client)} jobRef={ENV} job={running} now={T0 + 5 * SECOND} note={false} />
       </QueryClientProvider>,
     );
     answer({ jobs: [40, 42, 44].map((seconds, i) => earlier(`e${i}`, seconds)) });
