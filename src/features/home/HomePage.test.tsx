@@ -11,7 +11,16 @@ function form() {
   return {
     region: within(section).getByRole('combobox', { name: 'Region' }),
     appId: within(section).getByRole('textbox', { name: 'App ID' }),
-    envName: within(section).getByRole('textbox', { name: 'Environment' }),
+    /** Only there while a backend job is chosen. */
+    get envName() {
+      return within(section).getByRole('textbox', { name: 'Environment' });
+    },
+    /** Only there while a hosting build is chosen. */
+    get branchName() {
+      return within(section).getByRole('textbox', { name: 'Branch' });
+    },
+    backend: within(section).getByRole('radio', { name: 'Backend job' }),
+    hosting: within(section).getByRole('radio', { name: 'Hosting build' }),
     jobId: within(section).getByRole('textbox', { name: 'Job ID' }),
     open: within(section).getByRole('button', { name: 'Open' }),
     section,
@@ -206,7 +215,7 @@ describe('the open-a-job form', () => {
   });
 
   it.each([
-    ['current', 'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/main/deployments'],
+    ['current', 'https://eu-west-1.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/overview'],
     ['older', 'https://console.aws.amazon.com/amplify/home?region=eu-west-1#/d2k9xq7v1ab3cd/YmFja2VuZA/staging'],
   ])('pasting an Amplify console address (%s form) takes the app ID and region out of it', async (_form, address) => {
     const { user } = await openHome();
@@ -287,6 +296,127 @@ describe('the open-a-job form', () => {
   });
 });
 
+describe('the open-a-job form for a hosting build', () => {
+  it('a Kind choice (backend job by default) swaps Environment for Branch; Open goes to the build or the branch’s list', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    expect(fields.backend).toBeChecked();
+    expect(fields.hosting).not.toBeChecked();
+    expect(within(fields.section).getByRole('group', { name: 'Kind' })).toBeInTheDocument();
+    await fill(user, fields.envName, 'kept-for-later');
+    await user.click(fields.hosting);
+    expect(fields.hosting).toBeChecked();
+    expect(within(fields.section).queryByRole('textbox', { name: 'Environment' })).not.toBeInTheDocument();
+    await fill(user, fields.appId, 'dApp');
+    await fill(user, fields.branchName, 'feature/login');
+    await user.click(fields.jobId);
+    await user.paste('12');
+    await user.click(fields.open);
+    expect(here()).toBe('/apps/dApp/branches/feature%2Flogin/jobs/12');
+
+    act(() => window.history.back());
+    await screen.findByRole('region', { name: 'Open a job' });
+    const again = form();
+    expect(again.hosting).toBeChecked();
+    expect(again.branchName).toHaveValue('feature/login');
+    await user.selectOptions(again.region, 'eu-west-1');
+    await user.clear(again.jobId);
+    await user.click(again.open);
+    expect(here()).toBe('/apps/dApp/branches/feature%2Flogin/jobs?region=eu-west-1');
+
+    act(() => window.history.back());
+    await screen.findByRole('region', { name: 'Open a job' });
+    await user.click(form().backend);
+    expect(form().envName).toHaveValue('kept-for-later');
+  });
+
+  it('says at the field that a hosting Job ID is the branch’s job number, and an empty Branch, before anything is sent', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await user.click(fields.hosting);
+    await fill(user, fields.appId, 'dApp');
+    await user.click(fields.jobId);
+    await user.paste('7f3c9e2a-5b1d');
+    await user.click(fields.open);
+    expect(fields.branchName).toHaveAttribute('aria-invalid', 'true');
+    expect(fields.branchName).toHaveAccessibleDescription('Branch is empty.');
+    expect(fields.branchName).toHaveFocus();
+    expect(fields.jobId).toHaveAccessibleDescription(
+      'Job ID of a hosting job is the branch’s job number, digits only (for example 12).',
+    );
+    expect(here()).toBe('/');
+    expect(sim.records).toEqual([]);
+  });
+
+  it('pasting a hosting job link picks Hosting build, fills the branch and says the form changed', async () => {
+    await openHome();
+    const fields = form();
+    paste(fields.appId, 'https://jobs.example.com/apps/dHost/branches/feature%2Flogin/jobs/12?region=eu-west-1');
+    expect(fields.hosting).toBeChecked();
+    expect(fields.region).toHaveValue('eu-west-1');
+    expect(fields.appId).toHaveValue('dHost');
+    expect(fields.branchName).toHaveValue('feature/login');
+    expect(fields.jobId).toHaveValue('12');
+    expect(within(fields.section).getByRole('status')).toHaveTextContent(
+      'Filled in from what you pasted. It names a hosting build, so the form now asks for a branch.',
+    );
+  });
+
+  it('pasting what `aws amplify get-job` printed fills region, app, branch and job from the job’s ARN', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    const printed = JSON.stringify(
+      {
+        job: {
+          summary: {
+            jobArn: 'arn:aws:amplify:eu-west-2:123456789012:apps/dCli/branches/release/2.0/jobs/41',
+            jobId: '41',
+            status: 'FAILED',
+          },
+          steps: [{ stepName: 'BUILD', status: 'FAILED' }],
+        },
+      },
+      null,
+      2,
+    );
+    paste(fields.jobId, printed);
+    expect(fields.hosting).toBeChecked();
+    expect(fields.region).toHaveValue('eu-west-2');
+    expect(fields.appId).toHaveValue('dCli');
+    expect(fields.branchName).toHaveValue('release/2.0');
+    expect(fields.jobId).toHaveValue('41');
+    await user.click(fields.open);
+    expect(here()).toBe('/apps/dCli/branches/release%2F2.0/jobs/41?region=eu-west-2');
+  });
+
+  it('pasting the Amplify console address of a deployment takes app, branch, job and region', async () => {
+    await openHome();
+    const fields = form();
+    paste(fields.appId, 'https://us-west-2.console.aws.amazon.com/amplify/apps/d2k9xq7v1ab3cd/branches/main/deployments/7');
+    expect(fields.hosting).toBeChecked();
+    expect(fields.appId).toHaveValue('d2k9xq7v1ab3cd');
+    expect(fields.branchName).toHaveValue('main');
+    expect(fields.jobId).toHaveValue('7');
+    expect(fields.region).toHaveValue('us-west-2');
+    expect(within(fields.section).getByRole('status')).toHaveTextContent(
+      'Took the app ID, branch, job ID and region from the Amplify console address. It names a hosting build, so the form now asks for a branch.',
+    );
+  });
+
+  it('pasting a backend job link while Hosting build is chosen goes back to Backend job', async () => {
+    const { user } = await openHome();
+    const fields = form();
+    await user.click(fields.hosting);
+    paste(fields.appId, '/apps/dApp/environments/prod/jobs/job-1');
+    expect(fields.backend).toBeChecked();
+    expect(fields.envName).toHaveValue('prod');
+    expect(fields.jobId).toHaveValue('job-1');
+    expect(within(fields.section).getByRole('status')).toHaveTextContent(
+      'It names a backend job, so the form now asks for an environment.',
+    );
+  });
+});
+
 describe('recently watched jobs', () => {
   it('lists jobs watched in this browser, newest first, with their status and a link back', async () => {
     const first = addJob({ operation: 'CreateBackendAuth', steps: [{ status: 'RUNNING', atMs: 0 }] });
@@ -345,6 +475,40 @@ describe('recently watched jobs', () => {
     expect(within(items[0] as HTMLElement).getByRole('link')).toHaveAttribute(
       'href',
       '/apps/dAppB/environments/prod/jobs/job-b?region=eu-west-1',
+    );
+  });
+
+  it('lists a hosting build with its branch and links to its page', async () => {
+    await renderApp({ path: '/elsewhere' });
+    const now = Date.now();
+    const stored: RecentJob[] = [
+      {
+        kind: 'hosting',
+        region: 'us-east-1',
+        appId: 'dAppH',
+        branchName: 'feature/login',
+        jobId: '12',
+        status: 'SUCCEED',
+        operation: 'RELEASE',
+        lastSeen: now - 60_000,
+      },
+      { region: 'us-east-1', appId: 'dAppH', envName: 'main', jobId: '12', status: 'COMPLETED', lastSeen: now - 120_000 },
+    ];
+    window.localStorage.setItem(RECENT_JOBS_KEY, JSON.stringify(stored));
+    goTo('/');
+    const recent = await screen.findByRole('region', { name: 'Recently watched in this browser' });
+    const items = within(recent).getAllByRole('listitem');
+    // The same names in the two kinds are two jobs.
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('RELEASE · dAppH / branch feature/login · us-east-1 · seen 1 min ago');
+    expect(within(items[0] as HTMLElement).getByRole('link', { name: '12' })).toHaveAttribute(
+      'href',
+      '/apps/dAppH/branches/feature%2Flogin/jobs/12?region=us-east-1',
+    );
+    expect(items[1]).toHaveTextContent('dAppH / main · us-east-1');
+    expect(within(items[1] as HTMLElement).getByRole('link', { name: '12' })).toHaveAttribute(
+      'href',
+      '/apps/dAppH/environments/main/jobs/12?region=us-east-1',
     );
   });
 

@@ -1,5 +1,6 @@
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
-import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { jobPagePath, jobRefPagePath } from '../../shared/domain/jobRoutes';
+import { isHostingRef, jobRefParts } from '../../shared/domain/jobRef';
 import { BreakableText } from '../../shared/ui/BreakableText';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { formatRelative } from '../../shared/ui/timeFormat';
@@ -65,16 +66,18 @@ function RecentJobs() {
       <h2 id="recent-jobs">Recently watched in this browser</h2>
       <ul className="recent-jobs">
         {jobs.map((job) => (
-          <li key={JSON.stringify([job.region, job.appId, job.envName, job.jobId])}>
+          <li key={JSON.stringify(jobRefParts(job))}>
             <StatusBadge status={job.status} small />{' '}
-            <Link href={jobPagePath({ appId: job.appId, envName: job.envName, jobId: job.jobId, region: job.region })}>
+            {/* The region always goes into the link (no region is ''): the entry says where it was watched. */}
+            <Link href={jobRefPagePath(job, '')}>
               <span className="mono break">
                 <BreakableText text={job.jobId} />
               </span>
             </Link>{' '}
             <span className="muted">
               {job.operation ? `${job.operation} · ` : ''}
-              {job.appId} / {job.envName} · {job.region} · seen {formatRelative(new Date(job.lastSeen), now)}
+              {job.appId} / {isHostingRef(job) ? `branch ${job.branchName}` : job.envName} · {job.region} · seen{' '}
+              {formatRelative(new Date(job.lastSeen), now)}
             </span>
           </li>
         ))}
