@@ -5,23 +5,17 @@
  */
 import { parseArgs } from 'node:util';
 import { BOARD_PATH, MAX_BOARD_JOBS, parseBoardSearch } from '../shared/domain/boardLink';
-import { linkProblems } from '../shared/domain/jobIds';
+import { hostingLinkProblems, linkProblems } from '../shared/domain/jobIds';
 import { parseJobReference } from '../shared/domain/jobReference';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../shared/config/appConfig';
 
 export const COMMAND = 'amplify-job-watch';
 
-/** One backend job to watch; `region` is absent when the link did not name one. */
-export interface BackendTarget {
-  kind: 'backend';
-  region?: string;
-  appId: string;
-  envName: string;
-  jobId: string;
-}
-
-export type WatchTarget = BackendTarget;
+/** A job to watch, of either kind (shared/domain/jobRef); `region` is absent when the link named none. */
+export type WatchTarget =
+  | { kind?: 'backend'; region?: string; appId: string; envName: string; jobId: string }
+  | { kind: 'hosting'; region?: string; appId: string; branchName: string; jobId: string };
 
 export interface CliOptions {
   targets: WatchTarget[];
@@ -40,15 +34,19 @@ export type ParsedArgs =
 export const HELP = `Usage: ${COMMAND} [options] <link>...
        ${COMMAND} [options] --app <appId> --env <environment> --job <jobId> [--region <region>]
 
-Waits for Amplify backend jobs and exits with their outcome.
+       ${COMMAND} [options] --app <appId> --branch <branch> --job <jobNumber> [--region <region>]
+
+Waits for Amplify jobs (AmplifyBackend jobs and Amplify Hosting builds) and exits with their outcome.
 
 A link is a job page or a board, as a full URL or a path:
   https://jobs.example.com/apps/<appId>/environments/<env>/jobs/<jobId>?region=eu-west-1
-  /watch?job=eu-west-1/<appId>/<env>/<jobId>&job=...
-or the JSON the AWS CLI printed after \`aws amplifybackend create-backend-…\`.
+  https://jobs.example.com/apps/<appId>/branches/<branch>/jobs/<jobNumber>?region=eu-west-1
+  /watch?job=eu-west-1/<appId>/<env>/<jobId>&build=eu-west-1/<appId>/<branch>/<jobNumber>
+or the JSON the AWS CLI printed (\`aws amplifybackend create-backend-…\`, \`aws amplify get-job\`).
 
 Options:
-  --app, --env, --job   one job by its IDs instead of a link
+  --app, --env, --job   one backend job by its IDs instead of a link
+  --app, --branch, --job  one hosting job (the branch's job number)
   --region <region>     for links that name none (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
   --interval <seconds>  time between checks of a running job (default ${DEFAULT_POLL_INTERVAL_SECONDS}, at least ${MIN_POLL_INTERVAL_SECONDS})
   --timeout <duration>  give up after this long, e.g. 90s, 30m, 1h (exit 4)
@@ -56,11 +54,12 @@ Options:
   --quiet               print only failures and problems
   --help, --version
 
-Exit codes: 0 every job completed, 1 a job failed, 2 usage error, 3 a job cannot be watched
+Exit codes: 0 every job completed (or succeeded), 1 a job failed, 2 usage error, 3 a job cannot be watched
 (not found, access denied, no credentials), 4 timed out, 130 interrupted.
 
 Credentials come from the AWS SDK's default chain (environment, AWS_PROFILE and the shared files,
-SSO, container and instance roles). Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_AMPLIFYBACKEND.
+SSO, container and instance roles). Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_AMPLIFYBACKEND,
+AWS_ENDPOINT_URL_AMPLIFY.
 `;
 
 const UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -83,12 +82,17 @@ export function parseDuration(text: string): number | undefined {
 
 type TargetResult = { ok: true; targets: WatchTarget[] } | { ok: false; message: string };
 
-function backendTarget(ids: { region?: string; appId: string; envName: string; jobId: string }, what: string): TargetResult {
-  const problems = linkProblems(ids, isAmplifyBackendRegion);
+function checkedTarget(target: WatchTarget, what: string): TargetResult {
+  const problems =
+    target.kind === 'hosting'
+      ? hostingLinkProblems(target, isAmplifyBackendRegion)
+      : linkProblems(target, isAmplifyBackendRegion);
   if (problems.length > 0) return { ok: false, message: `${what}: ${problems.join(' ')}` };
-  const target: BackendTarget = { kind: 'backend', appId: ids.appId, envName: ids.envName, jobId: ids.jobId };
-  if (ids.region !== undefined) target.region = ids.region;
   return { ok: true, targets: [target] };
+}
+
+function withRegion<T extends WatchTarget>(target: T, region: string | undefined): T {
+  return region === undefined ? target : { ...target, region };
 }
 
 /** One positional argument: a job link, a board link or the AWS CLI's JSON. */
@@ -113,24 +117,35 @@ export function readLink(text: string): TargetResult {
         message: `${shown}: a board watches at most ${MAX_BOARD_JOBS} jobs; this one names ${board.refused} more. Split it in two.`,
       };
     }
-    return { ok: true, targets: board.jobs.map((job) => ({ kind: 'backend', ...job })) };
+    return { ok: true, targets: board.jobs };
   }
   const reference = parseJobReference(text);
   if (!reference) {
     return {
       ok: false,
-      message: `${shown} is not a job link: expected …/apps/<appId>/environments/<env>/jobs/<jobId> or a board link (/watch?job=…).`,
+      message: `${shown} is not a job link: expected …/apps/<appId>/environments/<env>/jobs/<jobId>, …/apps/<appId>/branches/<branch>/jobs/<jobNumber> or a board link (/watch?job=…).`,
     };
   }
-  if (reference.appId === undefined || reference.envName === undefined || reference.jobId === undefined) {
+  const { appId, envName, branchName, jobId, region } = reference;
+  if (reference.kind === 'hosting') {
+    if (appId === undefined || branchName === undefined || jobId === undefined) {
+      return {
+        ok: false,
+        message: `${shown} names a branch, not a job: it needs the job number (…/branches/<branch>/jobs/<jobNumber>).`,
+      };
+    }
+    return checkedTarget(withRegion({ kind: 'hosting', appId, branchName, jobId }, region), shown);
+  }
+  if (appId === undefined || envName === undefined || jobId === undefined) {
     return { ok: false, message: `${shown} does not name a job: it needs an app ID, an environment and a job ID.` };
   }
-  return backendTarget({ ...reference, appId: reference.appId, envName: reference.envName, jobId: reference.jobId }, shown);
+  return checkedTarget(withRegion({ appId, envName, jobId }, region), shown);
 }
 
 const OPTIONS = {
   app: { type: 'string' },
   env: { type: 'string' },
+  branch: { type: 'string' },
   job: { type: 'string' },
   region: { type: 'string' },
   interval: { type: 'string' },
@@ -180,13 +195,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
 
   const targets: WatchTarget[] = [];
-  const byIds = [values.app, values.env, values.job];
-  if (byIds.some((value) => value !== undefined)) {
-    if (byIds.some((value) => value === undefined)) return usage('--app, --env and --job go together: give all three.');
-    const result = backendTarget(
-      { appId: values.app ?? '', envName: values.env ?? '', jobId: values.job ?? '' },
-      '--app/--env/--job',
-    );
+  if ([values.app, values.env, values.branch, values.job].some((value) => value !== undefined)) {
+    if (values.env !== undefined && values.branch !== undefined) {
+      return usage('--env names a backend environment and --branch a hosting branch: give one of them.');
+    }
+    const { app: appId, env: envName, branch: branchName, job: jobId } = values;
+    if (appId === undefined || jobId === undefined || (envName === undefined && branchName === undefined)) {
+      return usage('--app, --job and --env (a backend job) or --branch (a hosting job) go together: give all three.');
+    }
+    const result =
+      branchName !== undefined
+        ? checkedTarget({ kind: 'hosting', appId, branchName, jobId }, '--app/--branch/--job')
+        : checkedTarget({ appId, envName: envName ?? '', jobId }, '--app/--env/--job');
     if (!result.ok) return usage(result.message);
     targets.push(...result.targets);
   }
@@ -195,10 +215,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (!result.ok) return usage(result.message);
     targets.push(...result.targets);
   }
-  if (targets.length === 0) return usage('Give a job link, a board link, or --app, --env and --job.');
+  if (targets.length === 0) return usage('Give a job link, a board link, or --app, --env (or --branch) and --job.');
 
   const options: CliOptions = {
-    targets: dedupe(targets),
+    targets,
     intervalSeconds,
     json: values.json === true,
     quiet: values.quiet === true,
@@ -206,15 +226,4 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.region !== undefined) options.region = values.region;
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   return { kind: 'watch', options };
-}
-
-/** A job named twice (a link and a board, say) is watched once. */
-function dedupe(targets: WatchTarget[]): WatchTarget[] {
-  const seen = new Set<string>();
-  return targets.filter((target) => {
-    const key = JSON.stringify([target.kind, target.region ?? '', target.appId, target.envName, target.jobId]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -3,9 +3,9 @@
  * place (a terminal), one plain line per change (a pipe or CI: no colour, no spinner, no cursor moves),
  * and NDJSON (`--json`: one object per change, then a summary).
  */
-import type { BackendJob } from '../shared/aws/amplifyBackend';
+import type { WatchedJob } from '../shared/aws/watchedJob';
 import { isAwsError } from '../shared/aws/awsError';
-import { friendlyOperation, statusTone } from '../shared/domain/jobStatus';
+import { friendlyOperation, statusTone, statusWord } from '../shared/domain/jobStatus';
 import { formatDuration } from '../shared/domain/durationFormat';
 import type { ErrorContext } from '../shared/ui/describeError';
 import type { ExitCode, JobOutcome } from './exitCodes';
@@ -58,12 +58,12 @@ const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', dim: '\x1
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 interface Row {
-  job?: BackendJob;
+  job?: WatchedJob;
   note?: string;
   stopped?: string;
 }
 
-function elapsedOf(job: BackendJob, now: number): number | undefined {
+function elapsedOf(job: WatchedJob, now: number): number | undefined {
   const start = job.createTime?.date?.getTime();
   if (start === undefined) return undefined;
   const end =
@@ -71,8 +71,8 @@ function elapsedOf(job: BackendJob, now: number): number | undefined {
   return end === undefined ? undefined : Math.max(0, end - start);
 }
 
-function statusWords(job: BackendJob, now: number): string {
-  const parts = [job.status ?? '(no status)'];
+function statusWords(job: WatchedJob, now: number): string {
+  const parts = [job.status === undefined ? '(no status)' : statusWord(job.status)];
   const operation = friendlyOperation(job.operation) ?? job.operation;
   if (operation) parts.push(operation);
   const elapsed = elapsedOf(job, now);
@@ -103,7 +103,7 @@ export function createReporter(jobs: readonly ReportedJob[], options: ReporterOp
   const { mode, quiet, colour, stdout, stderr, now } = options;
   const rows: Row[] = jobs.map(() => ({}));
   const paint = (code: string, text: string) => (colour ? `${code}${text}${ANSI.reset}` : text);
-  const toneColour = (job: BackendJob) => {
+  const toneColour = (job: WatchedJob) => {
     const tone = statusTone(job.status);
     return tone === 'completed' ? ANSI.green : tone === 'failed' ? ANSI.red : ANSI.yellow;
   };
@@ -160,7 +160,7 @@ export function createReporter(jobs: readonly ReportedJob[], options: ReporterOp
     title: problemTitle(error, context),
     message: problemText(error, context),
   });
-  const jobJson = (job: BackendJob) => {
+  const jobJson = (job: WatchedJob) => {
     const fields: Record<string, unknown> = { status: job.status ?? null, operation: job.operation ?? null };
     if (job.createTime) fields.createTime = job.createTime.date?.toISOString() ?? job.createTime.raw;
     if (job.updateTime) fields.updateTime = job.updateTime.date?.toISOString() ?? job.updateTime.raw;

@@ -3,13 +3,16 @@
  * streams, credentials, fetch, clock, waits), so tests run it whole in-process and main.ts only
  * connects it to the real process.
  */
-import { createAmplifyBackendClient, type BackendJobKey } from '../shared/aws/amplifyBackend';
+import { createAmplifyBackendClient } from '../shared/aws/amplifyBackend';
+import { createAmplifyHostingClient } from '../shared/aws/amplifyHosting';
+import { readJob } from '../shared/aws/watchedJob';
+import { isHostingRef, sameJobRef, type JobRef } from '../shared/domain/jobRef';
 import { createClockOffset } from '../shared/aws/clockOffset';
 import { createSignedFetch } from '../shared/aws/signedFetch';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
-import { errorContext } from '../shared/ui/describeError';
-import { COMMAND, HELP, parseCliArgs, type WatchTarget } from './args';
+import { jobErrorContext } from '../shared/ui/describeError';
+import { COMMAND, HELP, parseCliArgs } from './args';
 import {
   credentialSourceFrom,
   endpointOverride,
@@ -20,7 +23,7 @@ import {
 } from './awsSetup';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
 import { colourWanted, createReporter, outputMode, type ReportedJob, type Writable } from './output';
-import { watchJobs, type StopReason, type WatchedJob } from './watch';
+import { watchJobs, type StopReason } from './watch';
 
 export interface RunDeps {
   argv: readonly string[];
@@ -67,10 +70,11 @@ function realEvery(ms: number, tick: () => void): () => void {
   return () => clearInterval(timer);
 }
 
-const GET_ACTION = 'amplifybackend:GetBackendJob';
-
-function labelOf(target: WatchTarget): string {
-  return `${target.appId}/${target.envName}/${target.jobId}`;
+/** `appId/staging/7f3c…` for a backend job, `appId/feature/login#12` for a hosting one. */
+function labelOf(target: { appId: string; jobId: string } & ({ envName: string } | { branchName: string })): string {
+  return 'branchName' in target
+    ? `${target.appId}/${target.branchName}#${target.jobId}`
+    : `${target.appId}/${target.envName}/${target.jobId}`;
 }
 
 export async function run(deps: RunDeps): Promise<ExitCode> {
@@ -91,12 +95,17 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
   if (parsed.kind === 'usage-error') return usageError(parsed.message);
   const { options } = parsed;
 
-  const endpoint = endpointOverride(env, 'AWS_ENDPOINT_URL_AMPLIFYBACKEND');
-  if (!endpoint.ok) return usageError(endpoint.message);
-  const backendConfig = endpoint.endpoint ? { amplifyBackendEndpoint: endpoint.endpoint } : {};
+  const backendEndpoint = endpointOverride(env, 'AWS_ENDPOINT_URL_AMPLIFYBACKEND');
+  if (!backendEndpoint.ok) return usageError(backendEndpoint.message);
+  const hostingEndpoint = endpointOverride(env, 'AWS_ENDPOINT_URL_AMPLIFY');
+  if (!hostingEndpoint.ok) return usageError(hostingEndpoint.message);
+  const endpoints = {
+    ...(backendEndpoint.endpoint ? { amplifyBackendEndpoint: backendEndpoint.endpoint } : {}),
+    ...(hostingEndpoint.endpoint ? { amplifyEndpoint: hostingEndpoint.endpoint } : {}),
+  };
 
   const fromProfile = () => profileRegion(env, deps.readFile);
-  const keys: BackendJobKey[] = [];
+  const refs: JobRef[] = [];
   for (const target of options.targets) {
     const resolved = resolveRegion(target.region, options.region, env, fromProfile);
     if (!resolved) {
@@ -109,7 +118,9 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
         `Region “${resolved.region}” (from ${resolved.source}) is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`,
       );
     }
-    keys.push({ region: resolved.region, appId: target.appId, envName: target.envName, jobId: target.jobId });
+    const ref: JobRef = { ...target, region: resolved.region };
+    // A job named twice (a link and a board, say) is watched once.
+    if (!refs.some((known) => sameJobRef(known, ref))) refs.push(ref);
   }
 
   const now = deps.now ?? Date.now;
@@ -119,21 +130,16 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
     clock,
     ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
   });
-  const client = createAmplifyBackendClient(backendConfig, signedFetch);
+  const clients = {
+    backend: createAmplifyBackendClient(endpoints, signedFetch),
+    hosting: createAmplifyHostingClient(endpoints, signedFetch),
+  };
 
-  const watched: WatchedJob[] = keys.map((key) => ({
-    label: labelOf({ kind: 'backend', ...key }),
-    fetch: (signal) => client.getBackendJob(key, signal),
-  }));
-  const reported: ReportedJob[] = keys.map((key) => ({
-    label: labelOf({ kind: 'backend', ...key }),
-    identity: { kind: 'backend', region: key.region, appId: key.appId, envName: key.envName, jobId: key.jobId },
-    context: errorContext(
-      backendConfig,
-      key.region,
-      GET_ACTION,
-      `job ${key.jobId} of app ${key.appId}, environment ${key.envName}`,
-    ),
+  const sources = refs.map((ref) => (signal: AbortSignal) => readJob(clients, ref, signal));
+  const reported: ReportedJob[] = refs.map((ref) => ({
+    label: labelOf(ref),
+    identity: identityOf(ref),
+    context: jobErrorContext(endpoints, ref),
   }));
 
   const mode = outputMode(options.json, stdout, env);
@@ -162,7 +168,7 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
 
   try {
     const results = await watchJobs(
-      watched,
+      sources,
       {
         intervalMs: options.intervalSeconds * 1000,
         now,
@@ -180,4 +186,12 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
     cancelTimeout();
     deps.interrupt.removeEventListener('abort', onInterrupt);
   }
+}
+
+/** The job as JSON output names it: its kind and IDs. */
+function identityOf(ref: JobRef): Record<string, string> {
+  const { region, appId, jobId } = ref;
+  return isHostingRef(ref)
+    ? { kind: 'hosting', region, appId, branchName: ref.branchName, jobId }
+    : { kind: 'backend', region, appId, envName: ref.envName, jobId };
 }

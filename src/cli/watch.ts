@@ -3,21 +3,17 @@
  * request budget when there are many jobs), retries with the page's backoff and jitter for transient
  * errors, a stop on the others. The clock and the wait are given, so a test moves time itself.
  */
-import type { BackendJob } from '../shared/aws/amplifyBackend';
+import type { WatchedJob } from '../shared/aws/watchedJob';
 import { budgetedIntervalMs, nextPollDelay, retryDelayMs, shouldRetry } from '../shared/domain/pollingPolicy';
-import { isTerminalStatus, statusTone } from '../shared/domain/jobStatus';
+import { endedWell, isTerminalStatus } from '../shared/domain/jobStatus';
 import type { JobOutcome } from './exitCodes';
 
-/** A job as the command watches it: a label, how to ask about it, and how to describe a problem. */
-export interface WatchedJob {
-  /** `appId/env/jobId`. */
-  label: string;
-  fetch(signal: AbortSignal): Promise<BackendJob>;
-}
+/** How to ask about one job (GetBackendJob or GetJob). */
+export type JobSource = (signal: AbortSignal) => Promise<WatchedJob>;
 
 export type WatchEvent =
   /** A new answer whose status differs from the last one (or the first answer). */
-  | { type: 'status'; index: number; job: BackendJob; at: number }
+  | { type: 'status'; index: number; job: WatchedJob; at: number }
   /** A check failed and will be retried after `retryInMs`. */
   | { type: 'retry'; index: number; error: unknown; retryInMs: number; at: number }
   /** A check failed with an error that retrying does not mend: this job is not watched further. */
@@ -34,7 +30,7 @@ export interface WatchDeps {
 
 export interface JobResult {
   outcome: JobOutcome;
-  job?: BackendJob;
+  job?: WatchedJob;
   error?: unknown;
 }
 
@@ -42,23 +38,23 @@ export interface JobResult {
 export type StopReason = 'timed-out' | 'interrupted';
 
 function outcomeOf(status: string | undefined): JobOutcome {
-  return statusTone(status) === 'completed' ? 'succeeded' : 'failed';
+  return endedWell(status) ? 'succeeded' : 'failed';
 }
 
 async function watchOne(
   index: number,
-  watched: WatchedJob,
+  source: JobSource,
   intervalMs: number,
   deps: WatchDeps,
   signal: AbortSignal,
   stopReason: () => StopReason,
 ): Promise<JobResult> {
-  let last: BackendJob | undefined;
+  let last: WatchedJob | undefined;
   let retriesSoFar = 0;
   for (;;) {
     let delay: number;
     try {
-      const job = await watched.fetch(signal);
+      const job = await source(signal);
       retriesSoFar = 0;
       if (last === undefined || last.status !== job.status) deps.onEvent({ type: 'status', index, job, at: deps.now() });
       last = job;
@@ -82,7 +78,7 @@ async function watchOne(
   }
 }
 
-function withJob(result: JobResult, job: BackendJob | undefined): JobResult {
+function withJob(result: JobResult, job: WatchedJob | undefined): JobResult {
   return job ? { ...result, job } : result;
 }
 
@@ -91,7 +87,7 @@ function withJob(result: JobResult, job: BackendJob | undefined): JobResult {
  * (`stopReason` then says why). Results are in the order of `jobs`.
  */
 export function watchJobs(
-  jobs: readonly WatchedJob[],
+  jobs: readonly JobSource[],
   deps: WatchDeps,
   signal: AbortSignal,
   stopReason: () => StopReason,
