@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { BackendJobKey } from '../../shared/aws/amplifyBackend';
 import { LAST_BOARD_KEY, loadLastBoard, rememberBoard } from '../../shared/browser/boardMemory';
 import { useStoreChange } from '../../shared/browser/storeEvents';
 import { Link } from '../../shared/browser/history';
 import { addBoardJobs, boardPath, sameBoardJob, type BoardJob } from '../../shared/domain/boardLink';
+import type { JobRef } from '../../shared/domain/jobRef';
 
 export type AddToBoardState =
   /** Not on the board this browser showed last. */
@@ -13,17 +13,18 @@ export type AddToBoardState =
   /** The board is full: it says so, and where to remove some. */
   | { kind: 'refused'; reason: string; board: BoardJob[] };
 
-function stateFor(jobKey: BackendJobKey): AddToBoardState {
+function stateFor(jobKey: JobRef): AddToBoardState {
   const board = loadLastBoard();
   return board.some((job) => sameBoardJob(job, jobKey)) ? { kind: 'on-board', added: false, board } : { kind: 'ready' };
 }
 
 /**
- * "Add to board" on the job page: the job joins the board this browser showed last, and the page
+ * "Add to board" on a job page of either kind (an AmplifyBackend job, an Amplify Hosting build): the
+ * job joins the board this browser showed last (as a `job=` or `build=` entry), and the page
  * stays where it is, so a board of three is three jobs opened and added, not three trips. The
  * board's link then says how many it holds.
  */
-export function useAddToBoard(jobKey: BackendJobKey) {
+export function useAddToBoard(jobKey: JobRef) {
   const [state, setState] = useState<AddToBoardState>(() => stateFor(jobKey));
   // Forgotten (sign-out) or changed in another tab: say what the stored board holds now.
   useStoreChange(LAST_BOARD_KEY, () => setState(stateFor(jobKey)));

@@ -2,7 +2,9 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LAST_BOARD_KEY, loadLastBoard } from '../../shared/browser/boardMemory';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
-import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
+import type { HostingJobRef } from '../../shared/domain/jobRef';
+import { hostingJobPagePath } from '../../shared/domain/jobRoutes';
+import { addHostingJob, addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -58,6 +60,66 @@ describe('Add to board on the job page', () => {
     await renderApp({ path: '/elsewhere' });
     localStorage.setItem(LAST_BOARD_KEY, JSON.stringify([other('job-a'), key]));
     window.history.pushState(null, '', job.path);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await waitFor(() => expect(screen.getByRole('link', { name: 'On the board — open board (2)' })).toBeInTheDocument());
+    expect(screen.queryByRole('button', { name: 'Add to board' })).toBeNull();
+  });
+});
+
+describe('Add to board on a hosting build’s page', () => {
+  async function openBuild(board: BoardJob[]) {
+    const build = addHostingJob({
+      branchName: 'feature/login',
+      steps: [{ stepName: 'BUILD', timeline: [{ status: 'RUNNING', atMs: 0 }] }],
+    });
+    const app = await renderApp({
+      path: hostingJobPagePath({ appId: build.appId, branchName: build.branchName, jobId: build.jobId }),
+      pollIntervalSeconds: 60,
+    });
+    localStorage.setItem(LAST_BOARD_KEY, JSON.stringify(board));
+    await screen.findByRole('region', { name: 'Job status' });
+    const key: HostingJobRef = {
+      kind: 'hosting',
+      region: 'us-east-1',
+      appId: TEST_APP_ID,
+      branchName: 'feature/login',
+      jobId: build.jobId,
+    };
+    return { ...app, build, key };
+  }
+
+  it('adds the build to the last board beside its backend jobs, as a build= entry with the branch one segment', async () => {
+    const board = [other('job-a')];
+    const { user, key } = await openBuild(board);
+    const pagePath = window.location.pathname + window.location.search;
+    await user.click(screen.getByRole('button', { name: 'Add to board' }));
+
+    expect(window.location.pathname + window.location.search).toBe(pagePath);
+    expect(loadLastBoard()).toEqual([...board, key]);
+    const link = screen.getByRole('link', { name: 'Added — open board (2)' });
+    expect(link).toHaveAttribute(
+      'href',
+      `/watch?job=us-east-1/${TEST_APP_ID}/${TEST_ENV}/job-a&build=us-east-1/${TEST_APP_ID}/feature%2Flogin/${key.jobId}`,
+    );
+    expect(link).toHaveFocus();
+  });
+
+  it('a build already on the last board says so from the start', async () => {
+    const build = addHostingJob({ branchName: 'feature/login', steps: [] });
+    const key: HostingJobRef = {
+      kind: 'hosting',
+      region: 'us-east-1',
+      appId: TEST_APP_ID,
+      branchName: 'feature/login',
+      jobId: build.jobId,
+    };
+    await renderApp({ path: '/elsewhere' });
+    localStorage.setItem(LAST_BOARD_KEY, JSON.stringify([other('job-a'), key]));
+    window.history.pushState(
+      null,
+      '',
+      hostingJobPagePath({ appId: TEST_APP_ID, branchName: 'feature/login', jobId: build.jobId }),
+    );
     window.dispatchEvent(new PopStateEvent('popstate'));
     await waitFor(() => expect(screen.getByRole('link', { name: 'On the board — open board (2)' })).toBeInTheDocument());
     expect(screen.queryByRole('button', { name: 'Add to board' })).toBeNull();
