@@ -175,20 +175,34 @@ describe('a hosting job page', () => {
     expect(getHostingJobRequests(job.jobId)).toBe(requests);
   });
 
-  it('an answer with 500 steps shows the first 20 and all of them on request', async () => {
-    useAppFakeTimers();
-    const job = addHostingJob({
-      steps: Array.from({ length: 500 }, (_, index) => ({
+  const manySteps = (count: number) =>
+    addHostingJob({
+      steps: Array.from({ length: count }, (_, index) => ({
         stepName: `STEP_${index + 1}`,
         timeline: [{ status: 'SUCCEED', atMs: 0 }],
       })),
     });
-    const { user } = await renderApp({ path: pathOf(job) });
+  /** Counted by selector: role queries over hundreds of rows are slow in jsdom and prove nothing more here. */
+  const stepRows = () => screen.getByRole('region', { name: 'Steps' }).querySelectorAll('li');
+
+  it('an answer with 500 steps stays one screen: the first 20, and a button that says how many there are', async () => {
+    useAppFakeTimers();
+    await renderApp({ path: pathOf(manySteps(500)) });
     await findStatus('SUCCEEDED');
-    expect(stepItems()).toHaveLength(20);
-    await user.click(screen.getByRole('button', { name: 'Show all 500 steps' }));
-    expect(stepItems()).toHaveLength(500);
-    expect(stepItems()[499]).toHaveTextContent('STEP_500');
+    expect(stepRows()).toHaveLength(20);
+    expect(stepRows()[0]).toHaveTextContent('STEP_1');
+    expect(screen.getByRole('button', { name: 'Show all 500 steps' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('"Show all" lists every step, and the first 20 again on request', async () => {
+    useAppFakeTimers();
+    const { user } = await renderApp({ path: pathOf(manySteps(23)) });
+    await findStatus('SUCCEEDED');
+    await user.click(screen.getByRole('button', { name: 'Show all 23 steps' }));
+    expect(stepRows()).toHaveLength(23);
+    expect(stepRows()[22]).toHaveTextContent('STEP_23');
+    await user.click(screen.getByRole('button', { name: 'Show the first 20 steps' }));
+    expect(stepRows()).toHaveLength(20);
   });
 
   it('refuses a job ID that is not the branch’s job number before any request', async () => {
@@ -204,5 +218,39 @@ describe('a hosting job page', () => {
     await renderApp({ path: `/apps/${TEST_APP_ID}/branches/main/jobs/999999` });
     expect(await screen.findByText(/Not found in us-east-1/)).toBeInTheDocument();
     expect(screen.getByText(/job 999999 of app .*, branch main/)).toBeInTheDocument();
+  });
+
+  it('an answer with only a status still shows the job, every missing fact said plainly', async () => {
+    useAppFakeTimers();
+    const job = addHostingJob({
+      faults: [{ type: 'body', status: 200, body: JSON.stringify({ job: { summary: { status: 'SUCCEED' } } }) }],
+    });
+    await renderApp({ path: pathOf(job) });
+    await findStatus('SUCCEEDED');
+    expect(screen.getByText('no message')).toBeInTheDocument();
+    expect(screen.getByText('No steps yet.')).toBeInTheDocument();
+    expect(screen.getAllByText('not reported').length).toBeGreaterThan(0);
+  });
+
+  it('a 200 answer that is not a job is reported as unreadable, not shown as a job', async () => {
+    useAppFakeTimers();
+    const job = addHostingJob({ faults: [{ type: 'body', status: 200, body: '{"unexpected":true}' }] });
+    await renderApp({ path: pathOf(job) });
+    expect(await screen.findByText(/The response had no "job" with a summary\./)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Job status' })).toBeNull();
+  });
+
+  it('throttled twice (LimitExceededException), it says it is retrying, then shows the job: the backend job’s retry rules', async () => {
+    useAppFakeTimers();
+    const throttled = { type: 'http', status: 429, errorType: 'LimitExceededException', message: 'Rate exceeded' } as const;
+    const job = addHostingJob({
+      steps: [{ stepName: 'BUILD', timeline: [{ status: 'RUNNING', atMs: 0 }] }],
+      faults: [throttled, throttled],
+    });
+    await renderApp({ path: pathOf(job) });
+    expect(await screen.findByText(/AWS is throttling requests/)).toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await findStatus('RUNNING');
+    expect(getHostingJobRequests(job.jobId)).toBeGreaterThanOrEqual(3);
   });
 });
