@@ -47,7 +47,7 @@ export interface HostingJobFactsProps {
   now: number;
 }
 
-/** A hosting job's failed step first (where the eye lands), then its commit and times, then every step in order. */
+/** A hosting job's failed step first (where the eye lands), then every step in order, then its commit, IDs and times. */
 export function HostingJobFacts({ job, jobKey, now }: HostingJobFactsProps) {
   const failed = job.failedStep;
   return (
@@ -60,6 +60,7 @@ export function HostingJobFacts({ job, jobKey, now }: HostingJobFactsProps) {
           {failed.statusReason ? <CopyButton value={failed.statusReason} label="Copy the step’s reason" /> : null}
         </JobErrorText>
       ) : null}
+      <HostingSteps steps={job.steps} now={now} />
       <dl className="facts">
         <div>
           <dt>Commit</dt>
@@ -98,7 +99,6 @@ export function HostingJobFacts({ job, jobKey, now }: HostingJobFactsProps) {
           empty={isTerminalStatus(job.status) ? 'not reported' : 'still running'}
         />
       </dl>
-      <HostingSteps steps={job.steps} now={now} />
     </>
   );
 }
