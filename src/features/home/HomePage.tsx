@@ -1,5 +1,6 @@
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
-import { jobPagePath, jobRefPagePath } from '../../shared/domain/jobRoutes';
+import { boardPath } from '../../shared/domain/boardLink';
+import { branchJobsPath, hostingJobPagePath, jobPagePath, jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { isHostingRef, jobRefParts } from '../../shared/domain/jobRef';
 import { BreakableText } from '../../shared/ui/BreakableText';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
@@ -22,8 +23,9 @@ export function HomePage({ demo, defaultRegion }: HomePageProps) {
     <article className="page">
       <h1>{APP_TITLE}</h1>
       <p>
-        Watch an AWS AmplifyBackend job live: open the job and keep the tab open while it deploys. The page refreshes by itself
-        while the job runs and stops once it has completed or failed.
+        Watch an AWS Amplify deployment live, both of its kinds of job: AmplifyBackend jobs and Amplify Hosting builds. Open the
+        job and keep the tab open while it deploys; the page refreshes by itself while the job runs and stops once it has
+        finished.
       </p>
       {/* In the demo the samples are what a newcomer came for: first, above the form, in view at 375×812. */}
       {demo ? <DemoSamples demo={demo} /> : null}
@@ -34,10 +36,12 @@ export function HomePage({ demo, defaultRegion }: HomePageProps) {
 }
 
 function DemoSamples({ demo }: { demo: DemoGuide }) {
+  const firstBranch = demo.hostingJobs[0];
   return (
     <section aria-labelledby="demo-jobs" className="demo-samples">
       <h2 id="demo-jobs">Sample jobs in the demo</h2>
-      <ul className="link-list">
+      <h3 id="demo-backend-jobs">Backend jobs</h3>
+      <ul className="link-list" aria-labelledby="demo-backend-jobs">
         {demo.sampleJobs.map((job) => (
           <li key={job.jobId}>
             <Link href={jobPagePath({ ...demo.environment, jobId: job.jobId })}>{job.label}</Link>
@@ -47,6 +51,30 @@ function DemoSamples({ demo }: { demo: DemoGuide }) {
       <p>
         <Link href={environmentJobsPath(demo.environment)}>All jobs of the demo’s staging environment</Link>
       </p>
+      {demo.hostingJobs.length > 0 ? (
+        <>
+          <h3 id="demo-hosting-jobs">Hosting builds</h3>
+          <ul className="link-list" aria-labelledby="demo-hosting-jobs">
+            {demo.hostingJobs.map((job) => (
+              <li key={JSON.stringify([job.appId, job.branchName, job.jobId])}>
+                <Link href={hostingJobPagePath(job)}>{job.label}</Link>
+              </li>
+            ))}
+          </ul>
+          {firstBranch ? (
+            <p>
+              <Link href={branchJobsPath(firstBranch)}>
+                All builds of the demo’s <span className="mono">{firstBranch.branchName}</span> branch
+              </Link>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {demo.sampleBoard.length > 0 ? (
+        <p>
+          <Link href={boardPath(demo.sampleBoard)}>A board with backend jobs and hosting builds side by side</Link>
+        </p>
+      ) : null}
       <p className="muted small">
         No sign-in needed: in the demo every visitor may watch these jobs. <strong>Sign in</strong> (at the top) only tries out
         the sign-in steps; with your own <span className="mono">config.json</span> it is what lets this browser read your
