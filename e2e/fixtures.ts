@@ -8,7 +8,9 @@ import {
   type TestInfo,
 } from '@playwright/test';
 import { simulatedAccountConfig as accountConfigFor } from '../src/simulated-aws/accountConfig';
+import type { SimHostingJobSpec, SimHostingStepSpec } from '../src/simulated-aws/hostingJobStore';
 import type { SimFault, SimJobSpec, SimJobStep } from '../src/simulated-aws/jobStore';
+import { hostingJobPagePath } from '../src/shared/domain/jobRoutes';
 import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
 
 export { expect };
@@ -42,6 +44,21 @@ export function isGetBackendJob(request: Request, jobId: string): boolean {
   return request.method() === 'GET' && pathname.startsWith('/backend/') && pathname.endsWith(`/${encodeURIComponent(jobId)}`);
 }
 
+/** An Amplify Hosting job (a branch's build and deploy) for the simulated AWS; IDs unique to the test unless given. */
+export type HostingJobRequest = Partial<Omit<SimHostingJobSpec, 'steps'>> & { steps?: SimHostingStepSpec[] };
+
+export interface SimHostingJob {
+  appId: string;
+  branchName: string;
+  /** Digits only, as Amplify Hosting numbers a branch's jobs. */
+  jobId: string;
+  region: string;
+  /** Start of the job, epoch ms. */
+  startedAt: number;
+  /** The hosting job page's path (the branch one percent-encoded segment). */
+  path: string;
+}
+
 export interface Sim {
   /** Creates a job with IDs unique to this test. */
   createJob(request?: JobRequest): Promise<SimJob>;
@@ -50,6 +67,13 @@ export interface Sim {
    * for requests still to come, after a good first load.
    */
   replaceJob(job: SimJob, request: Omit<JobRequest, 'appId' | 'envName' | 'jobId' | 'region'>): Promise<SimJob>;
+  /** Creates an Amplify Hosting job; one BUILD step running from its start unless steps are given. */
+  createHostingJob(request?: HostingJobRequest): Promise<SimHostingJob>;
+  /** Replaces a hosting job's script (same IDs, same start unless given): its state as of now. */
+  replaceHostingJob(
+    job: SimHostingJob,
+    request: Omit<HostingJobRequest, 'appId' | 'branchName' | 'jobId' | 'region'>,
+  ): Promise<SimHostingJob>;
   count(filter: { service?: string; operation?: string; jobId?: string }): Promise<number>;
   expireCredentials(): Promise<void>;
 }
@@ -191,6 +215,47 @@ export function createSimHandle(request: APIRequestContext, testInfo: TestInfo, 
         ...request,
         appId: job.appId,
         envName: job.envName,
+        jobId: job.jobId,
+        region: job.region,
+      });
+    },
+    async createHostingJob(job = {}) {
+      counter += 1;
+      const unique = `${testInfo.workerIndex}${Date.now().toString(36)}${counter}`.replace(/[^a-z0-9]/g, '');
+      const spec: SimHostingJobSpec = {
+        ...job,
+        region: job.region ?? 'us-east-1',
+        appId: job.appId ?? `d${unique}`,
+        branchName: job.branchName ?? 'main',
+        // Digits unique to this run, so GetJob counts by job ID do not mix tests.
+        jobId: job.jobId ?? `${testInfo.workerIndex + 1}${Date.now() % 100_000_000}${counter}`,
+        steps: job.steps ?? [{ stepName: 'BUILD', timeline: [{ status: 'RUNNING', atMs: 0 }] }],
+        startedAt: job.startedAt ?? Date.now(),
+      };
+      const response = await request.post(`${origin}/__sim/hosting-jobs`, { data: spec });
+      expect(response.ok()).toBeTruthy();
+      const region = spec.region ?? 'us-east-1';
+      const path = hostingJobPagePath({
+        appId: spec.appId,
+        branchName: spec.branchName,
+        jobId: spec.jobId,
+        ...(region === 'us-east-1' ? {} : { region }),
+      });
+      return {
+        appId: spec.appId,
+        branchName: spec.branchName,
+        jobId: spec.jobId,
+        region,
+        startedAt: spec.startedAt as number,
+        path,
+      };
+    },
+    async replaceHostingJob(job, request) {
+      return sim.createHostingJob({
+        startedAt: job.startedAt,
+        ...request,
+        appId: job.appId,
+        branchName: job.branchName,
         jobId: job.jobId,
         region: job.region,
       });

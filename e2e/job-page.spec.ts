@@ -44,6 +44,97 @@ test('a deep link opened cold shows the running job, which turns COMPLETED in pl
   expect(requests.getBackendJob(job.jobId).length).toBeGreaterThanOrEqual(3);
 });
 
+// Only a browser proves it: the production build opens a hosting job's deep link cold (its branch one %2F segment), signs GetJob over HTTP and follows the build in one document.
+test('a hosting job opened cold goes through BUILD, DEPLOY and VERIFY to SUCCEEDED in place, every step listed', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
+  // The page's timers run in real time until the test moves them on: each new state of the build is
+  // asked for at once (page.clock.fastForward past the 1 s poll) instead of waiting for the next poll.
+  await page.clock.install();
+  // Whole seconds: the times travel as epoch seconds and come back as the same <time datetime>.
+  const startedAt = Math.floor(Date.now() / 1000) * 1000 - 120_000;
+  const job = await sim.createHostingJob({
+    branchName: 'feature/login',
+    startedAt,
+    commitId: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809112233',
+    commitMessage: 'Add the login page',
+    steps: [{ stepName: 'BUILD', timeline: [{ status: 'RUNNING', atMs: 0 }] }],
+  });
+  expect(job.path).toContain('/branches/feature%2Flogin/jobs/');
+  await page.goto(job.path);
+
+  const steps = page.getByRole('region', { name: 'Steps' }).getByRole('listitem');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hosting job ${job.jobId}`);
+  await expect(jobStatus(page)).toContainText('RUNNING');
+  await expect(page).toHaveTitle(jobTitle('RUNNING', job.jobId));
+  await expect(steps).toHaveText([/^BUILD\s*RUNNING/]);
+  await expect(fact(page, 'Branch')).toContainText('feature/login');
+  await expect(fact(page, 'Started').locator('time')).toHaveAttribute('datetime', new Date(startedAt).toISOString());
+  await page.evaluate(() => {
+    (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
+  });
+
+  // Each state is scripted once the page shows the one before (all of it in the past, so nothing
+  // depends on how long a step takes to be asked for).
+  const build = {
+    stepName: 'BUILD',
+    timeline: [
+      { status: 'RUNNING', atMs: 0 },
+      { status: 'SUCCEED', atMs: 60_000 },
+    ],
+  };
+  const deploy = {
+    stepName: 'DEPLOY',
+    timeline: [
+      { status: 'RUNNING', atMs: 60_000 },
+      { status: 'SUCCEED', atMs: 90_000 },
+    ],
+  };
+  const verify = {
+    stepName: 'VERIFY',
+    timeline: [
+      { status: 'RUNNING', atMs: 90_000 },
+      { status: 'SUCCEED', atMs: 100_000 },
+    ],
+  };
+  const running = (step: { stepName: string; timeline: { status: string; atMs: number }[] }) => ({
+    ...step,
+    timeline: step.timeline.slice(0, 1),
+  });
+
+  await sim.replaceHostingJob(job, { steps: [build, running(deploy)] });
+  await page.clock.fastForward(1000);
+  await expect(steps).toHaveText([/^BUILD\s*SUCCEEDED.*Took 1 min 00 s/, /^DEPLOY\s*RUNNING/]);
+  await expect(jobStatus(page)).toContainText('RUNNING');
+
+  await sim.replaceHostingJob(job, { steps: [build, deploy, running(verify)] });
+  await page.clock.fastForward(1000);
+  await expect(steps).toHaveText([/^BUILD\s*SUCCEEDED/, /^DEPLOY\s*SUCCEEDED.*Took 30 s/, /^VERIFY\s*RUNNING/]);
+
+  await sim.replaceHostingJob(job, { steps: [build, deploy, verify] });
+  await page.clock.fastForward(1000);
+  await expect(jobStatus(page)).toContainText('SUCCEEDED');
+  await expect(page).toHaveTitle(jobTitle('SUCCEEDED', job.jobId));
+  await expect(steps).toHaveText([/^BUILD\s*SUCCEEDED/, /^DEPLOY\s*SUCCEEDED/, /^VERIFY\s*SUCCEEDED.*Took 10 s/]);
+  await expect(fact(page, 'Ended').locator('time')).toHaveAttribute('datetime', new Date(startedAt + 100_000).toISOString());
+  await expect(page.getByText('The job has finished; no more checks.')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  // Signed GetJob calls to the simulated Amplify Hosting, the branch one encoded segment.
+  const getJob = requests
+    .toSim()
+    .filter(
+      (request) =>
+        request.method() === 'GET' &&
+        new URL(request.url()).pathname === `/apps/${job.appId}/branches/feature%2Flogin/jobs/${job.jobId}`,
+    );
+  expect(getJob.length).toBeGreaterThanOrEqual(4);
+  for (const request of getJob) {
+    expect((await request.allHeaders()).authorization).toMatch(/Credential=[^/]+\/\d{8}\/us-east-1\/amplify\/aws4_request/);
+  }
+});
+
 test.describe('at 375 px', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
