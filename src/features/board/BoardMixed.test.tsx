@@ -1,12 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boardPath } from '../../shared/domain/boardLink';
 import type { BackendJobRef, HostingJobRef } from '../../shared/domain/jobRef';
 import type { SimHostingJobSpec, SimHostingStepSpec } from '../../simulated-aws/hostingJobStore';
 import type { SimJobSpec } from '../../simulated-aws/jobStore';
+import { useAppFakeTimers } from '../../test/appTime';
 import { addHostingJob, addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const MINUTE = 60_000;
 const BUILD_FAILURE = 'Build failed: npm ERR! missing script: build <img src=x onerror=alert(1)>';
@@ -94,6 +99,38 @@ describe('a board of both kinds of job', () => {
     expect(within(buildRow(succeeded.jobId, 'main')).getByText('SUCCEEDED')).toBeInTheDocument();
     const live = document.querySelector('.board [aria-live="polite"]');
     await waitFor(() => expect(live).toHaveTextContent('All 3 jobs on the board have ended: 1 failed.'));
+  });
+
+  it('announces each kind’s change in its own words, then once that everything on the board has ended', async () => {
+    useAppFakeTimers();
+    // Long enough for both rows' first answers (RUNNING) to arrive on a busy machine, app time passing with real time.
+    const build = addHostingJob({ steps: [step('BUILD', ['RUNNING', 0], ['SUCCEED', 10_000])] });
+    const backend = addJob({
+      steps: [
+        { status: 'RUNNING', atMs: 0 },
+        { status: 'COMPLETED', atMs: 10_000 },
+      ],
+    });
+    await renderApp({ path: boardPath([hostingRef(build), backendRef(backend)]) });
+    await waitFor(() => expect(within(buildRow(build.jobId, 'main')).getByText('RUNNING')).toBeInTheDocument(), {
+      timeout: 15_000,
+    });
+    await waitFor(() => expect(within(backendRow(backend.jobId)).getByText('RUNNING')).toBeInTheDocument());
+    expect(document.title).toBe('2 running · Amplify Job Watch');
+    // Everything the polite region says, in order: each row's change may come with a different answer.
+    const live = document.querySelector('.board [aria-live="polite"]') as HTMLElement;
+    const said: string[] = [];
+    const listener = new MutationObserver(() => said.push(live.textContent));
+    listener.observe(live, { subtree: true, childList: true, characterData: true });
+
+    await vi.advanceTimersByTimeAsync(11_000);
+    await waitFor(() => expect(document.title).toBe('All 2 done · Amplify Job Watch'));
+    await waitFor(() => expect(live).toHaveTextContent('All 2 jobs on the board have ended: none failed.'));
+    listener.disconnect();
+    const spoken = said.join(' ');
+    expect(spoken).toContain(`Hosting build ${build.jobId} of branch main: SUCCEEDED`);
+    expect(spoken).toContain(`Job ${backend.jobId.slice(0, 8)}…: COMPLETED`);
+    expect(spoken.match(/All 2 jobs on the board have ended/g)).toHaveLength(1);
   });
 
   it('estimates a running build from its branch’s earlier builds, and says how durations are measured once per kind', async () => {
