@@ -148,4 +148,14 @@ describe('board links with hosting builds', () => {
       { text: 'us-east-1/app/main/1.5', reason: expect.stringContaining('digits only') as string },
     ]);
   });
+
+  it('says of a build in a region the dashboard does not offer that it is about Amplify Hosting', () => {
+    expect(parse('?build=ap-east-1/app/main/3').invalid).toEqual([
+      {
+        text: 'ap-east-1/app/main/3',
+        reason:
+          'Region “ap-east-1” is not one where this dashboard watches Amplify Hosting jobs (for example us-east-1 or eu-west-1).',
+      },
+    ]);
+  });
 });

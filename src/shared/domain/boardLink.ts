@@ -77,8 +77,11 @@ function parseEntry(raw: string, hosting: boolean, isKnownRegion: (region: strin
   }
   const [region = '', appId = '', place = '', jobId = ''] = decoded;
   if (region === '') return 'The region is missing.';
-  if (!isKnownRegion(region))
-    return `Region “${region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`;
+  if (!isKnownRegion(region)) {
+    return hosting
+      ? `Region “${region}” is not one where this dashboard watches Amplify Hosting jobs (for example us-east-1 or eu-west-1).`
+      : `Region “${region}” is not one where AmplifyBackend runs (for example us-east-1 or eu-west-1).`;
+  }
   if (hosting) {
     const [problem] = hostingLinkProblems({ appId, branchName: place, jobId }, isKnownRegion);
     return problem ?? { kind: 'hosting', region, appId, branchName: place, jobId };
