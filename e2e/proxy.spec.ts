@@ -14,6 +14,7 @@ import { expect, jobStatus, simulatedAccountConfig, test } from './fixtures';
 import { APP_PORT, SIM_ORIGIN } from './simConfig';
 
 const SIGNING_HOST = 'amplifybackend.us-east-1.amazonaws.com';
+const AMPLIFY_SIGNING_HOST = 'amplify.us-east-1.amazonaws.com';
 const template = JSON.parse(readFileSync(new URL('../deploy/hosting/s3-cloudfront.json', import.meta.url), 'utf8')) as Template;
 // The CSP header must let the page reach the simulated Cognito on loopback, as CSP_CONNECT_EXTRA lets the build.
 const stack = evaluateStack(template, {
@@ -29,7 +30,7 @@ async function distribution(config: (edgeOrigin: string) => Record<string, unkno
   const edge = await startCloudFrontEmulator({
     stack,
     siteDir: `dist-e2e-${APP_PORT}`,
-    connectTo: { amplifybackend: SIM_ORIGIN },
+    connectTo: { amplifybackend: SIM_ORIGIN, amplify: SIM_ORIGIN },
     extraObjects,
   });
   extraObjects['config.json'] = JSON.stringify(config(edge.origin));
@@ -38,7 +39,12 @@ async function distribution(config: (edgeOrigin: string) => Record<string, unkno
 }
 
 const proxiedConfig = (signingHost: string) => (edgeOrigin: string) =>
-  simulatedAccountConfig({ amplifyBackendEndpoint: `${edgeOrigin}/amplifybackend`, signingHost });
+  simulatedAccountConfig({
+    amplifyBackendEndpoint: `${edgeOrigin}/amplifybackend`,
+    signingHost,
+    amplifyEndpoint: `${edgeOrigin}/amplify`,
+    amplifySigningHost: AMPLIFY_SIGNING_HOST,
+  });
 
 function amplifyBackendCalls(requests: Request[]): URL[] {
   return requests.map((request) => new URL(request.url())).filter((url) => url.pathname.includes('/backend/'));
@@ -49,8 +55,8 @@ test.afterEach(async () => {
   edges = [];
 });
 
-// Only a browser proves it: the production build served by the emulated CloudFront, its CSP header, and signed calls through the same-origin route.
-test('a job and its environment’s list are watched live through the same-origin /amplifybackend proxy, signed for the AmplifyBackend host', async ({
+// Only a browser proves it: the production build served by the emulated CloudFront, its CSP header, and signed calls through the same-origin routes.
+test('a job and its environment’s list through the same-origin /amplifybackend proxy, and a hosting job through /amplify, are watched live, each signed for its own AWS host', async ({
   page,
   sim,
   requests,
@@ -98,6 +104,34 @@ test('a job and its environment’s list are watched live through the same-origi
   expect(
     edge.forwarded.some((request) => request.method === 'POST' && request.path === `/backend/${job.appId}/job/${job.envName}`),
   ).toBe(true);
+
+  // A hosting job (its branch one %2F segment) through /amplify, signed for Amplify Hosting's host.
+  const build = await sim.createHostingJob({ branchName: 'feature/login' });
+  const branch = `/apps/${build.appId}/branches/feature%2Flogin/jobs`;
+  await page.goto(`${edge.origin}${build.path}`);
+  await expect(jobStatus(page)).toContainText('RUNNING');
+  await sim.replaceHostingJob(build, { steps: [{ stepName: 'BUILD', timeline: [{ status: 'SUCCEED', atMs: 0 }] }] });
+  await expect(jobStatus(page)).toContainText('SUCCEEDED');
+  // GetJob and the estimate's ListJobs left the page for its own origin under /amplify …
+  const hostingCalls = requests.all
+    .map((request) => new URL(request.url()))
+    .filter((url) => url.pathname.startsWith(`/amplify/apps/`));
+  expect(
+    requests.all
+      .map((request) => new URL(request.url()))
+      .filter((url) => url.pathname.startsWith('/apps/') && url.origin !== edge.origin),
+  ).toEqual([]);
+  const getJobCalls = hostingCalls.filter((url) => url.pathname === `/amplify${branch}/${build.jobId}`);
+  expect(getJobCalls.length).toBeGreaterThanOrEqual(2);
+  for (const url of hostingCalls) expect(url.origin).toBe(edge.origin);
+  // … and reached Amplify Hosting without the prefix, with the Host the signature covers.
+  const forwardedHosting = edge.forwarded.filter((request) => request.originId === 'amplify');
+  expect(forwardedHosting.filter((request) => request.path === `${branch}/${build.jobId}`)).toHaveLength(getJobCalls.length);
+  for (const request of forwardedHosting) {
+    expect(request.path.startsWith(branch)).toBe(true);
+    expect(request.headers.host).toBe(AMPLIFY_SIGNING_HOST);
+  }
+  expect(await sim.count({ service: 'amplify', operation: 'GetJob', jobId: build.jobId })).toBe(getJobCalls.length);
 });
 
 // Only a browser proves it: AWS's own errors through the emulated edge reach the page as AWS errors, not as the SPA's index.html.
