@@ -1,5 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, jobStatus, recordRequests, serveConfig, test } from './fixtures';
+import { AMPLIFY_BACKEND_REGIONS } from '../src/shared/config/regions';
 import { createUser, signInConfig, signInDialog, submitCredentials, test as signInTest } from './signInFixtures';
 import { SIM_ORIGIN } from './simConfig';
 
@@ -92,7 +93,7 @@ async function expectNowhere(
 
 test.describe('the policy the site is served with', () => {
   // Only a browser proves it: the production build's headers as served, and Chromium enforcing its CSP on a script in the page.
-  test('CSP: scripts from the site only, no framing, connections only to the listed AWS hosts; no source map references', async ({
+  test('CSP: scripts from the site only, no framing, connections only to the listed AWS hosts (Amplify Hosting’s among them); no source map references', async ({
     page,
     request,
   }) => {
@@ -106,6 +107,10 @@ test.describe('the policy the site is served with', () => {
     expect(connect).toContain('https://amplifybackend.eu-west-1.amazonaws.com');
     expect(connect).toContain('https://cognito-identity.us-east-1.amazonaws.com');
     expect(connect).toContain('https://cognito-idp.ap-southeast-2.amazonaws.com');
+    // Amplify Hosting (GetJob, ListJobs) in every supported region, each host by name.
+    expect(connect).toEqual(
+      expect.arrayContaining(AMPLIFY_BACKEND_REGIONS.map((region) => `https://amplify.${region}.amazonaws.com`)),
+    );
     expect(connect).not.toContain('https://*.amazonaws.com');
     expect(connect.filter((source) => source.includes('*'))).toEqual([]);
     expect(response?.headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
