@@ -151,6 +151,11 @@ describe('a hosting job page', () => {
       `/apps/${TEST_APP_ID}/branches/feature%2Flogin/jobs`,
     );
     expect(getHostingJobRequests(job.jobId)).toBeGreaterThan(0);
+    // The console shows a branch's deployments, not one job: that is where the link goes.
+    expect(screen.getByRole('link', { name: /Open in the Amplify console/ })).toHaveAttribute(
+      'href',
+      `https://us-east-1.console.aws.amazon.com/amplify/apps/${TEST_APP_ID}/branches/feature%2Flogin/deployments?region=us-east-1`,
+    );
   });
 
   it('keeps watching while CANCELLING and a status it does not know, and stops at CANCELLED', async () => {

@@ -145,7 +145,7 @@ export function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, pa
         notify={notify}
       />
       <p className="actions">
-        <AddToBoard state={board.state} onAdd={board.add} /> <ConsoleLink region={jobKey.region} appId={jobKey.appId} />
+        <AddToBoard state={board.state} onAdd={board.add} /> <ConsoleLink jobRef={jobKey} />
       </p>
 
       {/* Below the controls: the status, when it was checked and Refresh stay together, and the estimate
