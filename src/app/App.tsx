@@ -18,6 +18,9 @@ import { useGate } from '../features/auth/signInGate';
 const EnvironmentJobsPage = lazy(() =>
   import('../features/environment-jobs/EnvironmentJobsPage').then((module) => ({ default: module.EnvironmentJobsPage })),
 );
+const BranchJobsPage = lazy(() =>
+  import('../features/environment-jobs/BranchJobsPage').then((module) => ({ default: module.BranchJobsPage })),
+);
 const BoardPage = lazy(() => import('../features/board/BoardPage').then((module) => ({ default: module.BoardPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((module) => ({ default: module.HomePage })));
 
@@ -95,6 +98,12 @@ function Routes({ services }: { services: AppServices }) {
       return (
         <Suspense fallback={<p role="status">Loading…</p>}>
           <EnvironmentJobsPage params={route.params} config={services.config} client={services.client} />
+        </Suspense>
+      );
+    case 'branch':
+      return (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <BranchJobsPage params={route.params} config={services.config} client={services.clients.hosting} />
         </Suspense>
       );
     case 'board':

@@ -9,9 +9,12 @@ import type {
 } from '../../shared/aws/amplifyBackend';
 import { AwsError } from '../../shared/aws/awsError';
 import { parseJobTime } from '../../shared/aws/jobTime';
+import type { AmplifyHostingClient, BranchKey, HostingJobPage } from '../../shared/aws/amplifyHosting';
 import {
+  BRANCH_LIST_PAGE_SIZE,
   LIST_PAGE_SIZE,
   anyRunning,
+  branchJobListQueryOptions,
   describeListOrder,
   describeLoadedMore,
   jobListQueryOptions,
@@ -313,5 +316,52 @@ describe('jobListQueryOptions', () => {
 
   it('keeps refreshing in a background tab', () => {
     expect(jobListQueryOptions(KEY, {}, deps()).refetchIntervalInBackground).toBe(true);
+  });
+});
+
+describe('branchJobListQueryOptions', () => {
+  const BRANCH: BranchKey = { kind: 'hosting', region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', branchName: 'feature/login' };
+  const hostingClient = (page: HostingJobPage = { jobs: [] }) => {
+    const calls: unknown[][] = [];
+    const client: AmplifyHostingClient = {
+      getJob: () => Promise.reject(new Error('not used by the list')),
+      listJobs: (...args) => {
+        calls.push(args);
+        return Promise.resolve(page);
+      },
+    };
+    return { client, calls };
+  };
+  const branchOptions = (client = hostingClient().client) =>
+    branchJobListQueryOptions(BRANCH, { client, intervalMs: 5_000, hidden: false, jitterSeed: 7 });
+
+  it('keys the query by region, app and branch, apart from environments and estimate history', () => {
+    expect(branchOptions().queryKey).toEqual(['branch-jobs', 'eu-west-1', 'd2k9xq7v1ab3cd', 'feature/login']);
+  });
+
+  it('asks ListJobs for pages of 50 (its largest) with the page token, passing the abort signal', async () => {
+    const { client, calls } = hostingClient({ jobs: [], nextToken: 'n2' });
+    const queryFn = branchOptions(client).queryFn as (context: {
+      pageParam: string | undefined;
+      signal: AbortSignal;
+    }) => Promise<HostingJobPage>;
+    const signal = new AbortController().signal;
+    await queryFn({ pageParam: undefined, signal });
+    await queryFn({ pageParam: 'n2', signal });
+    expect(calls).toEqual([
+      [BRANCH, { maxResults: BRANCH_LIST_PAGE_SIZE, nextToken: undefined }, signal],
+      [BRANCH, { maxResults: BRANCH_LIST_PAGE_SIZE, nextToken: 'n2' }, signal],
+    ]);
+    expect(BRANCH_LIST_PAGE_SIZE).toBe(50);
+  });
+
+  it('refreshes by the environment list’s rule: while a listed job runs, not once all have ended', () => {
+    const refetchInterval = branchOptions().refetchInterval;
+    if (typeof refetchInterval !== 'function') throw new Error('expected refetchInterval to be a function');
+    const at = (...jobs: BackendJob[]) =>
+      refetchInterval({ state: { data: data(jobs), status: 'success' } } as unknown as Parameters<typeof refetchInterval>[0]);
+    expect(at(job('2', 'CANCELLING'), job('1', 'SUCCEED'))).toBe(5_000);
+    expect(at(job('2', 'CANCELLED'), job('1', 'SUCCEED'))).toBe(false);
+    expect(branchOptions().retry).toBe(jobListQueryOptions(KEY, {}, deps()).retry);
   });
 });
