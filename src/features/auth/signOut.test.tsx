@@ -49,9 +49,12 @@ describe('what a sign-out forgets, beyond this tab', () => {
 
   async function watching() {
     const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const app = await renderAppWithConfig(userPoolConfig({ allowGuestAccess: true, pollIntervalSeconds: 60 }), {
-      path: job.path,
-    });
+    const app = await renderAppWithConfig(
+      userPoolConfig({ allowGuestAccess: true, pollIntervalSeconds: 60, authFlowType: 'USER_PASSWORD_AUTH' }),
+      {
+        path: job.path,
+      },
+    );
     await waitFor(() => expect(screen.getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING'));
     await waitFor(() => expect(localStorage.getItem(RECENT_JOBS_KEY)).toContain(job.jobId));
     localStorage.setItem(LAST_BOARD_KEY, board);
