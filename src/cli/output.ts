@@ -39,6 +39,8 @@ export interface ReporterOptions {
   stdout: Writable;
   stderr: Writable;
   now: () => number;
+  /** The live line's estimate for a running job, when the history allows one. */
+  estimate?: (index: number, job: WatchedJob, now: number) => string | undefined;
   /** Redraws the live block every `ms` (elapsed time, spinner); returns a stop function. */
   every?: (ms: number, tick: () => void) => () => void;
 }
@@ -122,6 +124,8 @@ export function createReporter(jobs: readonly ReportedJob[], options: ReporterOp
         const tone = statusTone(row.job.status);
         const mark = tone === 'completed' ? '✔' : tone === 'failed' ? '✖' : (SPINNER[frame % SPINNER.length] ?? '');
         state = `${mark} ${paint(toneColour(row.job), statusWords(row.job, now()))}`;
+        const estimate = tone === 'completed' || tone === 'failed' ? undefined : options.estimate?.(index, row.job, now());
+        if (estimate) state += ` · ${estimate}`;
       }
       const note = row.note ? paint(ANSI.dim, ` · ${row.note}`) : '';
       lines.push(`${label}  ${state}${note}`);

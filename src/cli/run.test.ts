@@ -121,6 +121,52 @@ describe('run: in a terminal', () => {
   });
 });
 
+describe('run: the estimate in a terminal', () => {
+  it('adds the page’s estimate to a running job’s live line once the environment’s history is read', async () => {
+    const earlier = Date.now() - 60 * 60_000;
+    for (const jobId of ['e1', 'e2', 'e3']) {
+      aws.sim.jobs.put({
+        appId: 'est',
+        envName: 'dev',
+        jobId,
+        startedAt: earlier,
+        steps: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'COMPLETED', atMs: 150_000 },
+        ],
+      });
+    }
+    aws.putBackendJob({ appId: 'est', envName: 'dev', jobId: 'now' }, { endsOnRequest: 3 });
+    const listsBefore = aws.sim.count({ operation: 'ListBackendJobs' });
+    const setup = deps(
+      [link('est', 'dev', 'now')],
+      {
+        stdout: stream(true),
+        // The first wait lasts until the history has come and the line shows the estimate.
+        wait: async () => {
+          await expect
+            .poll(() => {
+              setup.ticks.forEach((tick) => tick());
+              return setup.stdout.text;
+            })
+            .toContain(' · about 2 min left');
+        },
+      },
+      { CI: undefined },
+    );
+    expect(await run(setup.all)).toBe(0);
+    // Once, not once per redraw or per check.
+    expect(aws.sim.count({ operation: 'ListBackendJobs' })).toBe(listsBefore + 1);
+  });
+
+  it('reads no history in a pipe', async () => {
+    const before = aws.sim.count({ operation: 'ListBackendJobs' });
+    aws.putBackendJob({ appId: 'est', envName: 'pipe', jobId: 'a' }, { endsOnRequest: 2 });
+    expect(await run(deps([link('est', 'pipe', 'a')]).all)).toBe(0);
+    expect(aws.sim.count({ operation: 'ListBackendJobs' })).toBe(before);
+  });
+});
+
 describe('run: quiet and JSON', () => {
   it('--quiet prints nothing when every job completes, and the failure and summary when one fails', async () => {
     aws.putBackendJob({ appId: 'quiet', envName: 'dev', jobId: 'ok' }, { endsOnRequest: 2 });

@@ -5,7 +5,10 @@
  */
 import { createAmplifyBackendClient } from '../shared/aws/amplifyBackend';
 import { createAmplifyHostingClient } from '../shared/aws/amplifyHosting';
-import { readJob } from '../shared/aws/watchedJob';
+import { readHistory } from '../shared/aws/jobHistory';
+import { readJob, type WatchedJob } from '../shared/aws/watchedJob';
+import { estimateJob, estimateProgress, formatRemaining, showsEstimate } from '../shared/domain/jobEstimate';
+import { formatDuration } from '../shared/domain/durationFormat';
 import { isHostingRef, sameJobRef, type JobRef } from '../shared/domain/jobRef';
 import { createClockOffset } from '../shared/aws/clockOffset';
 import { createSignedFetch } from '../shared/aws/signedFetch';
@@ -143,6 +146,34 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
   }));
 
   const mode = outputMode(options.json, stdout, env);
+  const controller = new AbortController();
+  // The live line's estimate, as the page's: one read of each environment's (branch's) history, only in a
+  // terminal and only once a job of it is seen running; a denial or failure leaves the line without one.
+  const histories = new Map<string, WatchedJob[] | 'reading' | 'none'>();
+  const estimate = (index: number, job: WatchedJob, at: number): string | undefined => {
+    const ref = refs[index];
+    if (!ref || !showsEstimate(job) || job.operation === undefined) return undefined;
+    const key = JSON.stringify(
+      isHostingRef(ref) ? ['hosting', ref.region, ref.appId, ref.branchName] : [ref.region, ref.appId, ref.envName],
+    );
+    const history = histories.get(key);
+    if (history === undefined) {
+      histories.set(key, 'reading');
+      readHistory(clients, ref, controller.signal).then(
+        (jobs) => histories.set(key, jobs),
+        () => histories.set(key, 'none'),
+      );
+      return undefined;
+    }
+    if (!Array.isArray(history)) return undefined;
+    const usual = estimateJob(history, job.operation, job.jobId);
+    const created = job.createTime?.date?.getTime();
+    if (usual.kind !== 'estimate' || created === undefined) return undefined;
+    const progress = estimateProgress(usual, at - created);
+    if (progress.kind === 'on-track') return formatRemaining(progress.remainingMs);
+    if (progress.kind === 'any-time') return 'should finish any time now';
+    return `taking longer than usual (${formatDuration(progress.overByMs)} past the slowest of ${usual.samples})`;
+  };
   const reporter = createReporter(reported, {
     mode,
     quiet: options.quiet,
@@ -152,9 +183,9 @@ export async function run(deps: RunDeps): Promise<ExitCode> {
     // The job's elapsed time is measured on the server's clock, as the page does.
     now: () => clock.now().getTime(),
     every: deps.every ?? realEvery,
+    ...(mode === 'live' ? { estimate } : {}),
   });
 
-  const controller = new AbortController();
   let stop: StopReason | undefined;
   const stopWith = (reason: StopReason) => {
     stop ??= reason;
