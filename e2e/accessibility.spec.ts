@@ -3,6 +3,12 @@ import type { Page } from '@playwright/test';
 import { copyFeedbackOf, expect, serveConfig, simulatedAccountConfig, test } from './fixtures';
 import { signInConfig } from './signInFixtures';
 
+/** A hosting job's step with an https log link (shown as a link the page never follows). */
+const HOSTING_STEP = (stepName: string) => ({
+  stepName,
+  logUrl: `https://aws-amplify-prod-us-east-1-artifacts.s3.amazonaws.com/${stepName}.log?X-Amz-Signature=abc`,
+});
+
 /** axe-core over the whole page; serious and critical findings fail, with their targets in the message. */
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -41,9 +47,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page);
     });
 
-    // Only a browser proves it: axe over computed styles in this colour scheme, on the job page's error states.
-    test('the job page: failed, not found and retrying', async ({ simulatedAccount: page, sim }) => {
-      // Three pages, each read whole by axe.
+    // Only a browser proves it: axe over computed styles in this colour scheme, on the job page's error states and a hosting job's steps.
+    test('the job page: failed, not found and retrying; a hosting job running and one failed in BUILD', async ({
+      simulatedAccount: page,
+      sim,
+    }) => {
+      // Five pages, each read whole by axe.
       test.slow();
       const failed = await sim.createJob({
         startedAt: Date.now() - 60_000,
@@ -67,6 +76,44 @@ for (const colorScheme of ['light', 'dark'] as const) {
       });
       await page.goto(throttled.path);
       await expect(page.getByText(/retrying in \d+ s/)).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      // A hosting job: a finished step and a running one, each with its log link.
+      const build = await sim.createHostingJob({
+        startedAt: Date.now() - 90_000,
+        commitId: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809112233',
+        commitMessage: 'Add the login page',
+        steps: [
+          {
+            ...HOSTING_STEP('BUILD'),
+            timeline: [
+              { status: 'RUNNING', atMs: 0 },
+              { status: 'SUCCEED', atMs: 60_000 },
+            ],
+          },
+          { ...HOSTING_STEP('DEPLOY'), timeline: [{ status: 'RUNNING', atMs: 60_000 }] },
+        ],
+      });
+      await page.goto(build.path);
+      await expect(page.getByRole('region', { name: 'Steps' }).getByRole('listitem')).toHaveCount(2);
+      await expect(page.getByRole('region', { name: 'Job status' })).toContainText('RUNNING');
+      await expectNoSeriousViolations(page);
+
+      const failedBuild = await sim.createHostingJob({
+        startedAt: Date.now() - 60_000,
+        steps: [
+          {
+            ...HOSTING_STEP('BUILD'),
+            timeline: [
+              { status: 'RUNNING', atMs: 0 },
+              { status: 'FAILED', atMs: 30_000 },
+            ],
+            statusReason: 'npm ci exited with code 1: ERESOLVE could not resolve the dependency tree',
+          },
+        ],
+      });
+      await page.goto(failedBuild.path);
+      await expect(page.getByRole('region', { name: 'Step BUILD failed' })).toBeVisible();
       await expectNoSeriousViolations(page);
     });
 
