@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { boardPath } from '../src/shared/domain/boardLink';
 import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS } from '../src/simulated-aws/demoJobs';
 import { DEMO_PASSWORD } from '../src/simulated-aws/demoUsers';
@@ -12,23 +12,42 @@ import { DEMO_PASSWORD } from '../src/simulated-aws/demoUsers';
 const statusOf = (page: Page) => page.getByRole('region', { name: 'Job status' });
 const NO_ERROR = /went wrong|aborted/i;
 
-async function firstSampleLink(page: Page): Promise<string> {
+/** The home page's first sample link whose name matches (a backend job unless told). */
+async function firstSampleLink(page: Page, name: RegExp = /CreateBackendAuth/): Promise<string> {
   await page.goto('/');
   const samples = page.getByRole('region', { name: 'Sample jobs in the demo' });
-  const link = samples.getByRole('link', { name: /CreateBackendAuth/ }).first();
+  const link = samples.getByRole('link', { name }).first();
   const href = await link.getAttribute('href');
-  if (!href) throw new Error('no sample job link on the home page');
+  if (!href) throw new Error(`no sample link ${name} on the home page`);
   return href;
 }
 
-// Only the dev server's StrictMode in a fresh tab showed "signal is aborted" on a pasted link.
-test('a sample job link pasted into a fresh tab shows its job', async ({ browser }) => {
-  const home = await browser.newContext();
-  const href = await firstSampleLink(await home.newPage());
-  await home.close();
-  const fresh = await browser.newContext();
-  const page = await fresh.newPage();
+/** A fresh tab (nothing stored, no service worker yet) on `href`. */
+async function freshTab(browser: Browser, href: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await page.goto(href);
+  return { context, page };
+}
+
+// Only the dev server's StrictMode in a fresh tab showed "signal is aborted" on a pasted link.
+test('a sample job link, and a sample hosting build link, pasted into a fresh tab show their job', async ({ browser }) => {
+  const home = await browser.newContext();
+  const homePage = await home.newPage();
+  const href = await firstSampleLink(homePage);
+  const buildHref = await firstSampleLink(homePage, /^main, build 12:/);
+  await home.close();
+  expect(buildHref).toBe('/apps/d2k9xq7v1ab3cd/branches/main/jobs/12');
+
+  // The hosting build, started by this first request: provisioning, then its steps.
+  const build = await freshTab(browser, buildHref);
+  await expect(build.page.getByRole('heading', { level: 1 })).toHaveText('Hosting job 12');
+  await expect(statusOf(build.page)).toContainText(/PROVISIONING|RUNNING/);
+  await expect(build.page.getByRole('region', { name: 'Steps' })).toBeVisible();
+  await expect(build.page.getByText(NO_ERROR)).toHaveCount(0);
+  await build.context.close();
+
+  const { context: fresh, page } = await freshTab(browser, href);
   await expect(statusOf(page)).toContainText('RUNNING');
   await expect(page.getByText(NO_ERROR)).toHaveCount(0);
   await page.reload();
