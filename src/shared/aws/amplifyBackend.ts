@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/appConfig';
 import type { BackendJobRef } from '../domain/jobRef';
-import { AwsError } from './awsError';
 import { parseJobTime, type JobTime } from './jobTime';
+import { invalidResponse, parseObject, readJobPage } from './restJson';
 import type { SignedFetch, SignedResponse } from './signedFetch';
 
 /** GetBackendJob's 200 body as it travels: lower camelCase, every member an optional string. */
@@ -83,19 +83,6 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function parseObject(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): Record<string, unknown> {
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch {
-    throw invalidResponse(response, 'The response was not JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalidResponse(response, 'The response was not a JSON object.');
-  }
-  return body as Record<string, unknown>;
-}
-
 function isJobLike(value: unknown): value is BackendJobWire & Record<string, unknown> {
   return (
     typeof value === 'object' &&
@@ -121,13 +108,7 @@ export interface BackendJobPage {
 
 /** ListBackendJobs' body → model. Entries that are not jobs are skipped, not fatal. */
 export function deserializeBackendJobPage(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): BackendJobPage {
-  const body = parseObject(response);
-  if (body.jobs !== undefined && !Array.isArray(body.jobs)) {
-    throw invalidResponse(response, 'The response’s "jobs" was not a list.');
-  }
-  const jobs = ((body.jobs as unknown[] | undefined) ?? []).filter(isJobLike).map(jobFromWire);
-  const nextToken = typeof body.nextToken === 'string' && body.nextToken !== '' ? body.nextToken : undefined;
-  return nextToken ? { jobs, nextToken } : { jobs };
+  return readJobPage(response, 'jobs', isJobLike, jobFromWire);
 }
 
 /** A job as the page uses it, from its JSON as AWS sends it (also a copy kept from an earlier answer). */
@@ -143,15 +124,6 @@ export function jobFromWire(wire: BackendJobWire & Record<string, unknown>): Bac
     error: optionalString(wire.error),
     raw: wire,
   };
-}
-
-function invalidResponse(response: Pick<SignedResponse, 'headers' | 'status'>, message: string): AwsError {
-  return new AwsError({
-    kind: 'invalid-response',
-    status: response.status,
-    serverMessage: message,
-    requestId: response.headers.get('x-amzn-requestid') ?? undefined,
-  });
 }
 
 /** ListBackendJobs' body filters; all optional. */

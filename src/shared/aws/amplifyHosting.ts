@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/appConfig';
 import type { HostingJobRef } from '../domain/jobRef';
-import { AwsError } from './awsError';
 import { parseEpochSecondsTime, type JobTime } from './jobTime';
+import { invalidResponse, parseObject, readJobPage } from './restJson';
 import type { SignedFetch, SignedResponse } from './signedFetch';
 
 /**
@@ -151,26 +151,6 @@ export function hostingJobFromWire(wire: Wire): HostingJob {
   };
 }
 
-function parseObject(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): Wire {
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch {
-    throw invalidResponse(response, 'The response was not JSON.');
-  }
-  if (!isObject(body)) throw invalidResponse(response, 'The response was not a JSON object.');
-  return body;
-}
-
-function invalidResponse(response: Pick<SignedResponse, 'headers' | 'status'>, message: string): AwsError {
-  return new AwsError({
-    kind: 'invalid-response',
-    status: response.status,
-    serverMessage: message,
-    requestId: response.headers.get('x-amzn-requestid') ?? undefined,
-  });
-}
-
 const isSummaryLike = (value: unknown): value is Wire =>
   isObject(value) && SUMMARY_MEMBERS.some((member) => value[member] !== undefined);
 
@@ -189,13 +169,7 @@ export function deserializeHostingJob(response: Pick<SignedResponse, 'text' | 'h
 
 /** ListJobs' body → model. Entries that are not job summaries are skipped, not fatal. */
 export function deserializeHostingJobPage(response: Pick<SignedResponse, 'text' | 'headers' | 'status'>): HostingJobPage {
-  const body = parseObject(response);
-  if (body.jobSummaries !== undefined && !Array.isArray(body.jobSummaries)) {
-    throw invalidResponse(response, 'The response’s "jobSummaries" was not a list.');
-  }
-  const jobs = ((body.jobSummaries as unknown[] | undefined) ?? []).filter(isSummaryLike).map(hostingJobFromWire);
-  const nextToken = typeof body.nextToken === 'string' && body.nextToken !== '' ? body.nextToken : undefined;
-  return nextToken ? { jobs, nextToken } : { jobs };
+  return readJobPage(response, 'jobSummaries', isSummaryLike, hostingJobFromWire);
 }
 
 export interface AmplifyHostingClient {

@@ -18,19 +18,31 @@ const JOB_PAGE = /^\/apps\/([^/]*)\/environments\/([^/]*)\/jobs\/([^/]*)\/?$/;
 
 export type JobPathMatch = { ok: true; params: JobPageParams } | { ok: false; message: string };
 
+const BROKEN_ENCODING = {
+  ok: false,
+  message: 'The link has a broken percent-encoding (a “%” not followed by two hex digits).',
+} as const;
+
+/** A matched path's segments, decoded; undefined when one has a broken percent-encoding. */
+function decodeSegments(match: RegExpExecArray): (string | undefined)[] | undefined {
+  try {
+    return match.slice(1).map((segment) => (segment === undefined ? undefined : decodeURIComponent(segment)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An empty ?region= means the config's region, like no parameter at all. */
+const regionOf = (search: string) => new URLSearchParams(search).get('region') || undefined;
+
 /** Reads a job page URL; undefined when the path is not a job page at all. */
 export function matchJobPagePath(pathname: string, search: string): JobPathMatch | undefined {
   const match = JOB_PAGE.exec(pathname);
   if (!match) return undefined;
-  let ids: string[];
-  try {
-    ids = match.slice(1).map((segment) => decodeURIComponent(segment));
-  } catch {
-    return { ok: false, message: 'The link has a broken percent-encoding (a “%” not followed by two hex digits).' };
-  }
+  const ids = decodeSegments(match);
+  if (!ids) return BROKEN_ENCODING;
   const [appId = '', envName = '', jobId = ''] = ids;
-  // An empty ?region= means the config's region, like no parameter at all.
-  const region = new URLSearchParams(search).get('region') || undefined;
+  const region = regionOf(search);
   const params: JobPageParams = { appId, envName, jobId };
   if (region !== undefined) params.region = region;
   return { ok: true, params };
@@ -72,14 +84,10 @@ export type HostingPathMatch =
 export function matchHostingPath(pathname: string, search: string): HostingPathMatch | undefined {
   const match = BRANCH_PAGE.exec(pathname) ?? HOSTING_JOB_PAGE.exec(pathname);
   if (!match) return undefined;
-  let ids: string[];
-  try {
-    ids = match.slice(1).map((segment) => decodeURIComponent(segment));
-  } catch {
-    return { ok: false, message: 'The link has a broken percent-encoding (a “%” not followed by two hex digits).' };
-  }
+  const ids = decodeSegments(match);
+  if (!ids) return BROKEN_ENCODING;
   const [appId = '', branchName = '', jobId] = ids;
-  const region = new URLSearchParams(search).get('region') || undefined;
+  const region = regionOf(search);
   const params: BranchPageParams = region === undefined ? { appId, branchName } : { appId, branchName, region };
   if (jobId === undefined) return { ok: true, params };
   const job: HostingJobPageParams = { ...params, jobId };
