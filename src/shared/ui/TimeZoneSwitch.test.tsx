@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbsoluteTime } from './AbsoluteTime';
 import { TimeZoneSwitch } from './TimeZoneSwitch';
 import { Timestamp } from './Timestamp';
@@ -62,6 +62,14 @@ describe('the Local / UTC switch', () => {
     reloadTimeZoneMode();
     render(<Page />);
     expect(screen.getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('a page load starts from the remembered choice: the preference is read when the app loads', async () => {
+    window.localStorage.setItem(TIME_ZONE_STORAGE_KEY, 'utc');
+    // A fresh copy of the module, as a new page gets: nothing re-reads the storage for it.
+    vi.resetModules();
+    const fresh = await import('./timeZonePreference');
+    expect(fresh.getTimeZoneMode()).toBe('utc');
   });
 
   it('follows a change made in another tab', () => {
