@@ -259,6 +259,18 @@ describe('a failed job', () => {
     expect(getJobRequests(job.jobId)).toBe(1);
   });
 
+  it('copies the job’s whole error with the Copy button in its panel, even while the panel shows it shortened', async () => {
+    const message = `Stack UPDATE_FAILED: ${'x'.repeat(2500)} (end of the error)`;
+    const job = addJob({ startedAt: Date.now() - 1000, steps: [{ status: 'FAILED', atMs: 0 }], error: message });
+    const { user } = await renderApp({ path: job.path });
+    await findStatus('FAILED');
+    const panel = screen.getByRole('region', { name: /The job reported an error/ });
+    expect(panel).not.toHaveTextContent('(end of the error)');
+    await user.click(within(panel).getByRole('button', { name: 'Copy the job’s error' }));
+    expect(await navigator.clipboard.readText()).toBe(message);
+    expect(within(panel).getByRole('status')).toHaveTextContent('Copied');
+  });
+
   it('renders markup in the error as text, creating no elements from it', async () => {
     const hostile = 'Deploy failed: <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> & done';
     const job = addJob({ startedAt: Date.now() - 1000, steps: [{ status: 'FAILED', atMs: 0 }], error: hostile });
