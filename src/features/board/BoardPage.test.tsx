@@ -91,6 +91,19 @@ describe('the board', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Board' })).toHaveFocus();
   });
 
+  it('“Copy link” copies the board’s whole address, as it is after a Remove', async () => {
+    const a = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const b = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const { user } = await renderApp({ path: boardPath([boardJob(a), boardJob(b)]) });
+    const copy = await screen.findByRole('button', { name: 'Copy link to this board' });
+    await user.click(copy);
+    expect(await navigator.clipboard.readText()).toBe(new URL(boardPath([boardJob(a), boardJob(b)]), window.location.href).href);
+
+    await user.click(screen.getByRole('button', { name: `Remove job ${a.jobId} from the board` }));
+    await user.click(screen.getByRole('button', { name: 'Copy link to this board' }));
+    expect(await navigator.clipboard.readText()).toBe(new URL(boardPath([boardJob(b)]), window.location.href).href);
+  });
+
   it('refuses more than 25 jobs and names the ones it left out', async () => {
     const jobs = Array.from({ length: 27 }, (_, index) =>
       boardJob({ appId: TEST_APP_ID, envName: TEST_ENV, jobId: `j${index}` }),
