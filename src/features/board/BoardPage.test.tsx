@@ -28,6 +28,11 @@ function addHistory(envName: string, operation: string, minutes: number[]) {
   );
 }
 
+/** A row once the board shows it (the page is loaded on demand: the first test to open it waits for it). */
+function findRow(jobId: string): Promise<HTMLElement> {
+  return screen.findByRole('listitem', { name: `Job ${jobId}` });
+}
+
 function row(jobId: string): HTMLElement {
   return screen.getByRole('listitem', { name: `Job ${jobId}` });
 }
@@ -162,7 +167,7 @@ describe('the board', () => {
     addHistory('once', 'CreateBackendAuth', [2, 3, 3, 4]);
     const jobs = [0, 1, 2].map(() => addJob({ envName: 'once', steps: [{ status: 'RUNNING', atMs: 0 }] }));
     await renderApp({ path: boardPath(jobs.map(boardJob)) });
-    for (const job of jobs) expect(await within(row(job.jobId)).findByRole('progressbar')).toBeInTheDocument();
+    for (const job of jobs) expect(await within(await findRow(job.jobId)).findByRole('progressbar')).toBeInTheDocument();
     expect(screen.getAllByText(/^Durations are updateTime − createTime/)).toHaveLength(1);
     for (const job of jobs) expect(within(row(job.jobId)).queryByText(/^Durations are/)).toBeNull();
   });
@@ -176,7 +181,7 @@ describe('the board', () => {
     await renderApp({ path: boardPath([boardJob(first), boardJob(second), boardJob(few)]) });
 
     expect(
-      await within(row(first.jobId)).findByText('Usually takes 2–4 min (4 earlier CreateBackendAuth jobs)'),
+      await within(await findRow(first.jobId)).findByText('Usually takes 2–4 min (4 earlier CreateBackendAuth jobs)'),
     ).toBeInTheDocument();
     const bar = within(row(first.jobId)).getByRole('progressbar');
     expect(bar).toHaveAttribute('aria-valuetext', expect.stringMatching(/^about \d min left$/) as string);
@@ -190,7 +195,7 @@ describe('the board', () => {
     const late = addJob({ envName: 'late', startedAt: Date.now() - 5 * MINUTE, steps: [{ status: 'RUNNING', atMs: 0 }] });
     await renderApp({ path: boardPath([boardJob(late)]) });
     expect(
-      await within(row(late.jobId)).findByText(/Taking longer than usual: 3 min \d\d s past the slowest of them/),
+      await within(await findRow(late.jobId)).findByText(/Taking longer than usual: 3 min \d\d s past the slowest of them/),
     ).toBeInTheDocument();
   });
 
@@ -207,7 +212,7 @@ describe('the board', () => {
     const b = addJob({ envName: 'denied', steps: [{ status: 'RUNNING', atMs: 0 }] });
     await renderApp({ path: boardPath([boardJob(a), boardJob(b)]) });
     expect(
-      await within(row(a.jobId)).findByText(/No estimate: listing this environment’s jobs .* was denied/),
+      await within(await findRow(a.jobId)).findByText(/No estimate: listing this environment’s jobs .* was denied/),
     ).toBeInTheDocument();
     expect(within(row(a.jobId)).getByText('RUNNING')).toBeInTheDocument();
     await waitFor(() => expect(getJobRequests(a.jobId)).toBeGreaterThanOrEqual(2), { timeout: 8000 });
