@@ -4,6 +4,7 @@ import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { boardPath } from '../../shared/domain/boardLink';
 import { setTimeZoneMode } from '../../shared/ui/timeZonePreference';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -104,6 +105,29 @@ describe('last refreshed', () => {
     expect(time?.textContent).toBe(
       new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
     );
+  });
+
+  it('keeps the time of the last load while nothing refreshes, however long the page stays open', async () => {
+    useAppFakeTimers();
+    try {
+      finished('COMPLETED', HOUR);
+      const { queryClient } = await renderApp({ path: listPath(), pollIntervalSeconds: 60 });
+      await rowCount(1);
+      const shown = () =>
+        screen
+          .getByText(/^Last refreshed/)
+          .querySelector('time')
+          ?.getAttribute('datetime');
+      const loadedAt = shown();
+      expect(loadedAt).toBeDefined();
+      // Every listed job has ended: nothing is asked again, and the page re-renders its clock meanwhile.
+      await passAppTime(queryClient, 2 * 60_000);
+      expect(screen.getByText('No listed job is running; not refreshing.')).toBeInTheDocument();
+      expect(shown()).toBe(loadedAt);
+      expect(Date.now() - Date.parse(loadedAt ?? '')).toBeGreaterThanOrEqual(2 * 60_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('follows the Local / UTC switch', async () => {
