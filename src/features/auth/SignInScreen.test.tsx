@@ -95,6 +95,15 @@ describe('a job link when the identity pool gives credentials only to signed-in 
     expect(sim.count({ service: 'cognito-identity' })).toBe(0);
   });
 
+  it('the page beneath shows no error: it says a sign-in is needed, and the tab title says Sign in', async () => {
+    const { job } = await openJob();
+    const page = document.querySelector('.shell') as HTMLElement;
+    expect(within(page).getByRole('heading', { name: 'Sign in to watch this job' })).toBeInTheDocument();
+    expect(page).not.toHaveTextContent(/No AWS credentials|Couldn’t get AWS credentials/);
+    expect(within(page).queryByRole('alert')).not.toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe(`Sign in · ${job.jobId.slice(0, 8)}… · Amplify Job Watch`));
+  });
+
   it('has labelled Username and Password fields and a Show password toggle', async () => {
     const { dialog, user } = await openJob();
     const username = within(dialog).getByLabelText('Username');
