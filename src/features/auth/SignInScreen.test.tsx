@@ -218,6 +218,33 @@ describe('password reset required', () => {
   });
 });
 
+describe('Forgot password?', () => {
+  it('takes the username typed so far to the reset path, without a reason; the new password then signs in', async () => {
+    const { dialog, user, job } = await openJob(PASSWORD_AUTH);
+    await user.click(within(dialog).getByLabelText('Username'));
+    await user.paste('demo');
+    await user.click(within(dialog).getByRole('button', { name: 'Forgot password?' }));
+
+    expect(await within(dialog).findByRole('button', { name: 'Send code' })).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Username')).toHaveValue('demo');
+    expect(dialog).not.toHaveTextContent('A password reset is required');
+    await user.click(within(dialog).getByRole('button', { name: 'Send code' }));
+    await user.click(await within(dialog).findByLabelText('Reset code'));
+    await user.paste(DEMO_CODE);
+    await user.click(within(dialog).getByLabelText('New password'));
+    await user.paste('Another-password-8');
+    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Your password has been changed. Sign in with the new password.',
+    );
+    expect(idpCount('ForgotPassword')).toBe(1);
+    expect(idpCount('ConfirmForgotPassword')).toBe(1);
+    await submitCredentials(user, 'demo', 'Another-password-8');
+    await expectSignedIn('demo', job.jobId);
+  });
+});
+
 describe('new password required', () => {
   it('asks for a “New password” and signs in with it', async () => {
     const { dialog, user, job } = await openJob();
