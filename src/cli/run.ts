@@ -26,6 +26,7 @@ import {
 } from './awsSetup';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
 import { colourWanted, createReporter, outputMode, type ReportedJob, type Writable } from './output';
+import { realAfter, realEvery, realWait } from './timers';
 import { watchJobs, type StopReason } from './watch';
 
 export interface RunDeps {
@@ -46,31 +47,6 @@ export interface RunDeps {
   every?: (ms: number, tick: () => void) => () => void;
   readFile?: (path: string) => string;
   jitterSeed?: number;
-}
-
-function realWait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function realAfter(ms: number, fn: () => void): () => void {
-  const timer = setTimeout(fn, ms);
-  return () => clearTimeout(timer);
-}
-
-function realEvery(ms: number, tick: () => void): () => void {
-  const timer = setInterval(tick, ms);
-  return () => clearInterval(timer);
 }
 
 /** `appId/staging/7f3c…` for a backend job, `appId/feature/login#12` for a hosting one. */
