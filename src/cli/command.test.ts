@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCliSim, type CliSim } from '../test/cliSim';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-// Inside the repository, so the bundle's npm imports resolve from node_modules as an installed copy's do.
-const outDir = `${root}dist-cli-test`;
+// Inside the repository, so the bundle's npm imports resolve from node_modules as an installed copy's do;
+// one folder per test process, so two runs at once do not build over each other.
+const outDir = `${root}dist-cli-test-${process.pid}`;
 const command = `${outDir}/amplify-job-watch.js`;
 
 interface Finished {
