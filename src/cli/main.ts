@@ -15,6 +15,10 @@ process.on('SIGINT', () => {
   interrupt.abort();
 });
 
+// A reader that went away (`| head -1`) is not a reason to stop watching or to print a stack trace:
+// the exit code still tells the outcome.
+process.stdout.on('error', () => undefined);
+
 function finish(code: number): void {
   process.exitCode = code;
   // Idle keep-alive sockets must not hold the process open once the outcome is known.
