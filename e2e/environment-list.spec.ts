@@ -91,6 +91,83 @@ test('lists the environment’s jobs newest first with status, operation, link, 
   await expect(page.getByRole('region', { name: 'Job status' })).toContainText('COMPLETED');
 });
 
+// Only a browser proves it: the production build opens a branch's list cold (the branch one %2F segment), lists it over signed HTTP (ListJobs, a GET) and its links open live pages.
+test('lists a branch’s hosting jobs newest first with status, type, commit and times; a job’s link opens its live page', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const succeeded = await sim.createHostingJob({
+    branchName: 'feature/login',
+    jobId: '1',
+    startedAt: now - 5 * MINUTE,
+    commitId: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809112233',
+    commitMessage: 'Add the login page',
+    steps: [
+      {
+        stepName: 'BUILD',
+        timeline: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'SUCCEED', atMs: 90_000 },
+        ],
+      },
+    ],
+  });
+  const same = { appId: succeeded.appId, branchName: succeeded.branchName };
+  await sim.createHostingJob({
+    ...same,
+    jobId: '2',
+    startedAt: now - 3 * MINUTE,
+    steps: [
+      {
+        stepName: 'BUILD',
+        timeline: [
+          { status: 'RUNNING', atMs: 0 },
+          { status: 'FAILED', atMs: 40_000 },
+        ],
+        statusReason: 'npm ci exited with code 1',
+      },
+    ],
+  });
+  const running = await sim.createHostingJob({ ...same, jobId: '3', jobType: 'MANUAL', startedAt: now - 1 * MINUTE });
+  await page.goto(`/apps/${succeeded.appId}/branches/feature%2Flogin/jobs`);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jobs of branch feature/login of app ${succeeded.appId}`);
+  await expect(page).toHaveTitle('Jobs · feature/login · Amplify Job Watch');
+  await expect(tableRows(page)).toHaveCount(3);
+  expect(await listedIds(page)).toEqual(['3', '2', '1']);
+  const cell = (row: number, column: string) => tableRows(page).nth(row).locator(`td[data-label="${column}"]`);
+  await expect(cell(0, 'Status')).toHaveText('RUNNING');
+  await expect(cell(0, 'Type')).toHaveText('MANUAL');
+  await expect(cell(0, 'Ended')).toHaveText('not yet');
+  await expect(cell(1, 'Status')).toHaveText('FAILED');
+  await expect(cell(1, 'Duration')).toHaveText('40 s');
+  await expect(cell(2, 'Status')).toHaveText('SUCCEEDED');
+  await expect(cell(2, 'Commit')).toContainText('3f2a9c1');
+  await expect(cell(2, 'Commit')).toContainText('Add the login page');
+  await expect(cell(2, 'Started').locator('time')).toHaveAttribute('datetime', new Date(succeeded.startedAt).toISOString());
+  await expect(cell(2, 'Ended').locator('time')).toHaveAttribute(
+    'datetime',
+    new Date(succeeded.startedAt + 90_000).toISOString(),
+  );
+  // ListJobs, a signed GET of the branch (one encoded segment) at the simulated Amplify Hosting.
+  const list = requests
+    .toSim()
+    .filter(
+      (request) =>
+        request.method() === 'GET' &&
+        new URL(request.url()).pathname === `/apps/${succeeded.appId}/branches/feature%2Flogin/jobs`,
+    );
+  expect(list.length).toBeGreaterThanOrEqual(1);
+  expect((await list[0]?.allHeaders())?.authorization).toMatch(/\/us-east-1\/amplify\/aws4_request/);
+
+  await tableRows(page).nth(0).getByRole('link', { name: '3', exact: true }).click();
+  await expect(page).toHaveURL(`${APP_ORIGIN}${running.path}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hosting job 3');
+  await expect(page.getByRole('region', { name: 'Job status' })).toContainText('RUNNING');
+});
+
 /** 27 finished jobs of one environment, a minute apart, newest first: one more page than the first 25. */
 async function twentySevenJobs(sim: Sim): Promise<SimJob[]> {
   const now = Date.now();
