@@ -117,9 +117,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page);
     });
 
-    // Only a browser proves it: axe over computed styles in this colour scheme, on the pages around the job page.
-    test('home, environment list, invalid link and not found', async ({ page, sim }) => {
-      // Four pages, each read whole by axe.
+    // Only a browser proves it: axe over computed styles in this colour scheme, on the pages around the job page (a branch's list among them).
+    test('home, environment list, branch list, invalid link and not found', async ({ page, sim }) => {
+      // Five pages, each read whole by axe.
       test.slow();
       await serveConfig(page, simulatedAccountConfig());
       await page.goto('/');
@@ -130,6 +130,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await sim.createJob({ appId: job.appId, steps: [{ status: 'FAILED', atMs: 0 }], error: 'Stack rollback' });
       await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
       await expect(page.getByRole('table')).toBeVisible();
+      await expectNoSeriousViolations(page);
+
+      // A branch's builds: one failed in BUILD, one running.
+      const build = await sim.createHostingJob({
+        branchName: 'feature/login',
+        commitId: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809112233',
+        commitMessage: 'Add the login page',
+      });
+      await sim.createHostingJob({
+        appId: build.appId,
+        branchName: build.branchName,
+        startedAt: Date.now() - 60_000,
+        steps: [{ stepName: 'BUILD', timeline: [{ status: 'FAILED', atMs: 0 }], statusReason: 'npm ci exited with code 1' }],
+      });
+      await page.goto(`/apps/${build.appId}/branches/feature%2Flogin/jobs`);
+      await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
       await expectNoSeriousViolations(page);
 
       await page.goto('/apps/app/environments/staging/jobs/job%01x');
