@@ -21,7 +21,11 @@ import { gzipSync } from 'node:zlib';
 // checked on receipt and limited in size, long tokens that wrap only at separators, the estimate's reserved
 // room, sign-out heard from other tabs. The budget is that plus about 1.3 KB; the status-first design is
 // the way down to 110 KB.
-export const BUDGET_JS_GZIP_BYTES = 141 * 1024;
+// 143.2 KB once the job page watches Amplify Hosting jobs too (3.5 KB): the hosting client and its wire
+// reading, the job model of both kinds, the hosting routes and link checks, the steps view, board links
+// with build= entries. Loading the steps view lazily was tried and weighed more (143.7 KB: shared modules
+// split into more small chunks). The budget is that plus about 1.8 KB.
+export const BUDGET_JS_GZIP_BYTES = 145 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 export function firstLoadAssets(distDir) {
