@@ -55,7 +55,8 @@ const link = (appId: string, env: string, jobId: string) =>
   `http://localhost:5173/apps/${appId}/environments/${env}/jobs/${jobId}`;
 
 // Each run takes the command's one-second interval once or twice; the limit only stops a hung child.
-describe('amplify-job-watch, built, over HTTP', { timeout: 30_000 }, () => {
+// Concurrent: each test mostly waits for its child's interval; the jobs are apart (own app or job ID each).
+describe.concurrent('amplify-job-watch, built, over HTTP', { timeout: 30_000 }, () => {
   it('follows a backend job to COMPLETED, one plain line per change, and exits 0', async () => {
     aws.putBackendJob({ appId: 'app1', envName: 'staging', jobId: 'done-1' }, { endsOnRequest: 2 });
     const result = await runCommand(['--interval', '1', link('app1', 'staging', 'done-1')], aws.env());
