@@ -1,9 +1,32 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
-// The simulated AWS behind MSW, as for every test. Its afterEach runs after the one below (hooks unwind
-// in reverse order): the rendered app is unmounted before the simulated AWS is reset.
-import './setupNode';
+import { afterEach, beforeAll, vi } from 'vitest';
+import { reloadTimeZoneMode } from '../shared/ui/timeZonePreference';
+import { resetAmplifyAuth } from './amplifyAuth';
+// The simulated AWS behind MSW, as for every test, comes from setupNode.ts, listed before this file in
+// vite.config.ts: its afterEach runs after the one below (hooks unwind in reverse order), so the rendered
+// app is unmounted before the simulated AWS is reset.
+
+/**
+ * The DOM test files of a worker run one after another in one jsdom page and one module graph
+ * (`isolate: false` in vite.config.ts): building a page and importing the app again for every file
+ * cost more than the tests themselves. So each file starts from what a freshly loaded page has:
+ * nothing stored, no Amplify session, an empty document at `/`, real timers, the browser's own
+ * globals. Within a file, tests clean up after themselves as before.
+ */
+beforeAll(async () => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+  // Amplify's in-memory credentials and identity id, then both storages.
+  await resetAmplifyAuth();
+  reloadTimeZoneMode();
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  for (const name of document.documentElement.getAttributeNames()) document.documentElement.removeAttribute(name);
+  // A new entry drops the entries a Back in the previous file left ahead: a fresh page has no forward history.
+  window.history.pushState(null, '', '/');
+});
 
 afterEach(() => {
   cleanup();
