@@ -1,5 +1,5 @@
 import { focusManager, QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keepWatchingInBackground } from './visibility';
 
 function setVisibility(state: 'visible' | 'hidden') {
@@ -7,16 +7,23 @@ function setVisibility(state: 'visible' | 'hidden') {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-afterEach(() => {
-  vi.useRealTimers();
-  setVisibility('visible');
-  // Back to React Query's own behaviour for other tests in this file's worker.
+/** React Query's own focus listener (the one keepWatchingInBackground replaces), as a page starts with it. */
+function reactQueryDefault() {
   focusManager.setEventListener((onFocus) => {
     const listener = () => onFocus();
     window.addEventListener('visibilitychange', listener, false);
     return () => window.removeEventListener('visibilitychange', listener);
   });
   focusManager.setFocused(undefined);
+}
+
+// The page (and module graph) is shared with other test files, where the app installed its own listener.
+beforeEach(reactQueryDefault);
+
+afterEach(() => {
+  vi.useRealTimers();
+  setVisibility('visible');
+  reactQueryDefault();
 });
 
 describe('keepWatchingInBackground', () => {
