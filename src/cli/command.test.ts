@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepsInTurn } from '../simulated-aws/hostingJobStore';
 import { startCliSim, type CliSim } from '../test/cliSim';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -170,22 +171,7 @@ describe.concurrent('amplify-job-watch, built, over HTTP', { timeout: 30_000 }, 
         appId: 'app7',
         branchName: 'feature/login',
         jobId: '12',
-        steps: [
-          {
-            stepName: 'BUILD',
-            timeline: [
-              { status: 'RUNNING', atMs: 0 },
-              { status: 'SUCCEED', atMs: 1000 },
-            ],
-          },
-          {
-            stepName: 'DEPLOY',
-            timeline: [
-              { status: 'RUNNING', atMs: 1000 },
-              { status: 'SUCCEED', atMs: 2000 },
-            ],
-          },
-        ],
+        steps: stepsInTurn(['BUILD', 'DEPLOY']),
       },
       { endsOnRequest: 2 },
     );
@@ -204,16 +190,7 @@ describe.concurrent('amplify-job-watch, built, over HTTP', { timeout: 30_000 }, 
         appId: 'app7',
         branchName: 'main',
         jobId: '3',
-        steps: [
-          {
-            stepName: 'BUILD',
-            timeline: [
-              { status: 'RUNNING', atMs: 0 },
-              { status: 'FAILED', atMs: 1000 },
-            ],
-            statusReason: 'npm ERR! missing script: build',
-          },
-        ],
+        steps: stepsInTurn(['BUILD'], { last: 'FAILED', statusReason: 'npm ERR! missing script: build' }),
       },
       { endsOnRequest: 1 },
     );

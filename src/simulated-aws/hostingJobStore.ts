@@ -55,6 +55,33 @@ export interface SimHostingJob extends ScriptedJob {
   timeline?: SimJobStep[];
 }
 
+/**
+ * Steps that run one after another, `stepMs` each from `startMs`: every step RUNNING, then SUCCEED,
+ * except the last, which ends as `last` (with `statusReason`). The usual shape of a build for tests.
+ */
+export function stepsInTurn(
+  names: readonly string[],
+  {
+    startMs = 0,
+    stepMs = 1000,
+    last = 'SUCCEED',
+    statusReason,
+  }: { startMs?: number; stepMs?: number; last?: string; statusReason?: string } = {},
+): SimHostingStepSpec[] {
+  return names.map((stepName, index) => {
+    const final = index === names.length - 1;
+    const step: SimHostingStepSpec = {
+      stepName,
+      timeline: [
+        { status: 'RUNNING', atMs: startMs + index * stepMs },
+        { status: final ? last : 'SUCCEED', atMs: startMs + (index + 1) * stepMs },
+      ],
+    };
+    if (final && statusReason !== undefined) step.statusReason = statusReason;
+    return step;
+  });
+}
+
 export const HOSTING_ACCOUNT_ID = '123456789012';
 const TERMINAL = new Set(['SUCCEED', 'FAILED', 'CANCELLED']);
 const STOPS_LATER_STEPS = new Set(['FAILED', 'CANCELLED']);

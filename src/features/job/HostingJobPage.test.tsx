@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hostingJobPagePath } from '../../shared/domain/jobRoutes';
-import type { SimHostingJobSpec } from '../../simulated-aws/hostingJobStore';
+import { stepsInTurn, type SimHostingJobSpec } from '../../simulated-aws/hostingJobStore';
 import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 import { addHostingJob, getHostingJobRequests, renderApp, TEST_APP_ID } from '../../test/renderApp';
 import { sim } from '../../test/server';
@@ -33,27 +33,10 @@ function stepItems(): HTMLElement[] {
 
 const BUILD_DEPLOY_VERIFY = [
   {
-    stepName: 'BUILD',
-    timeline: [
-      { status: 'RUNNING', atMs: 0 },
-      { status: 'SUCCEED', atMs: 1000 },
-    ],
+    ...stepsInTurn(['BUILD'])[0]!,
     logUrl: 'https://aws-amplify-prod-us-east-1-artifacts.s3.amazonaws.com/build.log?X-Amz-Signature=abc',
   },
-  {
-    stepName: 'DEPLOY',
-    timeline: [
-      { status: 'RUNNING', atMs: 1000 },
-      { status: 'SUCCEED', atMs: 2000 },
-    ],
-  },
-  {
-    stepName: 'VERIFY',
-    timeline: [
-      { status: 'RUNNING', atMs: 2000 },
-      { status: 'SUCCEED', atMs: 3000 },
-    ],
-  },
+  ...stepsInTurn(['DEPLOY', 'VERIFY'], { startMs: 1000 }),
 ];
 
 describe('a hosting job page', () => {
@@ -90,14 +73,8 @@ describe('a hosting job page', () => {
     const reason = 'npm ci exited with code 1: <img src=x onerror="alert(1)"> ERESOLVE could not resolve';
     const job = addHostingJob({
       steps: [
-        {
-          stepName: 'BUILD',
-          timeline: [
-            { status: 'RUNNING', atMs: 0 },
-            { status: 'FAILED', atMs: 500 },
-          ],
-          statusReason: reason,
-        },
+        ...stepsInTurn(['BUILD'], { stepMs: 500, last: 'FAILED', statusReason: reason }),
+        // Scripted as if it would run: after a failed BUILD it never starts.
         { stepName: 'DEPLOY', timeline: [{ status: 'RUNNING', atMs: 600 }] },
       ],
     });
