@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { QueryClient } from '@tanstack/react-query';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
 import { reloadTimeZoneMode } from '../shared/ui/timeZonePreference';
@@ -28,6 +29,20 @@ beforeAll(async () => {
   window.history.pushState(null, '', '/');
 });
 
+/**
+ * Every QueryClient a test mounted (renderApp's, and those a test builds itself): cleared after each
+ * test, which cancels their retries and aborts their requests in flight, so that nothing a test started
+ * reaches the simulated AWS in the next test, or in the next file sharing this page.
+ */
+const mountedClients = new Set<QueryClient>();
+const mount = QueryClient.prototype.mount;
+QueryClient.prototype.mount = function (this: QueryClient) {
+  mountedClients.add(this);
+  mount.call(this);
+};
+
 afterEach(() => {
   cleanup();
+  mountedClients.forEach((client) => client.clear());
+  mountedClients.clear();
 });
