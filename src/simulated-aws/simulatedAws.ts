@@ -46,6 +46,9 @@ const AMAZON_HOST = /^(amplifybackend|amplify|cognito-identity|cognito-idp)\.([a
 const HOSTED_UI_HOST = /^(?:[a-z0-9-]+\.)*?(?:auth(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d)\.)?amazoncognito\.com$/;
 const MAX_RECORDS = 5000;
 
+/** What the AmplifyBackend and Amplify Hosting simulations record of a request they answer. */
+type AmplifyRecord = Omit<SimRequestRecord, 'at' | 'service'>;
+
 /**
  * One simulated AWS: AmplifyBackend jobs that move through statuses over time, a Cognito user pool
  * (`userPool`: sign-in, challenges, tokens, Hosted UI token endpoint; demo users by default), and
@@ -151,7 +154,15 @@ export class SimulatedAws {
     ).length;
   }
 
+  /**
+   * Counts resets. A request still being answered when the simulation is reset (a test that ended
+   * with a request on its way) is answered from the new state but not recorded: it belongs to the
+   * test before.
+   */
+  #generation = 0;
+
   reset(): void {
+    this.#generation += 1;
     this.jobs.clear();
     this.listFaults.clear();
     this.hostingJobs.clear();
@@ -165,6 +176,10 @@ export class SimulatedAws {
 
   /** Answers a request meant for AWS, or returns undefined when it is not one. */
   async handle(request: Request): Promise<Response | undefined> {
+    const generation = this.#generation;
+    const record = (entry: Omit<SimRequestRecord, 'at'>) => {
+      if (generation === this.#generation) this.#record(entry);
+    };
     const url = new URL(request.url);
     const amazon = AMAZON_HOST.exec(url.hostname);
     const hostedUi = amazon ? null : HOSTED_UI_HOST.exec(url.hostname);
@@ -172,7 +187,7 @@ export class SimulatedAws {
     if (!amazon && !hostedUi && !extra) return undefined;
     const target = request.headers.get('x-amz-target') ?? '';
     if (target.startsWith('AWSCognitoIdentityService.')) {
-      return this.#cognitoIdentity(request, target.slice('AWSCognitoIdentityService.'.length));
+      return this.#cognitoIdentity(request, target.slice('AWSCognitoIdentityService.'.length), record);
     }
     if (target.startsWith('AWSCognitoIdentityProviderService.')) {
       const operation = target.slice('AWSCognitoIdentityProviderService.'.length);
@@ -180,21 +195,23 @@ export class SimulatedAws {
         amazon && amazon[1] !== 'cognito-idp'
           ? cognitoError(400, 'UnknownOperationException', `${target} is not an operation of ${amazon[1]}`)
           : await this.userPool.handle(request, operation, amazon?.[2]);
-      this.#record({ service: 'cognito-idp', operation, status: response.status });
+      record({ service: 'cognito-idp', operation, status: response.status });
       return response;
     }
     const hostedUiOperation = SimulatedUserPool.hostedUiOperation(url.pathname);
     if ((hostedUi || extra) && hostedUiOperation) {
       const response = await this.userPool.handleHostedUi(request, url, hostedUi?.[1]);
-      this.#record({ service: 'cognito-idp', operation: hostedUiOperation, status: response.status });
+      record({ service: 'cognito-idp', operation: hostedUiOperation, status: response.status });
       return response;
     }
     if (hostedUi) return undefined;
     if (url.pathname.startsWith('/backend/')) {
-      return amplifyBackend(this.#backend, request, url, amazon?.[1] === 'amplifybackend' ? amazon[2] : undefined);
+      const context = { ...this.#backend, record: (entry: AmplifyRecord) => record({ service: 'amplifybackend', ...entry }) };
+      return amplifyBackend(context, request, url, amazon?.[1] === 'amplifybackend' ? amazon[2] : undefined);
     }
     if (url.pathname.startsWith('/apps/') && (extra || amazon?.[1] === 'amplify')) {
-      return amplifyHosting(this.#hosting, request, url, amazon?.[1] === 'amplify' ? amazon[2] : undefined);
+      const context = { ...this.#hosting, record: (entry: AmplifyRecord) => record({ service: 'amplify', ...entry }) };
+      return amplifyHosting(context, request, url, amazon?.[1] === 'amplify' ? amazon[2] : undefined);
     }
     return undefined;
   }
@@ -204,7 +221,11 @@ export class SimulatedAws {
     if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
   }
 
-  async #cognitoIdentity(request: Request, operation: string): Promise<Response> {
+  async #cognitoIdentity(
+    request: Request,
+    operation: string,
+    record: (entry: Omit<SimRequestRecord, 'at'>) => void,
+  ): Promise<Response> {
     let body: Record<string, unknown>;
     try {
       body = (await request.json()) as Record<string, unknown>;
@@ -212,7 +233,7 @@ export class SimulatedAws {
       return cognitoError(400, 'SerializationException', 'Request body is not JSON');
     }
     const response = await this.#identity.operation(operation, body);
-    this.#record({ service: 'cognito-identity', operation, status: response.status });
+    record({ service: 'cognito-identity', operation, status: response.status });
     return response;
   }
 
