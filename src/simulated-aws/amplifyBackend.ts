@@ -4,8 +4,8 @@
  * test scripts (restJson.ts answers them).
  */
 import { jobKey, snapshot, type JobStore, type SimFault } from './jobStore';
-import { answerFault, awsError, decodeSegment, json } from './restJson';
-import { verifySigV4, type SigningSecret } from './sigv4';
+import { answerFault, awsError, decodeSegment, json, readSignedRequest } from './restJson';
+import type { SigningSecret } from './sigv4';
 
 /** What the AmplifyBackend simulation works with; `record` logs each request it answers. */
 export interface AmplifyBackendContext {
@@ -35,16 +35,7 @@ export async function amplifyBackend(
   url: URL,
   hostRegion: string | undefined,
 ): Promise<Response> {
-  const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-  const verdict = await verifySigV4(
-    { method: request.method, url, headers: request.headers, body },
-    {
-      service: 'amplifybackend',
-      region: hostRegion,
-      now: context.now(),
-      secretFor: (id) => context.secretFor(id),
-    },
-  );
+  const { body, verdict } = await readSignedRequest(request, url, 'amplifybackend', hostRegion, context);
   const match = JOB_PATH.exec(url.pathname);
   const ids = match ? match.slice(1).map(decodeSegment) : [];
   const jobId = ids[2];

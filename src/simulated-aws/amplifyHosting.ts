@@ -11,8 +11,8 @@
  */
 import { hostingJobView, type HostingJobStore } from './hostingJobStore';
 import { jobKey, type SimFault } from './jobStore';
-import { answerFault, awsError, decodeSegment, json } from './restJson';
-import { verifySigV4, type SigningSecret } from './sigv4';
+import { answerFault, awsError, decodeSegment, json, readSignedRequest } from './restJson';
+import type { SigningSecret } from './sigv4';
 
 /** What the Amplify Hosting simulation works with; `record` logs each request it answers. */
 export interface AmplifyHostingContext {
@@ -35,11 +35,7 @@ export async function amplifyHosting(
   url: URL,
   hostRegion: string | undefined,
 ): Promise<Response> {
-  const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-  const verdict = await verifySigV4(
-    { method: request.method, url, headers: request.headers, body },
-    { service: 'amplify', region: hostRegion, now: context.now(), secretFor: (id) => context.secretFor(id) },
-  );
+  const { verdict } = await readSignedRequest(request, url, 'amplify', hostRegion, context);
   const one = JOB_PATH.exec(url.pathname);
   const list = one ? null : JOBS_PATH.exec(url.pathname);
   const ids = (one ?? list)?.slice(1).map(decodeSegment) ?? [];

@@ -4,6 +4,7 @@
  * faults (HTTP errors, HTML or odd bodies, hangs, dropped connections).
  */
 import type { SimFault } from './jobStore';
+import { verifySigV4, type SigningSecret, type VerifyResult } from './sigv4';
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -60,4 +61,26 @@ export async function answerFault(fault: SimFault, request: Request, finish: (r:
       finish(new Response(null, { status: 598 }));
       return Response.error();
   }
+}
+
+/** What a simulated service checks a request's signature with. */
+export interface SigningCheck {
+  now(): number;
+  secretFor(accessKeyId: string): SigningSecret | undefined;
+}
+
+/** The request's body (none for GET and HEAD) and its SigV4 signature checked for `service`. */
+export async function readSignedRequest(
+  request: Request,
+  url: URL,
+  service: string,
+  hostRegion: string | undefined,
+  check: SigningCheck,
+): Promise<{ body: string; verdict: VerifyResult }> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+  const verdict = await verifySigV4(
+    { method: request.method, url, headers: request.headers, body },
+    { service, region: hostRegion, now: check.now(), secretFor: (id) => check.secretFor(id) },
+  );
+  return { body, verdict };
 }
