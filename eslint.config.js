@@ -9,7 +9,7 @@
  * - shared imports nothing from features or app;
  * - a feature imports shared, never app and never another feature;
  * - src/cli (the terminal command) is a second composition root: it imports shared only, nothing imports it;
- * - src/simulated-aws is reached only by the demo entry (src/app/boot.tsx) and by tests;
+ * - src/simulated-aws is reached only by the demo entry (src/app/start.ts) and by tests;
  * - no import cycles anywhere.
  * Tests (`*.test.ts(x)`, src/test/) may cross the lines: they render the whole app.
  */
@@ -22,7 +22,7 @@ import globals from 'globals';
 
 const FEATURES = ['auth', 'board', 'environment-jobs', 'home', 'job'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/test/**'];
-const DEMO_ENTRY = 'src/app/boot.tsx';
+const DEMO_ENTRY = 'src/app/start.ts';
 
 const NO_WAIT =
   'No real-time waits in tests: use fake timers (vi.advanceTimersByTimeAsync, page.clock) or await the event itself.';

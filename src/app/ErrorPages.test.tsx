@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type * as OfflineShell from '../shared/browser/offlineShell';
-import { BootErrorPage } from './BootErrorPage';
+import { drawBootError } from './bootError';
 import { ErrorBoundary } from './ErrorBoundary';
 
 const reloadFresh = vi.hoisted(() => vi.fn(() => Promise.resolve()));
@@ -13,6 +13,13 @@ vi.mock('../shared/browser/offlineShell', async (original) => ({
 
 const chunkError = new TypeError('Failed to fetch dynamically imported module: https://jobs.example.com/assets/JobPage-B.js');
 
+/** A container the start-up error draws into (plain DOM, as before React), removed after the test. */
+function page(): HTMLElement {
+  const root = document.body.appendChild(document.createElement('div'));
+  onTestFinished(() => root.remove());
+  return root;
+}
+
 function Throws({ error }: { error: Error }): never {
   throw error;
 }
@@ -20,7 +27,8 @@ function Throws({ error }: { error: Error }): never {
 describe('the error pages’ Reload fetches afresh after a chunk failed to load', () => {
   it('the start-up error page says part of the dashboard did not load, and its Reload drops what was kept', async () => {
     const user = userEvent.setup();
-    render(<BootErrorPage error={chunkError} />);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    drawBootError(page(), chunkError);
     expect(screen.getByRole('alert')).toHaveTextContent('Part of the dashboard did not load');
     await user.click(screen.getByRole('button', { name: 'Reload the page' }));
     expect(reloadFresh).toHaveBeenCalledWith(chunkError);
@@ -40,7 +48,8 @@ describe('the error pages’ Reload fetches afresh after a chunk failed to load'
   });
 
   it('another start-up error says nothing about a new version', () => {
-    render(<BootErrorPage error={new Error('Amplify.configure threw')} />);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    drawBootError(page(), new Error('Amplify.configure threw'));
     expect(screen.getByRole('alert')).not.toHaveTextContent('Part of the dashboard did not load');
   });
 });

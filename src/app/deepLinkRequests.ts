@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { JobRef } from '../shared/domain/jobRef';
+import type { WatchedJob } from '../shared/aws/watchedJob';
 import type { AppConfig } from '../shared/config/appConfig';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
-import { parseBoardSearch } from '../shared/domain/boardLink';
-import { hostingLinkProblems, linkProblems } from '../shared/domain/jobIds';
+import { linkProblems } from '../shared/domain/jobIds';
+import { sameJobRef, type JobRef } from '../shared/domain/jobRef';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { jobQueryOptions } from '../shared/queries/jobQuery';
-import { firstLeadOf, joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
+import { fetchJob, firstLeadOf, joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
+import { deepLinkJobs } from './deepLinkJobs';
 import { matchRoute } from './routes';
 import type { AppServices } from './services';
 
@@ -15,46 +16,52 @@ export const BOOT_LEAD_WAIT_MS = 200;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A job request the page sent before React loaded (the first status): its answer, and when it came. */
+export interface EarlyRequest {
+  ref: JobRef;
+  answer: Promise<WatchedJob>;
+  /** The answer and when it came (epoch ms), once it has. */
+  answered?: { job: WatchedJob; at: number };
+}
+
 /**
  * On a link that will be watched, starts the AWS calls before React's first render: the job page's
- * query joins the request already in flight. Other pages (and invalid links) send nothing until
- * asked. Requests go through each job's cross-tab election: with the job open in another tab, that
- * tab's answer comes instead of a request of this tab's own; the page takes its own seat before
- * this one goes. Settles when the requests have left (this tab leads its jobs' elections) or after
- * BOOT_LEAD_WAIT_MS (another tab leads): the first render waits for that.
+ * query joins the request already in flight. A request the page sent before React (`early`) is not
+ * sent again: its answer goes into the cache as of when it came, or the query waits for it. Other
+ * pages (and invalid links) send nothing until asked. Requests go through each job's cross-tab
+ * election: with the job open in another tab, that tab's answer comes instead of a request of this
+ * tab's own; the page takes its own seat before this one goes. Settles when the requests have left
+ * (this tab leads its jobs' elections) or after BOOT_LEAD_WAIT_MS (another tab leads): the first
+ * render waits for that.
  */
 export function startDeepLinkRequests(
-  { pathname, search }: { pathname: string; search: string },
+  location: { pathname: string; search: string },
   config: AppConfig,
   services: Pick<AppServices, 'clients' | 'credentials'>,
   queryClient: QueryClient,
+  early: readonly EarlyRequest[] = [],
 ): Promise<void> {
-  const route = matchRoute(pathname, search);
-  const watchable = (params: Parameters<typeof linkProblems>[0]) => linkProblems(params, isAmplifyBackendRegion).length === 0;
   const leads: Promise<void>[] = [];
-  const prefetchJob = (key: JobRef) => {
+  for (const key of deepLinkJobs(location, config.region).jobs) {
+    const options = jobQueryOptions(key, { clients: services.clients, jitterSeed: TAB_JITTER_SEED });
+    const sent = early.find((request) => sameJobRef(request.ref, key));
+    if (sent?.answered) {
+      queryClient.setQueryData(options.queryKey, sent.answered.job, { updatedAt: sent.answered.at });
+      continue;
+    }
     const leave = joinJobElection(key, knownInCache(queryClient, key));
-    void queryClient
-      .prefetchQuery(jobQueryOptions(key, { clients: services.clients, jitterSeed: TAB_JITTER_SEED }))
-      .finally(leave);
-    leads.push(firstLeadOf(key));
-  };
-  if (route.page === 'job' && watchable(route.params)) {
-    const { params } = route;
-    prefetchJob({ region: params.region ?? config.region, appId: params.appId, envName: params.envName, jobId: params.jobId });
-  } else if (route.page === 'hosting-job' && hostingLinkProblems(route.params, isAmplifyBackendRegion).length === 0) {
-    const { params } = route;
-    prefetchJob({
-      kind: 'hosting',
-      region: params.region ?? config.region,
-      appId: params.appId,
-      branchName: params.branchName,
-      jobId: params.jobId,
-    });
-  } else if (route.page === 'board') {
-    // Every row at once, as the board asks (pollSpread spreads the checks after the first).
-    parseBoardSearch(route.search, isAmplifyBackendRegion).jobs.forEach(prefetchJob);
-  } else if (route.page === 'environment' && watchable(route.params)) {
+    // The request already on its way is the first fetch's; a retry asks again.
+    let inFlight = sent?.answer;
+    const queryFn = ({ signal }: { signal: AbortSignal }) => {
+      const answer = inFlight ?? fetchJob(services.clients, key, signal);
+      inFlight = undefined;
+      return answer;
+    };
+    void queryClient.prefetchQuery({ ...options, queryFn }).finally(leave);
+    if (!sent) leads.push(firstLeadOf(key));
+  }
+  const route = matchRoute(location.pathname, location.search);
+  if (route.page === 'environment' && linkProblems(route.params, isAmplifyBackendRegion).length === 0) {
     services.credentials().catch(() => undefined);
   }
   if (leads.length === 0) return Promise.resolve();

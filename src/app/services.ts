@@ -1,14 +1,11 @@
-import { fetchAuthSession } from '@aws-amplify/core';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
+import type { AmplifyBackendClient } from '../shared/aws/amplifyBackend';
+import type { ClockOffset } from '../shared/aws/clockOffset';
+import { storedPrincipal } from '../shared/aws/credentials';
 import { createSessionStore } from '../features/auth/session';
-import { createAmplifyBackendClient, type AmplifyBackendClient } from '../shared/aws/amplifyBackend';
-import { createAmplifyHostingClient } from '../shared/aws/amplifyHosting';
 import type { JobClients } from '../shared/aws/watchedJob';
 import { isAwsError } from '../shared/aws/awsError';
-import { createClockOffset, type ClockOffset } from '../shared/aws/clockOffset';
-import { createCredentialSource, storedPrincipal } from '../shared/aws/credentials';
 import { setElectionPrincipal } from '../shared/queries/jobPollElections';
-import { createSignedFetch } from '../shared/aws/signedFetch';
 import type { AppConfig } from '../shared/config/appConfig';
 import type { DemoGuide } from '../shared/config/demoGuide';
 import { canSignIn, SIGN_IN_REQUIRED, type AuthServices } from '../features/auth/authServices';
@@ -17,6 +14,7 @@ import { clearTimelines } from '../features/job/timeline';
 import { forgetLastBoard } from '../shared/browser/boardMemory';
 import { forgetLastKnownJobs } from '../shared/browser/lastKnownJobs';
 import { forgetRecentJobs } from '../shared/browser/recentJobs';
+import { createAwsCore, type AwsCore, type AwsCoreOverrides } from './awsCore';
 
 export interface AppServices extends AuthServices {
   /** AmplifyBackend (`clients.backend`). */
@@ -26,9 +24,9 @@ export interface AppServices extends AuthServices {
   clock: ClockOffset;
 }
 
-export interface ServiceOverrides {
-  fetchSession?: typeof fetchAuthSession;
-  localClock?: () => number;
+export interface ServiceOverrides extends Omit<AwsCoreOverrides, 'onSend'> {
+  /** What talks to AWS, when the page built it before React (the first status). */
+  core?: AwsCore;
   /** In demo mode: what the simulated AWS offers to open and sign in as. */
   demoGuide?: DemoGuide;
 }
@@ -36,14 +34,9 @@ export interface ServiceOverrides {
 /** Everything that talks to AWS, built once per page from the config. */
 export function createServices(config: AppConfig, overrides: ServiceOverrides = {}): AppServices {
   const session = createSessionStore();
-  const credentials = createCredentialSource(overrides.fetchSession ?? fetchAuthSession, session.set);
-  const clock = createClockOffset(overrides.localClock);
-  const signedFetch = createSignedFetch({ credentials, clock });
+  const { credentials, clock, clients, listenToSession } = overrides.core ?? createAwsCore(config, overrides);
+  listenToSession(session.set);
   setElectionPrincipal(() => storedPrincipal(config));
-  const clients: JobClients = {
-    backend: createAmplifyBackendClient(config, signedFetch),
-    hosting: createAmplifyHostingClient(config, signedFetch),
-  };
   return {
     config,
     credentials,

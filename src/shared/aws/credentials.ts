@@ -1,7 +1,7 @@
 import { Amplify, defaultStorage, Hub, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
 import { fetchAuthSession } from '@aws-amplify/auth';
 import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
-import { navigate } from '../browser/history';
+import { navigate } from '../browser/navigation';
 import { sameOriginPath } from '../browser/returnPath';
 import type { AppConfig } from '../config/appConfig';
 import { AwsError } from './awsError';

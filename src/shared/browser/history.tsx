@@ -1,20 +1,12 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { navigate, subscribeToLocation } from './navigation';
+
+export { navigate } from './navigation';
 
 /**
  * A tiny client-side router: the app has a handful of routes, and a router library would cost
  * more bytes than the whole job page.
  */
-const NAVIGATE_EVENT = 'app:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
-
 function snapshot(): string {
   return window.location.pathname + window.location.search;
 }
@@ -25,16 +17,9 @@ export interface Location {
 }
 
 export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
+  const href = useSyncExternalStore(subscribeToLocation, snapshot);
   const url = new URL(href, 'http://x');
   return { pathname: url.pathname, search: url.search };
-}
-
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-  window.scrollTo?.(0, 0);
 }
 
 export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };

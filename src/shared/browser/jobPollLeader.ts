@@ -14,6 +14,10 @@
  * variables are shared by every path here, and split up they would be passed around whole.
  */
 
+import { LOCK_PREFIX } from './electionLocks';
+
+export { LOCK_PREFIX } from './electionLocks';
+
 /** The part of `navigator.locks` used here. */
 export interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal }, callback: (lock: unknown) => Promise<void>): Promise<unknown>;
@@ -103,7 +107,6 @@ interface Waiter<T> {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export const LOCK_PREFIX = 'amplify-job-watch.poll:';
 
 /** A message as this module sends them, or undefined for anything else on the channel. */
 function readMessage(data: unknown): Message<unknown> | undefined {

@@ -12,7 +12,10 @@ import {
   type JobPollLeader,
   type ValueCodec,
 } from '../browser/jobPollLeader';
+import { electionName } from '../browser/electionLocks';
 import { HIDDEN_MAX_INTERVAL_MS } from '../domain/pollingPolicy';
+
+export { electionName } from '../browser/electionLocks';
 
 /**
  * The tab's seat in each job's cross-tab election (see browser/jobPollLeader): joined while some
@@ -96,11 +99,6 @@ export function setElectionPrincipal(principal: () => string): void {
 
 function jobName(key: JobRef): string {
   return JSON.stringify(jobRefParts(key));
-}
-
-/** The election's lock and channel name: the principal and the job. */
-export function electionName(principal: string, key: JobRef): string {
-  return JSON.stringify([principal, ...jobRefParts(key)]);
 }
 
 function openElection(key: JobRef, principal: string, known: () => WatchedJob | undefined) {

@@ -1,0 +1,163 @@
+import { configureAuth, storedPrincipal } from '../shared/aws/credentials';
+import { readJob } from '../shared/aws/watchedJob';
+import { polledElsewhere } from '../shared/browser/electionLocks';
+import type { LockManagerLike } from '../shared/browser/jobPollLeader';
+import type { AppConfig } from '../shared/config/appConfig';
+import type { DemoGuide } from '../shared/config/demoGuide';
+import { loadConfig, type ConfigLoadResult } from '../shared/config/loadConfig';
+import { createAwsCore, type AwsCore } from './awsCore';
+import { drawBootError } from './bootError';
+import { deepLinkJobs } from './deepLinkJobs';
+import type { EarlyRequest } from './deepLinkRequests';
+import { DEMO_LEFT_OUT, unregisterLeftoverDemoWorker } from './demoWorker';
+import { drawFirstStatus } from './firstStatusView';
+
+/**
+ * How long a job link's first status waits for its answer before the app is loaded anyway (it then
+ * shows "Loading…" and takes the answer when it comes).
+ */
+export const FIRST_ANSWER_CAP_MS = 3000;
+
+/** What the page did before React: the config, the demo's simulated AWS, the AWS clients and the requests sent. */
+export interface Started {
+  /** The entry script's path: it changes with every deployment (the offline shell's worker is named by it). */
+  build: string;
+  loaded: ConfigLoadResult;
+  demoGuide?: DemoGuide;
+  core?: AwsCore;
+  early: EarlyRequest[];
+}
+
+/** The rest of the app (React and every page), loaded once the first status is drawn. */
+export interface AppModule {
+  boot: (container: HTMLElement, started: Started) => Promise<void>;
+}
+
+export interface StartEnvironment {
+  location: { pathname: string; search: string };
+  locks?: LockManagerLike;
+  online: boolean;
+  now: () => number;
+}
+
+function browserEnvironment(): StartEnvironment {
+  return {
+    location: window.location,
+    locks: (navigator as { locks?: LockManagerLike }).locks,
+    online: navigator.onLine !== false,
+    now: Date.now,
+  };
+}
+
+const BUILD = new URL(import.meta.url).pathname;
+
+const delay = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
+
+/**
+ * The page's entry, before React. On a job link it reads the config, gets credentials through
+ * Amplify, signs and sends GetBackendJob (or GetJob) and draws the answer with plain DOM; only then
+ * is the app (React, React Query, every page) fetched and evaluated, so neither its bytes nor its
+ * compile time stand between the round trips. The app takes over the same markup with the answer in
+ * its cache. A board link's requests leave first too, then the app loads while they are answered.
+ * Anything else (other pages, sign-in needed, an answer slower than FIRST_ANSWER_CAP_MS) loads the
+ * app at once. Whatever fails on the way ends on a readable page with a Reload button.
+ */
+export async function start(
+  root: HTMLElement,
+  loadApp: () => Promise<AppModule>,
+  environment: StartEnvironment = browserEnvironment(),
+): Promise<void> {
+  let started: Started;
+  let app: AppModule;
+  try {
+    started = await prepare(root, environment);
+    app = await loadApp();
+  } catch (error) {
+    drawBootError(root, error);
+    return;
+  }
+  await app.boot(root, started);
+}
+
+function demoProblem(expected: string): ConfigLoadResult {
+  return { kind: 'invalid', problems: [{ field: 'demo', expected }] };
+}
+
+async function prepare(root: HTMLElement, environment: StartEnvironment): Promise<Started> {
+  const loaded = await loadConfig();
+  if (loaded.kind === 'invalid') return { build: BUILD, loaded, early: [] };
+  const { config } = loaded;
+  let demoGuide: DemoGuide | undefined;
+  if (config.demo) {
+    // Compared literally so that a `VITE_DEMO=off` build drops the simulated AWS as dead code.
+    if (import.meta.env.VITE_DEMO === 'off') return { build: BUILD, loaded: demoProblem(DEMO_LEFT_OUT), early: [] };
+    // A chunk that fails to load is a start-up error (Reload helps); a refused service worker is not.
+    const { startDemoAws } = await import('../simulated-aws/browser');
+    try {
+      demoGuide = await startDemoAws();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { build: BUILD, loaded: demoProblem(`a browser that allows service workers on this address (${why})`), early: [] };
+    }
+  } else {
+    // A site that once ran the demo (its config.json went missing) keeps the demo's service worker
+    // registered until told otherwise; a real config tells it.
+    void unregisterLeftoverDemoWorker();
+  }
+  configureAuth(config);
+  let sent = 0;
+  let onSent = () => undefined as void;
+  const core = createAwsCore(config, {
+    onSend: () => {
+      sent += 1;
+      onSent();
+    },
+  });
+  const allSent = (count: number) =>
+    new Promise<true>((resolve) => {
+      onSent = () => void (sent >= count && resolve(true));
+      onSent();
+    });
+  const early = await firstRequests(config, core, environment);
+  const [first] = early;
+  if (first && early.length === 1 && deepLinkJobs(environment.location, config.region).page === 'job') {
+    const answered = first.answer.then(
+      (job) => {
+        drawFirstStatus(root, { ref: first.ref, job, defaultRegion: config.region, demo: config.demo, now: environment.now() });
+        return true;
+      },
+      () => false,
+    );
+    await Promise.race([answered, delay(FIRST_ANSWER_CAP_MS)]);
+  } else if (early.length > 0) {
+    // A board: its rows' requests leave before the app is fetched, and are answered while it loads.
+    await Promise.race([allSent(early.length), delay(FIRST_ANSWER_CAP_MS)]);
+  }
+  return { build: BUILD, loaded, demoGuide, core, early };
+}
+
+/**
+ * The link's job requests, sent now: not for a job another tab of this browser polls (its answers come
+ * from there once the app has joined the election), not while offline (the app shows what it knew),
+ * not while coming back from the Hosted UI (the sign-in completes first).
+ */
+async function firstRequests(config: AppConfig, core: AwsCore, environment: StartEnvironment): Promise<EarlyRequest[]> {
+  const { jobs } = deepLinkJobs(environment.location, config.region);
+  const signingIn = config.Auth.Cognito.loginWith?.oauth !== undefined && new URLSearchParams(environment.location.search).has('code');
+  if (jobs.length === 0 || !environment.online || signingIn) return [];
+  const elsewhere = await polledElsewhere(environment.locks, storedPrincipal(config), jobs);
+  return jobs
+    .filter((_, index) => !elsewhere[index])
+    .map((ref) => {
+      const request: EarlyRequest = {
+        ref,
+        answer: readJob(core.clients, ref).then((job) => {
+          request.answered = { job, at: environment.now() };
+          return job;
+        }),
+      };
+      // Handled by the app's query; never an unhandled rejection while the app loads.
+      request.answer.catch(() => undefined);
+      return request;
+    });
+}
