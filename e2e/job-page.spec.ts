@@ -44,6 +44,58 @@ test('a deep link opened cold shows the running job, which turns COMPLETED in pl
   expect(requests.getBackendJob(job.jobId).length).toBeGreaterThanOrEqual(3);
 });
 
+// Only a browser proves it: the order in which a real browser fetches the scripts, and where the status sits on screen before and after React takes it over.
+test('a job link draws its status before React is fetched; the app then takes over in place, with no second request', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
+  const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+  // When the status first appears in the DOM, by the page's own clock (the same clock as Resource Timing).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[aria-label="Job status"] [data-tone]')) return;
+      (window as unknown as { statusAt: number }).statusAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/boot-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(job.path);
+
+  // Drawn while the app's own chunk is held back: the entry alone got credentials, signed, asked and drew.
+  await expect(jobStatus(page)).toContainText('COMPLETED');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Job ${job.jobId}`);
+  const before = { status: await jobStatus(page).boundingBox(), heading: await page.getByRole('heading', { level: 1 }).boundingBox() };
+  const order = await page.evaluate(() => {
+    const started = (pattern: RegExp) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => pattern.test(new URL(entry.name).pathname))
+        .map((entry) => entry.startTime);
+    return {
+      statusAt: (window as unknown as { statusAt: number }).statusAt,
+      react: started(/^\/assets\/react-/),
+      job: started(/^\/backend\//),
+    };
+  });
+  // React's chunk was asked for only after the status was drawn, which came after the job's answer.
+  for (const at of order.react) expect(at).toBeGreaterThan(order.statusAt);
+  expect(order.job).toHaveLength(1);
+  expect(order.job[0]).toBeLessThan(order.statusAt);
+
+  release();
+  await expect(page.getByText('The job has finished; no more checks.')).toBeVisible();
+  // The same place on screen, and the answer the entry fetched is the one the app shows.
+  expect(await jobStatus(page).boundingBox()).toEqual(before.status);
+  expect(await page.getByRole('heading', { level: 1 }).boundingBox()).toEqual(before.heading);
+  expect(requests.getBackendJob(job.jobId)).toHaveLength(1);
+});
+
 // Only a browser proves it: the production build opens a hosting job's deep link cold (its branch one %2F segment), signs GetJob over HTTP and follows the build in one document.
 test('a hosting job opened cold goes through BUILD, DEPLOY and VERIFY to SUCCEEDED in place, every step listed', async ({
   simulatedAccount: page,

@@ -34,6 +34,7 @@ export interface AppModule {
 }
 
 export interface StartEnvironment {
+  loadConfig: () => Promise<ConfigLoadResult>;
   location: { pathname: string; search: string };
   locks?: LockManagerLike;
   online: boolean;
@@ -42,6 +43,7 @@ export interface StartEnvironment {
 
 function browserEnvironment(): StartEnvironment {
   return {
+    loadConfig: () => loadConfig(),
     location: window.location,
     locks: (navigator as { locks?: LockManagerLike }).locks,
     online: navigator.onLine !== false,
@@ -84,7 +86,7 @@ function demoProblem(expected: string): ConfigLoadResult {
 }
 
 async function prepare(root: HTMLElement, environment: StartEnvironment): Promise<Started> {
-  const loaded = await loadConfig();
+  const loaded = await environment.loadConfig();
   if (loaded.kind === 'invalid') return { build: BUILD, loaded, early: [] };
   const { config } = loaded;
   let demoGuide: DemoGuide | undefined;
