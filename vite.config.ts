@@ -124,6 +124,10 @@ export default defineConfig(({ mode }) => {
       // them only on purpose. BUILD_SOURCEMAP=public references them for those who publish them.
       sourcemap: env.BUILD_SOURCEMAP === 'public' ? true : 'hidden',
       rolldownOptions: {
+        // Amplify's core imports these bare, for nothing this app calls (a pure-JS SHA-256 and uuid, used by
+        // its Pinpoint and Signer code): without side effects they stay out unless something uses them,
+        // which keeps them off a job link's first load.
+        treeshake: { moduleSideEffects: (id: string) => !/node_modules[\\/](@aws-crypto[\\/]sha256-js|uuid)[\\/]/.test(id) },
         output: {
           // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.
           codeSplitting: {
