@@ -70,7 +70,10 @@ test('a job link draws its status before React is fetched; the app then takes ov
   // Drawn while the app's own chunk is held back: the entry alone got credentials, signed, asked and drew.
   await expect(jobStatus(page)).toContainText('COMPLETED');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Job ${job.jobId}`);
-  const before = { status: await jobStatus(page).boundingBox(), heading: await page.getByRole('heading', { level: 1 }).boundingBox() };
+  const before = {
+    status: await jobStatus(page).boundingBox(),
+    heading: await page.getByRole('heading', { level: 1 }).boundingBox(),
+  };
   const order = await page.evaluate(() => {
     const started = (pattern: RegExp) =>
       performance

@@ -72,7 +72,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `a job link in all ${kb(jobLinkJs)} (budget ${kb(BUDGET_JOB_LINK_JS_GZIP_BYTES)}); ` +
       `CSS ${kb(cssTotal)} (budget ${kb(BUDGET_CSS_GZIP_BYTES)})`,
   );
-  if (beforeJs > BUDGET_BEFORE_STATUS_JS_GZIP_BYTES || jobLinkJs > BUDGET_JOB_LINK_JS_GZIP_BYTES || cssTotal > BUDGET_CSS_GZIP_BYTES) {
+  if (
+    beforeJs > BUDGET_BEFORE_STATUS_JS_GZIP_BYTES ||
+    jobLinkJs > BUDGET_JOB_LINK_JS_GZIP_BYTES ||
+    cssTotal > BUDGET_CSS_GZIP_BYTES
+  ) {
     console.error('Size budget exceeded.');
     process.exit(1);
   }

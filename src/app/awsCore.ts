@@ -43,7 +43,10 @@ export function createAwsCore(config: AppConfig, overrides: AwsCoreOverrides = {
   return {
     credentials,
     clock,
-    clients: { backend: createAmplifyBackendClient(config, signedFetch), hosting: createAmplifyHostingClient(config, signedFetch) },
+    clients: {
+      backend: createAmplifyBackendClient(config, signedFetch),
+      hosting: createAmplifyHostingClient(config, signedFetch),
+    },
     listenToSession(next) {
       listener = next;
       if (heard !== undefined) next(heard);

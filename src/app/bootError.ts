@@ -26,7 +26,9 @@ export function drawBootError(root: HTMLElement, error: unknown): void {
   alert.append(paragraph('Something failed while the page was starting, before any job was loaded. Reloading usually fixes it.'));
   if (isChunkLoadError(error)) {
     alert.append(
-      paragraph('Part of the dashboard did not load, often because a new version was being published. Reloading fetches it afresh.'),
+      paragraph(
+        'Part of the dashboard did not load, often because a new version was being published. Reloading fetches it afresh.',
+      ),
     );
   }
   alert.append(paragraph(error instanceof Error ? error.message : String(error), 'mono'));

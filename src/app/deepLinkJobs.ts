@@ -8,7 +8,10 @@ import { matchRoute } from './routes';
  * The jobs a link will watch as soon as it opens: a job page's job, or a board's rows; none for other
  * pages and for links that are not valid (those send nothing until someone asks).
  */
-export function deepLinkJobs({ pathname, search }: { pathname: string; search: string }, defaultRegion: string): {
+export function deepLinkJobs(
+  { pathname, search }: { pathname: string; search: string },
+  defaultRegion: string,
+): {
   page: 'job' | 'board' | 'other';
   jobs: JobRef[];
 } {
@@ -25,7 +28,13 @@ export function deepLinkJobs({ pathname, search }: { pathname: string; search: s
     return {
       page: 'job',
       jobs: [
-        { kind: 'hosting', region: params.region ?? defaultRegion, appId: params.appId, branchName: params.branchName, jobId: params.jobId },
+        {
+          kind: 'hosting',
+          region: params.region ?? defaultRegion,
+          appId: params.appId,
+          branchName: params.branchName,
+          jobId: params.jobId,
+        },
       ],
     };
   }

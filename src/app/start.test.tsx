@@ -71,7 +71,10 @@ describe('a job link: the status first, the app after', () => {
     const page = within(root);
     expect(page.getByRole('heading', { level: 1 })).toHaveTextContent(`Job ${job.jobId}`);
     expect(page.getByRole('region', { name: 'Job status' })).toHaveTextContent(/RUNNING\s*Running for \d+ s/);
-    expect(page.getByRole('link', { name: TEST_ENV })).toHaveAttribute('href', `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs`);
+    expect(page.getByRole('link', { name: TEST_ENV })).toHaveAttribute(
+      'href',
+      `/apps/${TEST_APP_ID}/environments/${TEST_ENV}/jobs`,
+    );
     expect(root.querySelector('[data-tone]')).toHaveAttribute('data-tone', 'running');
     expect(getJobRequests(job.jobId)).toBe(1);
     expect(started?.early).toHaveLength(1);

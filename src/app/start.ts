@@ -145,7 +145,8 @@ async function prepare(root: HTMLElement, environment: StartEnvironment): Promis
  */
 async function firstRequests(config: AppConfig, core: AwsCore, environment: StartEnvironment): Promise<EarlyRequest[]> {
   const { jobs } = deepLinkJobs(environment.location, config.region);
-  const signingIn = config.Auth.Cognito.loginWith?.oauth !== undefined && new URLSearchParams(environment.location.search).has('code');
+  const signingIn =
+    config.Auth.Cognito.loginWith?.oauth !== undefined && new URLSearchParams(environment.location.search).has('code');
   if (jobs.length === 0 || !environment.online || signingIn) return [];
   const elsewhere = await polledElsewhere(environment.locks, storedPrincipal(config), jobs);
   return jobs

@@ -446,7 +446,9 @@ describe("USER_SRP_AUTH (Amplify's default flow)", () => {
     expect(await signIn({ username: 'demo', password: DEMO_PASSWORD, options: PASSWORD_AUTH })).toMatchObject({
       isSignedIn: true,
     });
-  });
+    // Four sign-ins, three of them SRP's big-number arithmetic on both sides: seconds of CPU on a busy
+    // two-core machine. A limit on how long the test may take, not a wait.
+  }, 20_000);
 
   it('goes on to the same challenges as the password flow', async () => {
     expect((await signIn({ username: 'mfa', password: DEMO_PASSWORD })).nextStep.signInStep).toBe(

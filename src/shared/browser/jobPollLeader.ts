@@ -107,7 +107,6 @@ interface Waiter<T> {
   timer: ReturnType<typeof setTimeout>;
 }
 
-
 /** A message as this module sends them, or undefined for anything else on the channel. */
 function readMessage(data: unknown): Message<unknown> | undefined {
   if (typeof data !== 'object' || data === null) return undefined;

@@ -1,7 +1,6 @@
 import { statusTone, statusWord } from '../domain/jobStatus';
 import { STATUS_ICONS } from './statusIcons';
 
-
 export interface StatusBadgeProps {
   status: string | undefined;
   small?: boolean;
