@@ -1,6 +1,8 @@
+import { signIn } from '@aws-amplify/auth';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, onTestFinished, vi, type Mock } from 'vitest';
 import { isAwsError } from '../shared/aws/awsError';
+import { configureAuth } from '../shared/aws/credentials';
 import { electionName, LOCK_PREFIX } from '../shared/browser/electionLocks';
 import type { AppConfig } from '../shared/config/appConfig';
 import { boardPath } from '../shared/domain/boardLink';
@@ -18,6 +20,8 @@ import {
   testConfig,
 } from '../test/renderApp';
 import { sim } from '../test/server';
+import { userPoolConfig } from '../test/userPoolApp';
+import { DEMO_PASSWORD } from '../simulated-aws/demoUsers';
 import { FIRST_ANSWER_CAP_MS, start, type AppModule, type StartEnvironment, type Started } from './start';
 
 interface Opened {
@@ -31,10 +35,14 @@ interface Opened {
 /** Opens `path` through the entry, with the app stubbed: what the page did before asking for React. */
 async function open(
   path: string,
-  { config = testConfig(), ...environment }: Partial<StartEnvironment> & { config?: AppConfig } = {},
+  {
+    config = testConfig(),
+    keepSession = false,
+    ...environment
+  }: Partial<StartEnvironment> & { config?: AppConfig; keepSession?: boolean } = {},
   loadApp?: () => Promise<AppModule>,
 ): Promise<Opened> {
-  await resetAmplifyAuth();
+  if (!keepSession) await resetAmplifyAuth();
   const root = document.body.appendChild(document.createElement('div'));
   onTestFinished(() => root.remove());
   const opened: Opened = { root, drawnBeforeApp: undefined, started: undefined, loadApp: vi.fn<() => Promise<AppModule>>() };
@@ -110,6 +118,20 @@ describe('a job link: the status first, the app after', () => {
     expect(drawnBeforeApp).toBe(false);
     expect(started?.early).toEqual([]);
     expect(getJobRequests(job.jobId)).toBe(0);
+  });
+
+  it('a user whose session this browser keeps gets the same path: credentials from the stored tokens, the status drawn first', async () => {
+    sim.guestAccess = false;
+    const config = userPoolConfig({ authFlowType: 'USER_PASSWORD_AUTH' });
+    await resetAmplifyAuth();
+    configureAuth(config);
+    await signIn({ username: 'demo', password: DEMO_PASSWORD, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const { root, drawnBeforeApp } = await open(job.path, { config, keepSession: true });
+
+    expect(drawnBeforeApp).toBe(true);
+    expect(within(root).getByRole('region', { name: 'Job status' })).toHaveTextContent('RUNNING');
+    expect(getJobRequests(job.jobId)).toBe(1);
   });
 
   it('nobody signed in and no guests: nothing drawn, the app loads at once for sign-in, and its query gets the refusal', async () => {
