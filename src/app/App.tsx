@@ -12,7 +12,6 @@ import { NotFoundPage } from './NotFoundPage';
 import { matchRoute } from './routes';
 import { canSignIn, SIGN_IN_REQUIRED } from '../features/auth/authServices';
 import type { AppServices } from './services';
-import { useGate } from '../features/auth/signInGate';
 
 // Only the job page is on the path of a job deep link; the other pages load when first opened.
 const EnvironmentJobsPage = lazy(() =>
@@ -39,10 +38,9 @@ export function App({ services, queryClient }: AppProps) {
 
 function Shell({ services }: { services: AppServices }) {
   useAuthEvents(services);
-  const gate = useGate(services.gate);
   return (
     <>
-      <div className="shell" inert={gate.open}>
+      <div className="shell">
         <a className="skip-link" href="#main">
           Skip to content
         </a>

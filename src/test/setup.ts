@@ -29,6 +29,26 @@ beforeAll(async () => {
   window.history.pushState(null, '', '/');
 });
 
+// jsdom 29 has <dialog> without its methods: these do what a test can see of them (the open attribute,
+// returnValue, the close event, Escape firing `cancel` then closing). The top layer, the inert page and
+// focus kept inside the dialog only a browser has (e2e/sign-in.spec.ts).
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.returnValue = '';
+  HTMLDialogElement.prototype.showModal = function () {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function (returnValue) {
+    if (!this.open) return;
+    this.open = false;
+    this.returnValue = returnValue ?? this.returnValue;
+    this.dispatchEvent(new Event('close'));
+  };
+  document.addEventListener('keydown', (event) => {
+    const top = [...document.querySelectorAll<HTMLDialogElement>('dialog[open]')].at(-1);
+    if (event.key === 'Escape' && top?.dispatchEvent(new Event('cancel', { cancelable: true }))) top.close();
+  });
+}
+
 /**
  * Every QueryClient a test mounted (renderApp's, and those a test builds itself): cleared after each
  * test, which cancels their retries and aborts their requests in flight, so that nothing a test started

@@ -6,7 +6,7 @@ import { onSignedOutElsewhere } from '../../shared/browser/signOutChannel';
 import { continueSignedOut, endSession, forgetSignedOutPerson, signOutAndForget } from './signOut';
 import { readSignedInUser } from '../../shared/aws/credentials';
 import { useLocation } from '../../shared/browser/history';
-import { returnFocus } from '../../shared/browser/returnFocus';
+import { useModalDialog } from '../../shared/ui/useModalDialog';
 import { canSignIn, SESSION_ENDED, type AuthServices } from './authServices';
 import { useGate } from './signInGate';
 
@@ -131,103 +131,36 @@ export function useAuthEvents(services: AuthServices) {
   );
 }
 
-/** The first field of the step on screen; a screen with no fields (Hosted UI only) starts at its first button. */
-const FIRST_FIELD = 'input:not([type="hidden"]):not([disabled]), select, textarea';
-const FIRST_BUTTON = '.sign-in button:not([disabled])';
-
 /**
- * What had focus when the dialog opened (the "Sign in" button, "Sign in to continue"), taken when
- * the gate opens, before the dialog's own field takes focus. Put away (Escape, Cancel), the dialog
- * gives focus back to it; closed by signing in, focus goes to the page's main region, which then
- * shows what the sign-in unlocked ("Sign in" is about to become "Sign out"). Never the page body.
+ * The sign-in screen over the page, while the gate is open. It starts at its first field. Put away
+ * (Escape, Cancel), it gives focus back to what had it (the "Sign in" button, "Sign in to continue");
+ * closed by signing in, focus goes to the page's main region, which then shows what the sign-in
+ * unlocked ("Sign in" is about to become "Sign out"). Never the page body.
  */
-function useOpener(services: AuthServices) {
-  const [opener] = useState(() => {
-    let element: Element | null = null;
-    let shown = false;
-    let putAway = false;
-    return {
-      /** The gate opened: remember what had focus. */
-      take() {
-        element = document.activeElement;
-      },
-      /** The dialog is on screen. */
-      shown() {
-        shown = true;
-        putAway = false;
-      },
-      /** The person put the dialog away without signing in. */
-      putAway() {
-        putAway = true;
-      },
-      /** The dialog has closed. */
-      restore() {
-        if (!shown) return;
-        shown = false;
-        returnFocus(putAway ? element : null);
-        element = null;
-      },
-    };
-  });
-  useEffect(
-    () =>
-      services.gate.subscribe(() => {
-        if (services.gate.get().open) opener.take();
-      }),
-    [services.gate, opener],
-  );
-  return opener;
-}
-
-/** The sign-in screen over the page; the page beneath is inert until it closes. */
 export function SignInDialog({ services }: AuthAreaProps) {
   const gate = useGate(services.gate);
+  return gate.open ? <SignInModal services={services} reason={gate.reason} /> : null;
+}
+
+function SignInModal({ services, reason }: AuthAreaProps & { reason: string }) {
   const { pathname, search } = useLocation();
   const queryClient = useQueryClient();
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const opener = useOpener(services);
-  useEffect(() => {
-    if (gate.open) {
-      // Every time it opens (the screen may already be loaded and have focused its own field).
-      const dialog = dialogRef.current;
-      const field = dialog?.querySelector<HTMLElement>(FIRST_FIELD) ?? dialog?.querySelector<HTMLElement>(FIRST_BUTTON);
-      (field ?? dialog)?.focus();
-      opener.shown();
-    } else {
-      opener.restore();
-    }
-  }, [gate.open, opener]);
-  if (!gate.open) return null;
+  const { dialog, putAway } = useModalDialog('input:not([type="hidden"]):not([disabled]), select, textarea');
+  const close = putAway(() => services.gate.close());
   const cognito = services.config.Auth.Cognito;
-  const close = () => {
-    opener.putAway();
-    services.gate.close();
-  };
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Sign in"
-        tabIndex={-1}
-        ref={dialogRef}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') close();
-        }}
-      >
-        <Suspense fallback={<p role="status">Loading sign-in…</p>}>
-          <SignInScreen
-            authFlowType={services.config.authFlowType}
-            loginWith={cognito.loginWith}
-            returnTo={pathname + search}
-            reason={gate.reason}
-            hint={services.demoGuide ? <DemoUsersHint users={services.demoGuide.users} /> : undefined}
-            onSignedIn={() => resumeAfterSignIn(services, queryClient)}
-            onCancel={close}
-          />
-        </Suspense>
-      </div>
-    </div>
+    <dialog ref={dialog} className="dialog" aria-label="Sign in" onCancel={close}>
+      <Suspense fallback={<p role="status">Loading sign-in…</p>}>
+        <SignInScreen
+          authFlowType={services.config.authFlowType}
+          loginWith={cognito.loginWith}
+          returnTo={pathname + search}
+          reason={reason}
+          hint={services.demoGuide ? <DemoUsersHint users={services.demoGuide.users} /> : undefined}
+          onSignedIn={() => resumeAfterSignIn(services, queryClient)}
+          onCancel={close}
+        />
+      </Suspense>
+    </dialog>
   );
 }
