@@ -192,7 +192,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 // Only a browser proves it: real Tab order and Enter through the production build, from the home form to a live job and the clipboard.
-test('the main flow works with the keyboard alone: home form → job page → refresh → copy link', async ({
+test('the main flow works with the keyboard alone: home form → job page → refresh → copy link → shortcut list', async ({
   simulatedAccount: page,
   sim,
   context,
@@ -228,4 +228,15 @@ test('the main flow works with the keyboard alone: home form → job page → re
   await page.keyboard.press('Enter');
   await expect(feedback).toHaveAttribute('data-feedback', 'Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+
+  // "?" lists the shortcuts in a modal dialog: Tab goes round it (by way of the browser's own controls), Escape gives focus back.
+  await page.keyboard.press('?');
+  const close = page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('button', { name: 'Close' });
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(close).toHaveCount(0);
+  await expect(copyLink).toBeFocused();
 });

@@ -118,19 +118,24 @@ test.describe('signing in when the identity pool has no guest access', () => {
     const password = dialog.getByLabel('Password', { exact: true });
     await expect(username).toBeFocused();
 
-    // Tab walks the dialog's controls in order and never reaches the page beneath (it is inert).
+    // Tab walks the dialog's controls in order and never reaches the page beneath (it is inert): after the
+    // last one it leaves the document for the browser's own controls (BODY, headless), then comes back.
     const focused: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 7; i += 1) {
       await page.keyboard.press('Tab');
       focused.push(
         await page.evaluate(() => {
           const element = document.activeElement as HTMLElement | null;
-          if (!element?.closest('[role="dialog"]')) return `outside: ${element?.tagName ?? 'none'}`;
+          if (!element?.closest('dialog')) return `outside: ${element?.tagName ?? 'none'}`;
           return element.getAttribute('name') ?? element.textContent?.trim() ?? element.tagName;
         }),
       );
     }
-    expect(focused).toEqual(['password', 'Show password', 'Sign in', 'Forgot password?', 'Cancel']);
+    expect(focused).toEqual(['password', 'Show password', 'Sign in', 'Forgot password?', 'Cancel', 'outside: BODY', 'username']);
+    // Modal, in the top layer: a point on the page beneath hits the dialog's backdrop, and the page cannot take focus.
+    expect(await page.evaluate(() => document.elementFromPoint(5, 5)?.tagName)).toBe('DIALOG');
+    await page.locator('#main').evaluate((main) => main.focus());
+    await expect(page.locator('#main')).not.toBeFocused();
 
     await username.focus();
     await page.keyboard.type(user.username);
