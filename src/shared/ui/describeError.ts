@@ -1,6 +1,6 @@
 import { resolveEndpoint } from '../aws/amplifyBackend';
 import { resolveHostingEndpoint } from '../aws/amplifyHosting';
-import { isAwsError } from '../aws/awsError';
+import { isAwsError, type AwsErrorKind } from '../aws/awsError';
 import { readAction } from '../aws/watchedJob';
 import { isHostingRef, jobPlace, type JobRef } from '../domain/jobRef';
 import { MAX_ANSWER_BYTES, REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
@@ -64,9 +64,74 @@ export interface ErrorDescription {
   requestId?: string;
 }
 
-function statusSuffix(status: number | undefined): string {
-  return status ? ` (HTTP ${status})` : '';
-}
+/** The words for each kind of AWS failure; `http` is " (HTTP 403)" when AWS answered with a status. */
+const WORDS: Record<AwsErrorKind, (context: ErrorContext, http: string) => { title: string; detail: string }> = {
+  'bad-request': ({ resource }, http) => ({
+    title: `AWS rejected the request${http}`,
+    detail: `AWS found the request for ${resource} invalid.`,
+  }),
+  'access-denied': ({ action, region }, http) => ({
+    title: `Access denied${http}`,
+    detail: `The role behind these credentials is not allowed to read this job. It needs the IAM action ${action} on this app in ${region}.`,
+  }),
+  'expired-credentials': (_, http) => ({
+    title: `AWS credentials expired${http}`,
+    detail: 'The credentials expired and fresh ones were refused too. Reload the page to start a new session.',
+  }),
+  'invalid-credentials': (_, http) => ({
+    title: `AWS did not recognise the credentials${http}`,
+    detail: 'The access key or session token was refused. Reload the page to get fresh credentials.',
+  }),
+  'signature-mismatch': ({ signingHost, service }, http) => ({
+    title: `Request signature refused${http}`,
+    detail: `This is a configuration problem: the request was signed for host ${signingHost}, and AWS computed a different signature. Check ${ENDPOINT_FIELDS[service ?? 'AmplifyBackend']} in config.json.`,
+  }),
+  'clock-skew': (_, http) => ({
+    title: `This computer’s clock is wrong${http}`,
+    detail:
+      'AWS refused the signature because the request’s time is more than 5 minutes from its own. Set the system clock to update automatically.',
+  }),
+  'not-found': ({ resource, region }, http) => ({
+    title: `Not found in ${region}${http}`,
+    detail: `AWS has no ${resource} in region ${region}. Check the IDs, and if the app lives in another region, open the link with ?region=<that region>.`,
+  }),
+  throttled: (_, http) => ({
+    title: `AWS is throttling requests${http}`,
+    detail: 'Too many requests in a short time; checks slow down and continue by themselves.',
+  }),
+  'service-unavailable': ({ service }, http) => ({
+    title: `The ${service ?? 'AmplifyBackend'} service is having trouble${http}`,
+    detail: 'AWS or a proxy in front of it failed to answer properly; this is usually brief.',
+  }),
+  http: (_, http) => ({
+    title: `Unexpected answer from AWS${http}`,
+    detail: 'AWS answered with a status the dashboard does not expect.',
+  }),
+  'invalid-response': () => ({
+    title: 'The answer could not be read as a job',
+    detail: 'AWS (or something between here and AWS) answered with something that is not a backend job.',
+  }),
+  'too-large': () => ({
+    title: 'The answer was too large to read',
+    detail: `AWS (or something between here and AWS) sent more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; a job is a few kilobytes. The dashboard did not read it and checks again later.`,
+  }),
+  network: ({ signingHost }) => ({
+    title: 'Can’t reach AWS',
+    detail: `The request to ${signingHost} did not get through: the network may be down, or the browser blocked it (CORS, a content blocker or a proxy).`,
+  }),
+  timeout: ({ timeoutSeconds }) => ({
+    title: 'AWS did not answer in time',
+    detail: `No answer within ${timeoutSeconds} seconds.`,
+  }),
+  'no-credentials': () => ({
+    title: 'No AWS credentials',
+    detail: 'The identity pool does not give guests credentials (allowGuestAccess is off) and nobody is signed in.',
+  }),
+  'credentials-failed': () => ({
+    title: 'Couldn’t get AWS credentials from Cognito',
+    detail: 'Cognito refused or failed to hand out credentials for this browser.',
+  }),
+};
 
 /** Every failure the job page can meet, said plainly. */
 export function describeError(error: unknown, context: ErrorContext): ErrorDescription {
@@ -76,101 +141,6 @@ export function describeError(error: unknown, context: ErrorContext): ErrorDescr
       detail: error instanceof Error ? error.message : String(error),
     };
   }
-  const base = { serverMessage: error.serverMessage, status: error.status, requestId: error.requestId };
-  const http = statusSuffix(error.status);
-  switch (error.kind) {
-    case 'bad-request':
-      return {
-        ...base,
-        title: `AWS rejected the request${http}`,
-        detail: `AWS found the request for ${context.resource} invalid.`,
-      };
-    case 'access-denied':
-      return {
-        ...base,
-        title: `Access denied${http}`,
-        detail: `The role behind these credentials is not allowed to read this job. It needs the IAM action ${context.action} on this app in ${context.region}.`,
-      };
-    case 'expired-credentials':
-      return {
-        ...base,
-        title: `AWS credentials expired${http}`,
-        detail: 'The credentials expired and fresh ones were refused too. Reload the page to start a new session.',
-      };
-    case 'invalid-credentials':
-      return {
-        ...base,
-        title: `AWS did not recognise the credentials${http}`,
-        detail: 'The access key or session token was refused. Reload the page to get fresh credentials.',
-      };
-    case 'signature-mismatch':
-      return {
-        ...base,
-        title: `Request signature refused${http}`,
-        detail: `This is a configuration problem: the request was signed for host ${context.signingHost}, and AWS computed a different signature. Check ${ENDPOINT_FIELDS[context.service ?? 'AmplifyBackend']} in config.json.`,
-      };
-    case 'clock-skew':
-      return {
-        ...base,
-        title: `This computer’s clock is wrong${http}`,
-        detail:
-          'AWS refused the signature because the request’s time is more than 5 minutes from its own. Set the system clock to update automatically.',
-      };
-    case 'not-found':
-      return {
-        ...base,
-        title: `Not found in ${context.region}${http}`,
-        detail: `AWS has no ${context.resource} in region ${context.region}. Check the IDs, and if the app lives in another region, open the link with ?region=<that region>.`,
-      };
-    case 'throttled':
-      return {
-        ...base,
-        title: `AWS is throttling requests${http}`,
-        detail: 'Too many requests in a short time; checks slow down and continue by themselves.',
-      };
-    case 'service-unavailable':
-      return {
-        ...base,
-        title: `The ${context.service ?? 'AmplifyBackend'} service is having trouble${http}`,
-        detail: 'AWS or a proxy in front of it failed to answer properly; this is usually brief.',
-      };
-    case 'http':
-      return {
-        ...base,
-        title: `Unexpected answer from AWS${http}`,
-        detail: 'AWS answered with a status the dashboard does not expect.',
-      };
-    case 'invalid-response':
-      return {
-        ...base,
-        title: 'The answer could not be read as a job',
-        detail: 'AWS (or something between here and AWS) answered with something that is not a backend job.',
-      };
-    case 'too-large':
-      return {
-        ...base,
-        title: 'The answer was too large to read',
-        detail: `AWS (or something between here and AWS) sent more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB; a job is a few kilobytes. The dashboard did not read it and checks again later.`,
-      };
-    case 'network':
-      return {
-        ...base,
-        title: 'Can’t reach AWS',
-        detail: `The request to ${context.signingHost} did not get through: the network may be down, or the browser blocked it (CORS, a content blocker or a proxy).`,
-      };
-    case 'timeout':
-      return { ...base, title: 'AWS did not answer in time', detail: `No answer within ${context.timeoutSeconds} seconds.` };
-    case 'no-credentials':
-      return {
-        ...base,
-        title: 'No AWS credentials',
-        detail: 'The identity pool does not give guests credentials (allowGuestAccess is off) and nobody is signed in.',
-      };
-    case 'credentials-failed':
-      return {
-        ...base,
-        title: 'Couldn’t get AWS credentials from Cognito',
-        detail: 'Cognito refused or failed to hand out credentials for this browser.',
-      };
-  }
+  const { serverMessage, status, requestId } = error;
+  return { serverMessage, status, requestId, ...WORDS[error.kind](context, status ? ` (HTTP ${status})` : '') };
 }
