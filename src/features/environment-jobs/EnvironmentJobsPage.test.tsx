@@ -6,6 +6,8 @@ import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { server, sim } from '../../test/server';
 import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
+import { JOB_OPERATIONS } from '../../shared/domain/operations';
+import { operationChoices } from './EnvironmentJobsPage';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -158,6 +160,12 @@ describe('filters', () => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('FAILED');
     expect(screen.getByRole('combobox', { name: 'Operation' })).toHaveValue('');
     expect(listBodies).toEqual([{ status: 'FAILED', maxResults: 25 }]);
+  });
+
+  it('the Operation filter offers every known operation, and one a link names that the dashboard does not know', () => {
+    expect(operationChoices(undefined)).toEqual(JOB_OPERATIONS);
+    expect(operationChoices('UpdateBackendAPI')).toEqual(JOB_OPERATIONS);
+    expect(operationChoices('DeleteBackendThing')).toEqual([...JOB_OPERATIONS, 'DeleteBackendThing']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type Ref } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AmplifyBackendClient, EnvironmentKey } from '../../shared/aws/amplifyBackend';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
@@ -50,16 +50,11 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
     }),
   );
   const now = useNow(5000);
-  const statusId = useId();
-  const operationId = useId();
   useDocumentTitle(`Jobs · ${envKey.envName} · ${APP_TITLE}`);
 
-  // Each filter change is a step in history: Back brings the previous filter back.
-  const setFilter = (change: Partial<EnvironmentPageParams>) => navigate(environmentJobsPath({ ...params, ...change }));
-  const filtered = Boolean(params.status || params.operation);
   const statusSelect = useRef<HTMLSelectElement>(null);
   const clearFilters = () => {
-    setFilter({ status: undefined, operation: undefined });
+    navigate(environmentJobsPath({ ...params, status: undefined, operation: undefined }));
     // The button goes away with the message; focus goes to the first filter rather than the page.
     statusSelect.current?.focus();
   };
@@ -74,37 +69,8 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
       </h1>
 
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter jobs">
-        <span>
-          <label htmlFor={statusId}>Status </label>
-          <select
-            id={statusId}
-            ref={statusSelect}
-            value={params.status ?? ''}
-            onChange={(event) => setFilter({ status: event.target.value || undefined })}
-          >
-            <option value="">All</option>
-            {LIST_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span>
-          <label htmlFor={operationId}>Operation </label>
-          <select
-            id={operationId}
-            value={params.operation ?? ''}
-            onChange={(event) => setFilter({ operation: event.target.value || undefined })}
-          >
-            <option value="">All</option>
-            {[...new Set([...JOB_OPERATIONS, ...(params.operation ? [params.operation] : [])])].map((operation) => (
-              <option key={operation} value={operation}>
-                {operation}
-              </option>
-            ))}
-          </select>
-        </span>
+        <FilterSelect label="Status" name="status" ref={statusSelect} params={params} choices={LIST_STATUSES} />
+        <FilterSelect label="Operation" name="operation" params={params} choices={operationChoices(params.operation)} />
       </form>
 
       <JobList
@@ -119,7 +85,7 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         pollIntervalSeconds={config.pollIntervalSeconds}
         emptyText="No jobs match these filters."
         emptyAction={
-          filtered ? (
+          params.status || params.operation ? (
             <button type="button" className="button" onClick={clearFilters}>
               Clear filters
             </button>
@@ -131,5 +97,41 @@ function EnvironmentJobs({ params, envKey, config, client }: EnvironmentJobsProp
         )}
       />
     </article>
+  );
+}
+
+/** The operations the filter offers: every one the dashboard knows, and one a link chose that it does not, so it shows. */
+export function operationChoices(chosen: string | undefined): string[] {
+  return [...new Set<string>([...JOB_OPERATIONS, ...(chosen ? [chosen] : [])])];
+}
+
+interface FilterSelectProps {
+  label: string;
+  name: 'status' | 'operation';
+  params: EnvironmentPageParams;
+  choices: readonly string[];
+  ref?: Ref<HTMLSelectElement>;
+}
+
+/** One filter, "All" (no filter in the link) then its choices; each change is a step in history, undone by Back. */
+function FilterSelect({ label, name, params, choices, ref }: FilterSelectProps) {
+  const id = useId();
+  return (
+    <span>
+      <label htmlFor={id}>{label} </label>
+      <select
+        id={id}
+        ref={ref}
+        value={params[name] ?? ''}
+        onChange={(event) => navigate(environmentJobsPath({ ...params, [name]: event.target.value || undefined }))}
+      >
+        <option value="">All</option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
