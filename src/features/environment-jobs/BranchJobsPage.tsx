@@ -1,6 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AmplifyHostingClient, BranchKey, HostingJob } from '../../shared/aws/amplifyHosting';
-import { resolveHostingEndpoint } from '../../shared/aws/amplifyHosting';
 import type { AppConfig } from '../../shared/config/appConfig';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
@@ -13,7 +12,7 @@ import { hostingJobPagePath, type BranchPageParams } from '../../shared/domain/j
 import { isTerminalStatus } from '../../shared/domain/jobStatus';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
 import { BreakableText } from '../../shared/ui/BreakableText';
-import { errorContext, type ErrorContext } from '../../shared/ui/describeError';
+import { hostingErrorContext } from '../../shared/ui/describeError';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { Timestamp } from '../../shared/ui/Timestamp';
@@ -62,11 +61,7 @@ function BranchJobs({ params, branchKey, config, client }: BranchJobsPageProps &
   );
   const now = useNow(5000);
   useDocumentTitle(`Jobs · ${branchKey.branchName} · ${APP_TITLE}`);
-  const context: ErrorContext = {
-    ...errorContext(config, branchKey.region, 'amplify:ListJobs', `branch ${branchKey.branchName} of app ${branchKey.appId}`),
-    signingHost: resolveHostingEndpoint(config, branchKey.region).signingHost,
-    service: 'Amplify Hosting',
-  };
+  const resource = `branch ${branchKey.branchName} of app ${branchKey.appId}`;
   const boardJob = (job: HostingJob): BoardJob | undefined => (job.jobId ? { ...branchKey, jobId: job.jobId } : undefined);
   const columns: JobColumn<HostingJob>[] = [
     { label: 'Status', cell: (job) => <StatusBadge status={job.status} small /> },
@@ -111,7 +106,7 @@ function BranchJobs({ params, branchKey, config, client }: BranchJobsPageProps &
       <JobList
         query={query}
         listKey={JSON.stringify(branchKey)}
-        errorContext={context}
+        errorContext={hostingErrorContext(config, branchKey.region, 'amplify:ListJobs', resource)}
         pollIntervalSeconds={config.pollIntervalSeconds}
         emptyText="This branch has no jobs yet."
         boardJob={boardJob}

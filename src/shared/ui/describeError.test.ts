@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AWS_ERROR_KINDS, AwsError } from '../aws/awsError';
-import { describeError, type ErrorContext } from './describeError';
+import { describeError, hostingErrorContext, jobErrorContext, type ErrorContext } from './describeError';
 
 const CONTEXT: ErrorContext = {
   action: 'amplifybackend:GetBackendJob',
@@ -55,6 +55,36 @@ describe('describeError', () => {
     expect(said).toMatchObject({ title: 'The answer was too large to read', status: 200, requestId: 'r-1' });
     expect(said.detail).toContain('more than 1 MB');
     expect(said.detail).toContain('checks again');
+  });
+
+  it('a hosting request’s context is signed for the Amplify host and speaks of Amplify Hosting; a backend one of AmplifyBackend', () => {
+    const hosting = { kind: 'hosting', region: 'eu-west-1', appId: 'd2k9', branchName: 'main', jobId: '12' } as const;
+    expect(jobErrorContext({}, hosting)).toEqual({
+      action: 'amplify:GetJob',
+      region: 'eu-west-1',
+      resource: 'job 12 of app d2k9, branch main',
+      signingHost: 'amplify.eu-west-1.amazonaws.com',
+      timeoutSeconds: 15,
+      service: 'Amplify Hosting',
+    });
+    expect(
+      hostingErrorContext(
+        { amplifyEndpoint: 'https://proxy.test/amplify', amplifySigningHost: 'amplify.test' },
+        'us-east-1',
+        'amplify:ListJobs',
+        'branch main',
+      ),
+    ).toMatchObject({
+      signingHost: 'amplify.test',
+      service: 'Amplify Hosting',
+    });
+    expect(jobErrorContext({}, { region: 'eu-west-1', appId: 'd2k9', envName: 'staging', jobId: '7f3c' })).toEqual({
+      action: 'amplifybackend:GetBackendJob',
+      region: 'eu-west-1',
+      resource: 'job 7f3c of app d2k9, environment staging',
+      signingHost: 'amplifybackend.eu-west-1.amazonaws.com',
+      timeoutSeconds: 15,
+    });
   });
 
   it('anything else is the dashboard’s own failure, with its message', () => {

@@ -24,18 +24,18 @@ const ENDPOINT_FIELDS = {
   'Amplify Hosting': 'amplifyEndpoint and amplifySigningHost',
 } as const;
 
+type EndpointConfig = Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost' | 'amplifyEndpoint' | 'amplifySigningHost'>;
+
 /** The context for reading one job of either kind (GetBackendJob or GetJob). */
-export function jobErrorContext(
-  config: Pick<AppConfig, 'amplifyBackendEndpoint' | 'signingHost' | 'amplifyEndpoint' | 'amplifySigningHost'>,
-  ref: JobRef,
-): ErrorContext {
+export function jobErrorContext(config: EndpointConfig, ref: JobRef): ErrorContext {
   const resource = `job ${ref.jobId} of app ${ref.appId}, ${jobPlace(ref)}`;
-  if (!isHostingRef(ref)) return errorContext(config, ref.region, readAction(ref), resource);
-  return {
-    ...errorContext(config, ref.region, readAction(ref), resource),
-    signingHost: resolveHostingEndpoint(config, ref.region).signingHost,
-    service: 'Amplify Hosting',
-  };
+  return (isHostingRef(ref) ? hostingErrorContext : errorContext)(config, ref.region, readAction(ref), resource);
+}
+
+/** The context for one Amplify Hosting request (GetJob, ListJobs): signed for the Amplify host. */
+export function hostingErrorContext(config: EndpointConfig, region: string, action: string, resource: string): ErrorContext {
+  const { signingHost } = resolveHostingEndpoint(config, region);
+  return { ...errorContext(config, region, action, resource), signingHost, service: 'Amplify Hosting' };
 }
 
 /** The context for one request: the host it was signed for and the timeout come from the config and the client. */
