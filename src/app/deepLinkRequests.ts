@@ -5,7 +5,7 @@ import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { linkProblems } from '../shared/domain/jobIds';
 import { sameJobRef, type JobRef } from '../shared/domain/jobRef';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
-import { jobQueryOptions } from '../shared/queries/jobQuery';
+import { jobQueryOptions, seedFirstAnswer } from '../shared/queries/jobQuery';
 import { fetchJob, firstLeadOf, joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
 import { deepLinkJobs } from './deepLinkJobs';
 import { matchRoute } from './routes';
@@ -46,7 +46,7 @@ export function startDeepLinkRequests(
     const options = jobQueryOptions(key, { clients: services.clients, jitterSeed: TAB_JITTER_SEED });
     const sent = early.find((request) => sameJobRef(request.ref, key));
     if (sent?.answered) {
-      queryClient.setQueryData(options.queryKey, sent.answered.job, { updatedAt: sent.answered.at });
+      seedFirstAnswer(queryClient, key, sent.answered.job, sent.answered.at);
       continue;
     }
     const leave = joinJobElection(key, knownInCache(queryClient, key));

@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, errorFromResponse } from '../aws/awsError';
 import type { JobClients } from '../aws/watchedJob';
-import { jobQueryKey, jobQueryOptions, jobWatchOptions, type JobQueryDeps, type WatchSettings } from './jobQuery';
+import {
+  jobQueryKey,
+  jobQueryOptions,
+  jobWatchOptions,
+  seedFirstAnswer,
+  type JobQueryDeps,
+  type WatchSettings,
+} from './jobQuery';
 import { ANSWER_CURRENT_ON_OPEN_MS, HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 
 const KEY: BackendJobKey = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d' };
@@ -216,6 +223,26 @@ describe('jobQueryOptions, continued', () => {
 
     it('a page that mounts on an older answer asks again at once', async () => {
       expect(await requestsWhenMountedAfter(ANSWER_CURRENT_ON_OPEN_MS)).toBe(2);
+    });
+
+    it('the answer drawn before the app loaded is taken over without asking again, however long the app took', async () => {
+      vi.useFakeTimers();
+      try {
+        const client = fakeClient();
+        const queryClient = new QueryClient();
+        const options = jobQueryOptions(KEY, deps({ client }));
+        seedFirstAnswer(queryClient, KEY, job('RUNNING'), Date.now());
+        await vi.advanceTimersByTimeAsync(4 * ANSWER_CURRENT_ON_OPEN_MS);
+        const observer = new QueryObserver(queryClient, { ...options, ...jobWatchOptions(settings()) });
+        const unsubscribe = observer.subscribe(() => undefined);
+        await vi.advanceTimersByTimeAsync(0);
+        expect(client.calls).toHaveLength(0);
+        expect(observer.getCurrentResult().data?.status).toBe('RUNNING');
+        unsubscribe();
+        queryClient.clear();
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 

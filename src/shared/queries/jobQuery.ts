@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { JobClients, WatchedJob } from '../aws/watchedJob';
 import { jobRefParts, type JobRef } from '../domain/jobRef';
 import { isTerminalStatus } from '../domain/jobStatus';
@@ -16,6 +16,20 @@ export function jobQueryKey(key: JobRef) {
   return ['job', ...jobRefParts(key)] as const;
 }
 
+/** Answers the page got before the app loaded (the first status), by query hash: when each came. */
+const firstAnswers = new Map<string, number>();
+
+/**
+ * Puts the answer the page drew before the app loaded into the cache, as of when it came (so "Last
+ * checked" tells the truth). The view that takes it over does not ask again on mount, however long the
+ * app took to load: its polling asks next, one interval on.
+ */
+export function seedFirstAnswer(queryClient: QueryClient, key: JobRef, job: WatchedJob, answeredAt: number): void {
+  const queryKey = jobQueryKey(key);
+  queryClient.setQueryData(queryKey, job, { updatedAt: answeredAt });
+  firstAnswers.set(hashKey(queryKey), answeredAt);
+}
+
 /**
  * The job query every observer shares (the job page, a board row, the boot-time prefetch): what to
  * ask, how to retry, and that a finished job is fresh forever (never asked again on focus,
@@ -28,8 +42,10 @@ export function jobQueryOptions(key: JobRef, { clients, jitterSeed = TAB_JITTER_
     queryFn: ({ signal }) => fetchJob(clients, key, signal),
     staleTime: (query) => (isTerminalStatus(query.state.data?.status) ? Infinity : 0),
     // A page that mounts just after its answer came (boot's request for the deep link answered
-    // before the first render ended) shows it instead of asking again at once.
-    refetchOnMount: (query) => asksAgainOnOpen(query.state.dataUpdatedAt, Date.now()),
+    // before the first render ended), or on the answer drawn before the app loaded, shows it instead
+    // of asking again at once.
+    refetchOnMount: (query) =>
+      firstAnswers.get(query.queryHash) !== query.state.dataUpdatedAt && asksAgainOnOpen(query.state.dataUpdatedAt, Date.now()),
     retry: shouldRetry,
     retryDelay: (retriesSoFar, error) => retryDelayMs(retriesSoFar, error, jitterSeed),
   });
