@@ -245,6 +245,28 @@ describe('parseAppConfig: Auth.Cognito.loginWith.oauth (Hosted UI)', () => {
     }
   });
 
+  it('names a list with several bad entries once', () => {
+    expect(problemsOf(parseAppConfig(withOAuth({ ...VALID_OAUTH, redirectSignIn: ['not a url', 443], scopes: [1, 2] })))).toEqual(
+      [
+        { field: 'Auth.Cognito.loginWith.oauth.scopes', expected: 'a list of scopes such as ["openid", "email"]' },
+        { field: 'Auth.Cognito.loginWith.oauth.redirectSignIn', expected: 'a list of https:// URLs of this dashboard' },
+      ],
+    );
+  });
+
+  it.each([
+    ['a single name', 'Google'],
+    ['a number among names', ['Google', 4]],
+    ['an object without custom', [{ name: 'Okta' }]],
+  ])('rejects providers that are %s, since the sign-in screen shows a button for each', (_label, providers) => {
+    expect(problemsOf(parseAppConfig(withOAuth({ ...VALID_OAUTH, providers })))).toEqual([
+      {
+        field: 'Auth.Cognito.loginWith.oauth.providers',
+        expected: 'a list of identity providers such as ["Google", { "custom": "Okta" }]',
+      },
+    ]);
+  });
+
   it.each([
     ['the implicit flow', 'token'],
     ['upper case', 'CODE'],
