@@ -4,7 +4,8 @@
 // - before the status: the entry script, the modules index.html preloads with it and the stylesheets it
 //   links. This is all that is evaluated before a job link's status is on screen (src/app/start.ts):
 //   config, Amplify's Cognito credentials and user-pool tokens, SigV4, the two job clients, the plain-DOM
-//   status. Amplify is most of it (~21 KB), SigV4 and SHA-256 ~4.5 KB, ours ~16 KB.
+//   status. Amplify is most of it (~21 KB), SigV4 and SHA-256 ~4.5 KB, the config schema (valibot) ~1.5 KB,
+//   ours ~17 KB.
 // - a job link in all: that, plus what the entry's `import('./boot')` fetches once the status is drawn
 //   (React, React DOM, React Query, the shell and the job page). Lazy pages (board, home, lists, sign-in
 //   screens) and the demo's simulated AWS are not counted: a job link never waits for them.
@@ -15,8 +16,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BEFORE_STATUS_JS_GZIP_BYTES = 45 * 1024;
-export const BUDGET_JOB_LINK_JS_GZIP_BYTES = 147 * 1024;
+export const BUDGET_BEFORE_STATUS_JS_GZIP_BYTES = 46 * 1024;
+export const BUDGET_JOB_LINK_JS_GZIP_BYTES = 148 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 function gzipSize(distDir, href) {

@@ -1,4 +1,7 @@
 import { parseAppConfig, type ConfigParseOptions, type ConfigParseResult, type ConfigProblem } from './appConfig';
+import { isAmplifyOutputs, isRecord } from './amplifyOutputsShape';
+
+export { isAmplifyOutputs } from './amplifyOutputsShape';
 
 /**
  * Amplify Gen 2 writes `amplify_outputs.json`; its `auth` section names the same user pool, app
@@ -56,17 +59,6 @@ const OAUTH_PROVIDERS: Record<string, string> = {
   LOGIN_WITH_AMAZON: 'Amazon',
   SIGN_IN_WITH_APPLE: 'Apple',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An `amplify_outputs.json`: a 1.x `version` and an `auth` section, and no plain-config `Auth`. */
-export function isAmplifyOutputs(raw: unknown): raw is Record<string, unknown> & { auth: Record<string, unknown> } {
-  return (
-    isRecord(raw) && typeof raw.version === 'string' && raw.version.startsWith('1') && isRecord(raw.auth) && !('Auth' in raw)
-  );
-}
 
 /** The plain config object an `amplify_outputs.json` stands for (not yet validated). */
 export function fromAmplifyOutputs(

@@ -1,6 +1,7 @@
 import type { AppConfig, ConfigProblem } from './appConfig';
 import { readJson, writeJson } from '../browser/boundedStorage';
-import { parseConfigDocument } from './amplifyOutputs';
+import { isAmplifyOutputs } from './amplifyOutputsShape';
+import { parseAppConfig } from './appConfig';
 
 export type ConfigLoadResult = { kind: 'ready'; config: AppConfig } | { kind: 'invalid'; problems: ConfigProblem[] };
 
@@ -59,7 +60,7 @@ export async function loadConfig(
     // No network: the config that worked last time, when there is one (the page then opens offline).
     const remembered = memory.load();
     if (remembered !== undefined) {
-      const result = readConfigText(remembered, pageOrigin);
+      const result = await readConfigText(remembered, pageOrigin);
       if (result.kind === 'ready' && !result.config.demo) return result;
     }
     return invalid('config.json', 'a file the browser can fetch (the request failed)');
@@ -76,12 +77,12 @@ export async function loadConfig(
         'a host that serves index.html for unknown paths must answer 404 for /config.json (or serve { "demo": true } to run the demo)',
     );
   }
-  const result = readConfigText(text, pageOrigin);
+  const result = await readConfigText(text, pageOrigin);
   if (result.kind === 'ready' && !result.config.demo) memory.save(text);
   return result;
 }
 
-function readConfigText(text: string, pageOrigin: string | undefined): ConfigLoadResult {
+async function readConfigText(text: string, pageOrigin: string | undefined): Promise<ConfigLoadResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -92,7 +93,9 @@ function readConfigText(text: string, pageOrigin: string | undefined): ConfigLoa
     return { kind: 'ready', config: DEMO_CONFIG };
   }
   // The plain form, or Amplify Gen 2's amplify_outputs.json (its `auth` section).
-  const parsed = parseConfigDocument(raw, { pageOrigin });
+  const parsed = isAmplifyOutputs(raw)
+    ? (await import('./amplifyOutputs')).parseConfigDocument(raw, { pageOrigin })
+    : parseAppConfig(raw, { pageOrigin });
   return parsed.ok ? { kind: 'ready', config: parsed.config } : { kind: 'invalid', problems: parsed.problems };
 }
 
