@@ -106,6 +106,9 @@ test('two job pages on one job: pausing the polling page hands the polling to th
   const fromFirst = countJobRequests(first, job.jobId);
   await first.goto(job.path);
   await expect(first.getByText('RUNNING', { exact: true }).first()).toBeVisible();
+  // The status shows before the app has loaded (and joined the job's election): the second page opens
+  // once the first one polls, as a person's second tab would.
+  await expect(first.getByRole('button', { name: 'Pause auto-refresh' })).toBeVisible();
 
   const second = await context.newPage();
   await serveConfig(second, simulatedAccountConfig());
