@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeHub, FakeLocks } from '../../test/fakeElection';
-import { electionsInBrowser, joinPollElection, type ElectionEnvironment } from './jobPollLeader';
+import {
+  electionsInBrowser,
+  joinPollElection,
+  transition,
+  type ElectionEnvironment,
+  type LeaderEvent,
+  type LeaderState,
+} from './jobPollLeader';
 
 interface Job {
   status: string;
@@ -48,6 +55,36 @@ afterEach(() => {
 });
 
 const WAIT = { maxWaitMs: 60_000 };
+
+describe('transition', () => {
+  const label = (state: LeaderState) => (state.name === 'releasing' ? `releasing→${state.next}` : state.name);
+  const STATES = (['idle', 'waiting', 'leading', 'following'] as const)
+    .map((name): LeaderState => ({ name }))
+    .concat((['waiting', 'following', 'idle'] as const).map((next) => ({ name: 'releasing', next })));
+  const EVENTS: LeaderEvent[] = ['join', 'granted', 'hide', 'pause', 'resume', 'leave', 'released'];
+  /** Where each event (in EVENTS' order) takes each state; `-`: nowhere, the same state comes back. */
+  // prettier-ignore
+  const TABLE: Record<string, string[]> = {
+    //                     join       granted    hide                 pause                  resume               leave             released
+    idle:                  ['waiting', '-',       '-',                 '-',                   '-',                 '-',              '-'],
+    waiting:               ['-',       'leading', 'waiting',           'following',           '-',                 'idle',           '-'],
+    leading:               ['-',       '-',       'releasing→waiting', 'releasing→following', '-',                 'releasing→idle', '-'],
+    following:             ['-',       '-',       '-',                 '-',                   'waiting',           'idle',           '-'],
+    'releasing→waiting':   ['-',       '-',       '-',                 'releasing→following', '-',                 'releasing→idle', 'waiting'],
+    'releasing→following': ['-',       '-',       '-',                 '-',                   'releasing→waiting', 'releasing→idle', 'following'],
+    'releasing→idle':      ['-',       '-',       '-',                 '-',                   '-',                 '-',              'idle'],
+  };
+  const cases = STATES.flatMap((state) =>
+    EVENTS.map((event, index) => [label(state), event, TABLE[label(state)]![index]!, state] as const),
+  );
+
+  it.each(cases)('%s × %s → %s', (_, event, to, state) => {
+    const next = transition(state, event);
+    // A state entered anew, even of the same name (a hidden tab queueing again), is a new object.
+    if (to === '-') expect(next).toBe(state);
+    else expect([label(next), next === state]).toEqual([to, false]);
+  });
+});
 
 describe('joinPollElection', () => {
   it('is always the leader where Web Locks are missing, and simply fetches', async () => {

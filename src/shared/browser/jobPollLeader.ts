@@ -9,9 +9,15 @@
  * one request under the lock and shares it. Credentials never cross: only answers do.
  * Without Web Locks (old browsers, jsdom) every tab is its own leader, as if alone.
  *
- * Longer than this repository's ~300 lines: one tab's side of the election is a single state
- * machine (leading, queued, handing over, paused, hidden) over one lock and one channel; its
- * variables are shared by every path here, and split up they would be passed around whole.
+ * One tab's side is the state machine `transition` below; `joinPollElection` only carries out
+ * what entering and leaving each state means (queue for the lock, poll, give the lock up).
+ *
+ * Why not the `broadcast-channel` package's leader election: with Web Locks it is the same lock
+ * held by a never-settling promise, but an elector that steps down is dead for good (no queueing
+ * again behind visible tabs), it cannot hold the lock until the request in flight has ended, and it
+ * shares nothing; without Web Locks it elects by heartbeats and timeouts, which can briefly give two
+ * leaders. Here Web Locks alone give exactly one poller across tabs, with no heartbeat, and a
+ * browser without them polls in each tab, as before elections; answers go on our own channel.
  */
 
 import { LOCK_PREFIX } from './electionLocks';
@@ -75,9 +81,9 @@ const PLAIN_ERRORS: ErrorCodec = {
 };
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Fetcher<T> = (signal?: AbortSignal) => Promise<T>;
 /** `replay`: an earlier answer sent again for a tab that asked; tabs that already have one ignore it. */
-type Message<T> =
-  { type: 'ask' } | { type: 'answer'; answer: { ok: true; value: T } | { ok: false; error: unknown }; replay?: boolean };
+type Message = { type: 'ask' } | { type: 'answer'; answer: Answer<unknown>; replay?: boolean };
 
 export interface PollOptions {
   signal?: AbortSignal;
@@ -87,7 +93,7 @@ export interface PollOptions {
 
 export interface JobPollLeader<T> {
   /** As leader: runs `fetcher` and shares its answer. As follower: the leader's next answer. */
-  poll(fetcher: (signal?: AbortSignal) => Promise<T>, options: PollOptions): Promise<T>;
+  poll(fetcher: Fetcher<T>, options: PollOptions): Promise<T>;
   isLeader(): boolean;
   /** Settles the first time this tab is given the lock (at once without Web Locks); never for a tab that only follows. */
   firstLead(): Promise<void>;
@@ -99,16 +105,61 @@ export interface JobPollLeader<T> {
   close(): void;
 }
 
+export const LOCK_PREFIX = 'amplify-job-watch.poll:';
+
+/**
+ * One tab's place in a job's election. `idle`: not in it (before joining, after leaving);
+ * `waiting`: queued for the lock, taking the leader's answers meanwhile; `leading`: holds the lock,
+ * polls and shares; `releasing`: holds it until the request in flight ends, then goes to `next`;
+ * `following`: paused, out of the queue, taking the leader's answers only.
+ */
+export type LeaderState =
+  { name: 'idle' | 'waiting' | 'leading' | 'following' } | { name: 'releasing'; next: 'waiting' | 'following' | 'idle' };
+
+/**
+ * `granted`: the lock is this tab's; `hide`: the tab is hidden, or is hidden and another tab asked
+ * (step down, queue again behind the others); `released`: no request of the releasing tab is in flight.
+ */
+export type LeaderEvent = 'join' | 'granted' | 'hide' | 'pause' | 'resume' | 'leave' | 'released';
+
+/** Where the tab is headed: its state, or where a releasing tab goes once its request ends. */
+const heading = (state: LeaderState) => (state.name === 'releasing' ? state.next : state.name);
+
+/**
+ * The election's rules. A new state, even one of the same name (a hidden tab queueing again), is
+ * left and entered anew; the same object back means the event changes nothing.
+ */
+export function transition(state: LeaderState, event: LeaderEvent): LeaderState {
+  const holding = state.name === 'leading' || state.name === 'releasing';
+  const goTo = (next: 'waiting' | 'following' | 'idle'): LeaderState => (holding ? { name: 'releasing', next } : { name: next });
+  const toward = heading(state);
+  switch (event) {
+    case 'join':
+      return state.name === 'idle' ? goTo('waiting') : state;
+    case 'granted':
+      return state.name === 'waiting' ? { name: 'leading' } : state;
+    case 'hide':
+      return state.name === 'leading' || state.name === 'waiting' ? goTo('waiting') : state;
+    case 'pause':
+      return toward === 'leading' || toward === 'waiting' ? goTo('following') : state;
+    case 'resume':
+      return toward === 'following' ? goTo('waiting') : state;
+    case 'leave':
+      return toward === 'idle' ? state : goTo('idle');
+    case 'released':
+      return state.name === 'releasing' ? { name: state.next } : state;
+  }
+}
+
 interface Waiter<T> {
-  fetcher: (signal?: AbortSignal) => Promise<T>;
+  fetcher: Fetcher<T>;
   signal?: AbortSignal;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
+  resolve: (answer: T | Promise<T>) => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
 /** A message as this module sends them, or undefined for anything else on the channel. */
-function readMessage(data: unknown): Message<unknown> | undefined {
+function readMessage(data: unknown): Message | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const { type, answer, replay } = data as Record<string, unknown>;
   if (type === 'ask') return { type };
@@ -138,29 +189,33 @@ export function joinPollElection<T>(
     };
   }
 
-  const channel = openChannel(LOCK_PREFIX + key);
+  const name = LOCK_PREFIX + key;
+  const channel = openChannel(name);
   const waiters = new Set<Waiter<T>>();
-  let leader = false;
-  let closed = false;
+  let state: LeaderState = { name: 'idle' };
   let hidden = false;
-  let paused = false;
   let lastAnswer: Answer<T> | undefined;
   /** An answer that came while no poll of this tab was waiting: the next poll takes it. */
   let unclaimed: Answer<T> | undefined;
-  /** Aborts a queued lock request. */
-  let pending: AbortController | undefined;
+  /** Aborts the lock request of the `waiting` state. */
+  let queued: AbortController | undefined;
   /** Ends the held lock. */
   let release: (() => void) | undefined;
-  let wantRelease = false;
-  /** Queue again once the lock is given up (a hidden tab stays a candidate, behind the visible ones). */
-  let requeue = false;
   let ledOnce!: () => void;
-  const firstLead = new Promise<void>((resolve) => {
-    ledOnce = resolve;
-  });
+  const firstLead = new Promise<void>((resolve) => (ledOnce = resolve));
+  const holding = () => state.name === 'leading' || state.name === 'releasing';
+  /** Takes a poll off the list of those waiting for the leader; false if it was not on it. */
+  const unwait = (waiter: Waiter<T>) => {
+    clearTimeout(waiter.timer);
+    return waiters.delete(waiter);
+  };
+  /** An answer as a poll's promise: the leader's error as decoded, whatever its fetcher threw. */
+  const settled = (answer: Answer<T>) =>
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    answer.ok ? Promise.resolve(answer.value) : Promise.reject(answer.error);
 
-  const send = (message: Message<unknown>) => {
-    if (!closed) channel.postMessage(message);
+  const send = (message: Message) => {
+    if (heading(state) !== 'idle') channel.postMessage(message);
   };
   const share = (answer: Answer<T>, replay = false) => {
     lastAnswer = answer;
@@ -171,25 +226,36 @@ export function joinPollElection<T>(
     });
   };
 
-  const settleWaiter = (waiter: Waiter<T>, answer: Answer<T>) => {
-    clearTimeout(waiter.timer);
-    waiters.delete(waiter);
-    if (answer.ok) waiter.resolve(answer.value);
-    else waiter.reject(answer.error);
+  /** Moves to the next state: leaves the old one (its lock request, its lock) and enters the new one. */
+  const dispatch = (event: LeaderEvent) => {
+    const before = state;
+    state = transition(state, event);
+    if (state === before) return;
+    if (before.name === 'waiting') queued?.abort();
+    if (before.name === 'releasing' && state.name !== 'releasing') release?.();
+    if (state.name === 'waiting') queueForLock();
+    if (state.name === 'leading') {
+      ledOnce();
+      // Waiting followers become the poller at once, with one request for all of them.
+      for (const waiter of [...waiters]) void takeOver(waiter);
+    }
+    if (state.name === 'releasing' && !current) dispatch('released');
   };
 
-  const maybeRelease = () => {
-    if (release && wantRelease && !current) {
-      const done = release;
-      release = undefined;
-      wantRelease = false;
-      leader = false;
-      done();
-      if (requeue) {
-        requeue = false;
-        requestLock();
-      }
-    }
+  const queueForLock = () => {
+    const controller = new AbortController();
+    queued = controller;
+    locks
+      .request(name, { signal: controller.signal }, () => {
+        // Granted just as this tab left the queue: give it back.
+        if (queued !== controller) return Promise.resolve();
+        queued = undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        dispatch('granted');
+        return held;
+      })
+      // Aborted while queued: a later request takes its place.
+      .catch(() => undefined);
   };
 
   /**
@@ -201,7 +267,7 @@ export function joinPollElection<T>(
    */
   let current: { answer: Promise<T>; controller: AbortController; polls: number } | undefined;
 
-  const startRequest = (fetcher: (signal?: AbortSignal) => Promise<T>) => {
+  const startRequest = (fetcher: Fetcher<T>) => {
     const controller = new AbortController();
     const request = { controller, polls: 0, answer: undefined as unknown as Promise<T> };
     request.answer = (async () => {
@@ -214,7 +280,7 @@ export function joinPollElection<T>(
         throw error;
       } finally {
         if (current === request) current = undefined;
-        maybeRelease();
+        if (!current) dispatch('released');
       }
     })();
     // Polls that were all cancelled leave nobody to see the request's rejection.
@@ -223,7 +289,8 @@ export function joinPollElection<T>(
     return request;
   };
 
-  const lead = (fetcher: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+  /** Polls AWS, or joins the request in flight, and shares the answer. */
+  const lead = (fetcher: Fetcher<T>, signal?: AbortSignal): Promise<T> => {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const request = current && !current.controller.signal.aborted ? current : startRequest(fetcher);
     request.polls += 1;
@@ -235,72 +302,18 @@ export function joinPollElection<T>(
         reject(signal.reason as Error);
       };
       signal.addEventListener('abort', cancel, { once: true });
-      const done = () => signal.removeEventListener('abort', cancel);
-      request.answer.then(
-        (value) => {
-          done();
-          resolve(value);
-        },
-        (error: unknown) => {
-          done();
-          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-          reject(error);
-        },
-      );
+      void request.answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', cancel));
     });
   };
 
-  const requestLock = () => {
-    if (closed || paused || release || pending) return;
-    const controller = new AbortController();
-    pending = controller;
-    locks
-      .request(LOCK_PREFIX + key, { signal: controller.signal }, () => {
-        pending = undefined;
-        if (closed || paused) return Promise.resolve();
-        leader = true;
-        ledOnce();
-        const held = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        // Waiting followers become the poller at once, with one request for all of them.
-        const waiting = [...waiters];
-        waiters.clear();
-        // Each keeps its own cancel (see lead).
-        for (const waiter of waiting) {
-          clearTimeout(waiter.timer);
-          lead(waiting[0]!.fetcher, waiter.signal).then(waiter.resolve, waiter.reject);
-        }
-        return held;
-      })
-      .catch(() => {
-        // Aborted while queued: a later request takes its place.
-        if (pending === controller) pending = undefined;
-      });
-  };
-
-  /** Gives the lock up (after any request in flight) or leaves the queue. */
-  const stepDown = (thenQueueAgain: boolean) => {
-    pending?.abort();
-    pending = undefined;
-    if (release) {
-      wantRelease = true;
-      requeue = thenQueueAgain;
-      maybeRelease();
-    } else if (thenQueueAgain) {
-      requestLock();
-    }
-  };
-
   /** Waits for the leader's next answer (or, after `maxWaitMs` of silence, asks AWS directly). */
-  const follow = (fetcher: (signal?: AbortSignal) => Promise<T>, signal: AbortSignal | undefined, maxWaitMs: number) => {
+  const follow = (fetcher: Fetcher<T>, signal: AbortSignal | undefined, maxWaitMs: number) => {
     let waiter!: Waiter<T>;
     const answer = new Promise<T>((resolve, reject) => {
       waiter = {
         fetcher,
         signal,
         resolve,
-        reject,
         timer: setTimeout(() => {
           waiters.delete(waiter);
           // The leader went quiet (paused, stopped by an error, or frozen): ask AWS directly.
@@ -308,43 +321,33 @@ export function joinPollElection<T>(
         }, maxWaitMs),
       };
       waiters.add(waiter);
-      signal?.addEventListener('abort', () => {
-        if (!waiters.has(waiter)) return;
-        clearTimeout(waiter.timer);
-        waiters.delete(waiter);
-        reject(signal.reason as Error);
-      });
+      signal?.addEventListener('abort', () => unwait(waiter) && reject(signal.reason as Error));
     });
     return { waiter, answer };
+  };
+
+  /** A waiting poll that this tab now answers itself, keeping its own cancel (see lead). */
+  const takeOver = (waiter: Waiter<T>) => {
+    unwait(waiter);
+    const answer = lead(waiter.fetcher, waiter.signal);
+    waiter.resolve(answer);
+    return answer.then(
+      () => undefined,
+      () => undefined,
+    );
   };
 
   /**
    * A check the person asked for while this tab is paused (it does not lead): the leader's next
    * answer, or, when no tab leads, one request under the lock, shared, then the lock is free again.
    */
-  const checkWhilePaused = (
-    fetcher: (signal?: AbortSignal) => Promise<T>,
-    signal: AbortSignal | undefined,
-    maxWaitMs: number,
-  ) => {
+  const checkWhilePaused = (fetcher: Fetcher<T>, signal: AbortSignal | undefined, maxWaitMs: number) => {
     const { waiter, answer } = follow(fetcher, signal, maxWaitMs);
-    const queued = new AbortController();
+    const once = new AbortController();
     locks
-      .request(LOCK_PREFIX + key, { signal: queued.signal }, async () => {
-        if (!waiters.has(waiter)) return;
-        clearTimeout(waiter.timer);
-        waiters.delete(waiter);
-        try {
-          const value = await fetcher(signal);
-          share({ ok: true, value });
-          waiter.resolve(value);
-        } catch (error) {
-          if (!signal?.aborted) share({ ok: false, error });
-          waiter.reject(error);
-        }
-      })
+      .request(name, { signal: once.signal }, () => (waiters.has(waiter) ? takeOver(waiter) : Promise.resolve()))
       .catch(() => undefined);
-    const leaveQueue = () => queued.abort();
+    const leaveQueue = () => once.abort();
     answer.then(leaveQueue, leaveQueue);
     return answer;
   };
@@ -353,16 +356,15 @@ export function joinPollElection<T>(
     const message = readMessage(event.data);
     if (!message) return;
     if (message.type === 'ask') {
-      if (!leader) return;
+      if (!holding()) return;
       const value = lastAnswer === undefined ? known() : undefined;
       const answer = lastAnswer ?? (value === undefined ? undefined : { ok: true as const, value });
       if (answer) share(answer, true);
       // A hidden leader polls slowly: the tab that asked (queued for the lock) takes over.
-      if (hidden) stepDown(true);
+      if (hidden) dispatch('hide');
       return;
     }
-    if (message.type !== 'answer' || leader) return;
-    if (message.replay && lastAnswer) return;
+    if (holding() || (message.replay && lastAnswer)) return;
     let answer: Answer<T>;
     try {
       answer = message.answer.ok
@@ -373,53 +375,40 @@ export function joinPollElection<T>(
     }
     lastAnswer = answer;
     if (waiters.size === 0) unclaimed = answer;
-    for (const waiter of [...waiters]) settleWaiter(waiter, answer);
+    for (const waiter of [...waiters]) if (unwait(waiter)) waiter.resolve(settled(answer));
   };
 
-  requestLock();
+  dispatch('join');
   send({ type: 'ask' });
 
   return {
     poll(fetcher, { signal, maxWaitMs }) {
-      if (leader && !wantRelease) return lead(fetcher, signal);
-      if (paused) return checkWhilePaused(fetcher, signal, maxWaitMs);
+      if (state.name === 'leading') return lead(fetcher, signal);
+      if (heading(state) === 'following') return checkWhilePaused(fetcher, signal, maxWaitMs);
       if (unclaimed) {
-        const answer = unclaimed;
+        const answer = settled(unclaimed);
         unclaimed = undefined;
-        if (answer.ok) return Promise.resolve(answer.value);
-        // The leader's error as decoded: whatever its fetcher threw, passed on unchanged.
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        return Promise.reject(answer.error);
+        return answer;
       }
       return follow(fetcher, signal, maxWaitMs).answer;
     },
-    isLeader: () => leader && !wantRelease,
+    isLeader: () => state.name === 'leading',
     firstLead: () => firstLead,
     setHidden(next) {
       if (next === hidden) return;
       hidden = next;
       // Hidden: step down and queue again, behind any visible tab already waiting.
-      if (hidden) stepDown(true);
-      else {
-        requestLock();
-        // Shown again behind a hidden leader: ask, and it hands over.
-        if (!leader) send({ type: 'ask' });
-      }
+      if (hidden) dispatch('hide');
+      // Shown again behind a hidden leader: ask, and it hands over.
+      else if (!holding()) send({ type: 'ask' });
     },
-    setPaused(next) {
-      if (next === paused) return;
-      paused = next;
-      if (paused) stepDown(false);
-      else requestLock();
-    },
+    setPaused: (paused) => dispatch(paused ? 'pause' : 'resume'),
     close() {
-      if (closed) return;
-      closed = true;
-      stepDown(false);
+      if (heading(state) === 'idle') return;
+      dispatch('leave');
       channel.onmessage = null;
       channel.close();
-      for (const waiter of [...waiters]) clearTimeout(waiter.timer);
-      waiters.clear();
+      for (const waiter of [...waiters]) unwait(waiter);
     },
   };
 }
