@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AWS_ERROR_CODEC,
   AwsError,
   classifyForbidden,
   errorFromResponse,
@@ -283,5 +284,25 @@ describe('isTransient and isAwsError', () => {
     expect(error.name).toBe('AwsError');
     expect(error.message).toBe('timeout');
     expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe('AWS_ERROR_CODEC', () => {
+  it('passes AWS errors between tabs with their kind and status', () => {
+    const decoded = AWS_ERROR_CODEC.decode(
+      structuredClone(
+        AWS_ERROR_CODEC.encode(new AwsError({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' })),
+      ),
+    );
+    expect(isAwsError(decoded)).toBe(true);
+    expect(decoded).toMatchObject({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' });
+  });
+
+  it('an error of a kind this app does not know is not taken as AWS’s answer', () => {
+    const forged = AWS_ERROR_CODEC.decode({ aws: true, kind: 'all-good', status: '200', serverMessage: 42 });
+    expect(isAwsError(forged)).toBe(false);
+    expect(forged).toBeInstanceOf(Error);
+    const typed = AWS_ERROR_CODEC.decode({ aws: true, kind: 'throttled', status: '429', serverMessage: { html: 1 } });
+    expect(typed).toMatchObject({ kind: 'throttled', status: undefined, serverMessage: undefined });
   });
 });

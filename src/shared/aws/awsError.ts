@@ -62,6 +62,34 @@ export function isAwsError(error: unknown): error is AwsError {
   return error instanceof AwsError;
 }
 
+/**
+ * AwsError as plain data, to cross browser tabs (structured clone drops a class's own fields); `at`
+ * becomes the moment it arrived. Another page of this origin could post anything: only a known kind
+ * is read back as AWS's answer, and only fields of the right type.
+ */
+export const AWS_ERROR_CODEC = {
+  encode: (error: unknown): unknown => {
+    if (!isAwsError(error)) return { message: error instanceof Error ? error.message : String(error) };
+    const { kind, serverMessage, status, errorType, requestId, serverTime } = error;
+    return { aws: true, kind, serverMessage, status, errorType, requestId, serverTime };
+  },
+  decode: (data: unknown): Error => {
+    const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    if (fields.aws !== true || !(AWS_ERROR_KINDS as readonly unknown[]).includes(fields.kind)) {
+      return new Error(text(fields.message) ?? 'The job could not be read.');
+    }
+    return new AwsError({
+      kind: fields.kind as AwsErrorKind,
+      serverMessage: text(fields.serverMessage),
+      status: typeof fields.status === 'number' ? fields.status : undefined,
+      errorType: text(fields.errorType),
+      requestId: text(fields.requestId),
+      serverTime: fields.serverTime instanceof Date ? fields.serverTime : undefined,
+    });
+  },
+};
+
 /** Errors that a later identical request may not hit: worth retrying with backoff. */
 const TRANSIENT: ReadonlySet<AwsErrorKind> = new Set([
   'throttled',

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
-import { AwsError, isAwsError } from '../aws/awsError';
+import { AWS_ERROR_CODEC } from '../aws/awsError';
 import type { JobClients, WatchedJob } from '../aws/watchedJob';
 import { joinPollElection, type ElectionEnvironment } from '../browser/jobPollLeader';
 import { FakeHub, FakeLocks } from '../../test/fakeElection';
 import {
-  AWS_ERROR_CODEC,
   electionName,
   fetchJob,
   jobCodec,
@@ -119,16 +118,6 @@ describe('the job query’s fetch', () => {
   it('uses the job query’s key, after the principal', () => {
     expect(JSON.parse(SEAT)).toEqual(['guest', ...jobQueryKey(KEY).slice(1)]);
   });
-
-  it('passes AWS errors between tabs with their kind and status', () => {
-    const decoded = AWS_ERROR_CODEC.decode(
-      structuredClone(
-        AWS_ERROR_CODEC.encode(new AwsError({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' })),
-      ),
-    );
-    expect(isAwsError(decoded)).toBe(true);
-    expect(decoded).toMatchObject({ kind: 'not-found', status: 404, serverMessage: 'No job', requestId: 'r-1' });
-  });
 });
 
 describe('tabs of different principals', () => {
@@ -181,14 +170,6 @@ describe('what crosses from another tab', () => {
     expect(read).toMatchObject({ jobId: 'job-1', status: 'FAILED', error: '<b>bad</b>', relayed: true, raw: wire });
     expect(() => JOB_CODEC.decode('RUNNING')).toThrow();
     expect(() => JOB_CODEC.decode([1, 2])).toThrow();
-  });
-
-  it('an error of a kind this app does not know is not taken as AWS’s answer', () => {
-    const forged = AWS_ERROR_CODEC.decode({ aws: true, kind: 'all-good', status: '200', serverMessage: 42 });
-    expect(isAwsError(forged)).toBe(false);
-    expect(forged).toBeInstanceOf(Error);
-    const typed = AWS_ERROR_CODEC.decode({ aws: true, kind: 'throttled', status: '429', serverMessage: { html: 1 } });
-    expect(typed).toMatchObject({ kind: 'throttled', status: undefined, serverMessage: undefined });
   });
 });
 

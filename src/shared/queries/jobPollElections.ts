@@ -2,13 +2,12 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { jobFromRaw, readJob, type JobClients, type WatchedJob } from '../aws/watchedJob';
 import { jobRefParts, pickJobRef, type JobRef } from '../domain/jobRef';
-import { AWS_ERROR_KINDS, AwsError, isAwsError, type AwsErrorKind } from '../aws/awsError';
+import { AWS_ERROR_CODEC } from '../aws/awsError';
 import {
   browserElectionEnvironment,
   electionsInBrowser,
   joinPollElection,
   type ElectionEnvironment,
-  type ErrorCodec,
   type JobPollLeader,
   type ValueCodec,
 } from '../browser/jobPollLeader';
@@ -22,38 +21,6 @@ export { electionName } from '../browser/electionLocks';
  * observer on the page watches the job, left when the last one goes. The job query's fetch asks
  * here, so a job watched in several tabs is asked about by one of them.
  */
-
-/** AwsError crosses tabs as its fields; `at` becomes the moment it arrived. */
-export const AWS_ERROR_CODEC: ErrorCodec = {
-  encode: (error) =>
-    isAwsError(error)
-      ? {
-          aws: true,
-          kind: error.kind,
-          serverMessage: error.serverMessage,
-          status: error.status,
-          errorType: error.errorType,
-          requestId: error.requestId,
-          serverTime: error.serverTime,
-        }
-      : { message: error instanceof Error ? error.message : String(error) },
-  decode: (data) => {
-    const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    // Another page of this origin could post anything: only a known kind is taken as AWS's answer.
-    if (fields.aws === true && (AWS_ERROR_KINDS as readonly unknown[]).includes(fields.kind)) {
-      return new AwsError({
-        kind: fields.kind as AwsErrorKind,
-        serverMessage: text(fields.serverMessage),
-        status: typeof fields.status === 'number' ? fields.status : undefined,
-        errorType: text(fields.errorType),
-        requestId: text(fields.requestId),
-        serverTime: fields.serverTime instanceof Date ? fields.serverTime : undefined,
-      });
-    }
-    return new Error(text(fields.message) ?? 'The job could not be read.');
-  },
-};
 
 /**
  * A job crosses tabs as the API's JSON and is read again with the API's own reader, so a tab takes
