@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AWS_ERROR_CODEC } from '../aws/awsError';
 import type { JobClients, WatchedJob } from '../aws/watchedJob';
@@ -117,6 +117,25 @@ describe('the job query’s fetch', () => {
 
   it('uses the job query’s key, after the principal', () => {
     expect(JSON.parse(SEAT)).toEqual(['guest', ...jobQueryKey(KEY).slice(1)]);
+  });
+});
+
+describe('the page’s visibility', () => {
+  it('is listened to while the page has a seat in some election, and no longer once it has none', async () => {
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    vi.stubGlobal('document', page);
+    onTestFinished(() => void vi.unstubAllGlobals());
+    const listen = vi.spyOn(page, 'addEventListener');
+    const unlisten = vi.spyOn(page, 'removeEventListener');
+    const leave = [joinJobElection(KEY), joinJobElection({ ...KEY, jobId: 'job-2' })];
+    const [type, listener] = listen.mock.calls[0]!;
+    expect(type).toBe('visibilitychange');
+    leave[0]!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(unlisten).not.toHaveBeenCalled();
+    leave[1]!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(unlisten.mock.calls).toEqual([['visibilitychange', listener]]);
   });
 });
 

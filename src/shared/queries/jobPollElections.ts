@@ -52,7 +52,6 @@ interface Seat {
 /** This tab's seats, by job. */
 const seats = new Map<string, Seat>();
 let environment: ElectionEnvironment | undefined;
-let watchingVisibility = false;
 let currentPrincipal: () => string = () => 'guest';
 
 /**
@@ -76,7 +75,11 @@ function openElection(key: JobRef, principal: string, known: () => WatchedJob | 
     known,
     jobCodec(key),
   );
-  if (typeof document !== 'undefined') election.setHidden(document.visibilityState === 'hidden');
+  if (typeof document !== 'undefined') {
+    // The same listener is added once however many seats: removed with the last seat (see joinJobElection).
+    document.addEventListener('visibilitychange', followVisibility);
+    election.setHidden(document.visibilityState === 'hidden');
+  }
   return election;
 }
 
@@ -105,13 +108,10 @@ export function setElectionEnvironment(next: ElectionEnvironment | undefined): v
   environment = next;
 }
 
+/** The tab was hidden or shown: each seat hands the polling on, or asks for it back. */
 function followVisibility(): void {
-  if (watchingVisibility || typeof document === 'undefined') return;
-  watchingVisibility = true;
-  document.addEventListener('visibilitychange', () => {
-    const hidden = document.visibilityState === 'hidden';
-    seats.forEach((seat) => seat.election.setHidden(hidden));
-  });
+  const hidden = document.visibilityState === 'hidden';
+  seats.forEach((seat) => seat.election.setHidden(hidden));
 }
 
 /**
@@ -129,7 +129,6 @@ export function joinJobElection(
   const unwatch = watchHere(name);
   const env = electionEnvironment();
   if (!env.locks || !env.openChannel) return unwatch;
-  followVisibility();
   let seat = seatOf(key);
   if (!seat) {
     const principal = currentPrincipal();
@@ -153,6 +152,7 @@ export function joinJobElection(
       if (taken.observers > 0 || seats.get(name) !== taken) return;
       taken.election.close();
       seats.delete(name);
+      if (seats.size === 0 && typeof document !== 'undefined') document.removeEventListener('visibilitychange', followVisibility);
       recount();
     }, 0);
   };
