@@ -1,7 +1,7 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { jobFromRaw, readJob, type JobClients, type WatchedJob } from '../aws/watchedJob';
-import { jobRefParts, pickJobRef, type JobRef } from '../domain/jobRef';
+import { jobRefParts, type JobRef } from '../domain/jobRef';
 import { AWS_ERROR_CODEC } from '../aws/awsError';
 import {
   browserElectionEnvironment,
@@ -242,11 +242,12 @@ export function knownInCache(queryClient: QueryClient, key: JobRef) {
 /** Keeps this page's seat in the election of each job while the component is shown. */
 export function useJobElections(keys: readonly JobRef[], { paused = false }: { paused?: boolean } = {}): void {
   const queryClient = useQueryClient();
-  // The keys as a string: an effect dependency that changes only when the jobs do.
-  const names = JSON.stringify(keys.map(pickJobRef));
+  // The jobs as one string, for an effect that runs again only when they change (`keys` is a new array each render).
+  const names = keys.map(jobName).join('\n');
+  const latest = useRef(keys);
+  latest.current = keys;
   useEffect(() => {
-    const parsed = JSON.parse(names) as JobRef[];
-    const leave = parsed.map((key) => joinJobElection(key, knownInCache(queryClient, key), { paused }));
+    const leave = latest.current.map((key) => joinJobElection(key, knownInCache(queryClient, key), { paused }));
     return () => leave.forEach((done) => done());
   }, [names, queryClient, paused]);
 }
