@@ -57,10 +57,6 @@ afterEach(() => {
 const WAIT = { maxWaitMs: 60_000 };
 
 describe('transition', () => {
-  const label = (state: LeaderState) => (state.name === 'releasing' ? `releasing→${state.next}` : state.name);
-  const STATES = (['idle', 'waiting', 'leading', 'following'] as const)
-    .map((name): LeaderState => ({ name }))
-    .concat((['waiting', 'following', 'idle'] as const).map((next) => ({ name: 'releasing', next })));
   const EVENTS: LeaderEvent[] = ['join', 'granted', 'hide', 'pause', 'resume', 'leave', 'released'];
   /** Where each event (in EVENTS' order) takes each state; `-`: nowhere, the same state comes back. */
   // prettier-ignore
@@ -74,15 +70,15 @@ describe('transition', () => {
     'releasing→following': ['-',       '-',       '-',                 '-',                   'releasing→waiting', 'releasing→idle', 'following'],
     'releasing→idle':      ['-',       '-',       '-',                 '-',                   '-',                 '-',              'idle'],
   };
-  const cases = STATES.flatMap((state) =>
-    EVENTS.map((event, index) => [label(state), event, TABLE[label(state)]![index]!, state] as const),
-  );
+  const label = (state: LeaderState) => (state.name === 'releasing' ? `releasing→${state.next}` : state.name);
+  const cases = Object.entries(TABLE).flatMap(([from, row]) => row.map((to, index) => [from, EVENTS[index]!, to] as const));
 
-  it.each(cases)('%s × %s → %s', (_, event, to, state) => {
-    const next = transition(state, event);
-    // A state entered anew, even of the same name (a hidden tab queueing again), is a new object.
-    if (to === '-') expect(next).toBe(state);
-    else expect([label(next), next === state]).toEqual([to, false]);
+  it.each(cases)('%s × %s → %s', (from, event, to) => {
+    const [name, next] = from.split('→');
+    const state = (next ? { name, next } : { name }) as LeaderState;
+    const after = transition(state, event);
+    if (to === '-') expect(after).toBe(state);
+    else expect([label(after), after === state]).toEqual([to, false]);
   });
 });
 

@@ -9,15 +9,11 @@
  * one request under the lock and shares it. Credentials never cross: only answers do.
  * Without Web Locks (old browsers, jsdom) every tab is its own leader, as if alone.
  *
- * One tab's side is the state machine `transition` below; `joinPollElection` only carries out
- * what entering and leaving each state means (queue for the lock, poll, give the lock up).
- *
- * Why not the `broadcast-channel` package's leader election: with Web Locks it is the same lock
- * held by a never-settling promise, but an elector that steps down is dead for good (no queueing
- * again behind visible tabs), it cannot hold the lock until the request in flight has ended, and it
- * shares nothing; without Web Locks it elects by heartbeats and timeouts, which can briefly give two
- * leaders. Here Web Locks alone give exactly one poller across tabs, with no heartbeat, and a
- * browser without them polls in each tab, as before elections; answers go on our own channel.
+ * One tab's side is the pure `transition` below; `joinPollElection` does what entering and leaving
+ * each state means. Not the `broadcast-channel` package's election: its Web Locks elector dies for
+ * good when it steps down (no queueing again behind visible tabs), cannot keep the lock until the
+ * request in flight ends, and shares nothing; without Web Locks it elects by heartbeats, which can
+ * briefly give two leaders. Web Locks alone give exactly one poller across tabs with no heartbeat.
  */
 
 import { LOCK_PREFIX } from './electionLocks';
@@ -58,24 +54,18 @@ export function browserElectionEnvironment(): ElectionEnvironment {
   return { locks, openChannel };
 }
 
-/** Errors cross tabs as plain data (structured clone drops a class's own fields). */
-export interface ErrorCodec {
-  encode(error: unknown): unknown;
-  decode(data: unknown): unknown;
-}
-
 /**
- * Answers cross tabs as data the receiving tab reads the way it reads AWS's own answer: `decode`
- * throws on anything that is not one, and such a message is dropped.
+ * Answers and errors cross tabs as plain data (structured clone drops a class's own fields), read the way AWS's own
+ * answer is read: `decode` throws on anything that is not one, and such a message is dropped.
  */
-export interface ValueCodec<T> {
+export interface Codec<T> {
   encode(value: T): unknown;
   decode(data: unknown): T;
 }
 
 const AS_IS = { encode: (value: unknown) => value, decode: (data: unknown) => data };
 
-const PLAIN_ERRORS: ErrorCodec = {
+const PLAIN_ERRORS: Codec<unknown> = {
   encode: (error) => (error instanceof Error ? { message: error.message } : error),
   decode: (data) => new Error(typeof data === 'object' && data !== null && 'message' in data ? String(data.message) : 'Failed'),
 };
@@ -158,24 +148,13 @@ interface Waiter<T> {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** A message as this module sends them, or undefined for anything else on the channel. */
-function readMessage(data: unknown): Message | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { type, answer, replay } = data as Record<string, unknown>;
-  if (type === 'ask') return { type };
-  if (type !== 'answer' || typeof answer !== 'object' || answer === null) return undefined;
-  const { ok, value, error } = answer as Record<string, unknown>;
-  if (ok !== true && ok !== false) return undefined;
-  return { type, answer: ok ? { ok, value } : { ok, error }, replay: replay === true };
-}
-
 export function joinPollElection<T>(
   key: string,
   env: ElectionEnvironment = browserElectionEnvironment(),
-  codec: ErrorCodec = PLAIN_ERRORS,
+  codec: Codec<unknown> = PLAIN_ERRORS,
   /** What this tab already knows (e.g. from a request made before it joined), for a tab that asks. */
   known: () => T | undefined = () => undefined,
-  values: ValueCodec<T> = AS_IS as ValueCodec<T>,
+  values: Codec<T> = AS_IS as Codec<T>,
 ): JobPollLeader<T> {
   const { locks, openChannel } = env;
   if (!locks || !openChannel) {
@@ -219,11 +198,10 @@ export function joinPollElection<T>(
   };
   const share = (answer: Answer<T>, replay = false) => {
     lastAnswer = answer;
-    send({
-      type: 'answer',
-      answer: answer.ok ? { ok: true, value: values.encode(answer.value) } : { ok: false, error: codec.encode(answer.error) },
-      replay,
-    });
+    const data: Answer<unknown> = answer.ok
+      ? { ok: true, value: values.encode(answer.value) }
+      : { ok: false, error: codec.encode(answer.error) };
+    send({ type: 'answer', answer: data, replay });
   };
 
   /** Moves to the next state: leaves the old one (its lock request, its lock) and enters the new one. */
@@ -248,7 +226,7 @@ export function joinPollElection<T>(
     locks
       .request(name, { signal: controller.signal }, () => {
         // Granted just as this tab left the queue: give it back.
-        if (queued !== controller) return Promise.resolve();
+        if (queued !== controller || state.name !== 'waiting') return Promise.resolve();
         queued = undefined;
         const held = new Promise<void>((resolve) => (release = resolve));
         dispatch('granted');
@@ -317,7 +295,7 @@ export function joinPollElection<T>(
         timer: setTimeout(() => {
           waiters.delete(waiter);
           // The leader went quiet (paused, stopped by an error, or frozen): ask AWS directly.
-          fetcher(signal).then(resolve, reject);
+          resolve(fetcher(signal));
         }, maxWaitMs),
       };
       waiters.add(waiter);
@@ -352,30 +330,31 @@ export function joinPollElection<T>(
     return answer;
   };
 
-  channel.onmessage = (event) => {
-    const message = readMessage(event.data);
-    if (!message) return;
-    if (message.type === 'ask') {
+  /** Anything on the channel that is not a message as this module sends them is dropped. */
+  channel.onmessage = ({ data }) => {
+    const { type, answer, replay } = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    if (type === 'ask') {
       if (!holding()) return;
       const value = lastAnswer === undefined ? known() : undefined;
-      const answer = lastAnswer ?? (value === undefined ? undefined : { ok: true as const, value });
-      if (answer) share(answer, true);
+      const last = lastAnswer ?? (value === undefined ? undefined : { ok: true as const, value });
+      if (last) share(last, true);
       // A hidden leader polls slowly: the tab that asked (queued for the lock) takes over.
       if (hidden) dispatch('hide');
       return;
     }
-    if (holding() || (message.replay && lastAnswer)) return;
-    let answer: Answer<T>;
+    if (type !== 'answer' || holding() || (replay === true && lastAnswer)) return;
+    let read: Answer<T>;
     try {
-      answer = message.answer.ok
-        ? { ok: true, value: values.decode(message.answer.value) }
-        : { ok: false, error: codec.decode(message.answer.error) };
+      // A missing `answer` throws here, as a codec does on what it refuses: the message is dropped.
+      const { ok, value, error } = answer as Record<string, unknown>;
+      if (ok !== true && ok !== false) return;
+      read = ok ? { ok, value: values.decode(value) } : { ok, error: codec.decode(error) };
     } catch {
       return;
     }
-    lastAnswer = answer;
-    if (waiters.size === 0) unclaimed = answer;
-    for (const waiter of [...waiters]) if (unwait(waiter)) waiter.resolve(settled(answer));
+    lastAnswer = read;
+    if (waiters.size === 0) unclaimed = read;
+    for (const waiter of [...waiters]) if (unwait(waiter)) waiter.resolve(settled(read));
   };
 
   dispatch('join');
@@ -385,12 +364,9 @@ export function joinPollElection<T>(
     poll(fetcher, { signal, maxWaitMs }) {
       if (state.name === 'leading') return lead(fetcher, signal);
       if (heading(state) === 'following') return checkWhilePaused(fetcher, signal, maxWaitMs);
-      if (unclaimed) {
-        const answer = settled(unclaimed);
-        unclaimed = undefined;
-        return answer;
-      }
-      return follow(fetcher, signal, maxWaitMs).answer;
+      const answer = unclaimed;
+      unclaimed = undefined;
+      return answer ? settled(answer) : follow(fetcher, signal, maxWaitMs).answer;
     },
     isLeader: () => state.name === 'leading',
     firstLead: () => firstLead,

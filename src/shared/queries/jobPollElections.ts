@@ -7,9 +7,9 @@ import {
   browserElectionEnvironment,
   electionsInBrowser,
   joinPollElection,
+  type Codec,
   type ElectionEnvironment,
   type JobPollLeader,
-  type ValueCodec,
 } from '../browser/jobPollLeader';
 import { electionName } from '../browser/electionLocks';
 import { HIDDEN_MAX_INTERVAL_MS } from '../domain/pollingPolicy';
@@ -27,7 +27,7 @@ export { electionName } from '../browser/electionLocks';
  * nothing from the channel it would not take from AWS. What it reads is marked `relayed`: shown, never
  * stored (the tab that asked AWS stores it).
  */
-export function jobCodec(key: JobRef): ValueCodec<WatchedJob> {
+export function jobCodec(key: JobRef): Codec<WatchedJob> {
   return {
     encode: (job) => job.raw,
     decode: (data) => {
@@ -63,18 +63,10 @@ export function setElectionPrincipal(principal: () => string): void {
   currentPrincipal = principal;
 }
 
-function jobName(key: JobRef): string {
-  return JSON.stringify(jobRefParts(key));
-}
+const jobName = (key: JobRef) => JSON.stringify(jobRefParts(key));
 
 function openElection(key: JobRef, principal: string, known: () => WatchedJob | undefined) {
-  const election = joinPollElection<WatchedJob>(
-    electionName(principal, key),
-    electionEnvironment(),
-    AWS_ERROR_CODEC,
-    known,
-    jobCodec(key),
-  );
+  const election = joinPollElection(electionName(principal, key), electionEnvironment(), AWS_ERROR_CODEC, known, jobCodec(key));
   if (typeof document !== 'undefined') {
     // The same listener is added once however many seats: removed with the last seat (see joinJobElection).
     document.addEventListener('visibilitychange', followVisibility);
@@ -98,10 +90,7 @@ function seatOf(key: JobRef): Seat | undefined {
   return seat;
 }
 
-function electionEnvironment(): ElectionEnvironment {
-  environment ??= browserElectionEnvironment();
-  return environment;
-}
+const electionEnvironment = () => (environment ??= browserElectionEnvironment());
 
 /** For tests: elections in a simulated browser. */
 export function setElectionEnvironment(next: ElectionEnvironment | undefined): void {
@@ -180,29 +169,26 @@ function setJobsInBrowser(next: number): void {
   countListeners.forEach((listener) => listener());
 }
 
-/** Counts the jobs this browser polls: this page's at once, every tab's (their election locks) when Web Locks can tell. */
-/** One question to the lock manager at a time; calls meanwhile ask once more after it (a board's rows join together). */
-let counting = false;
-let countAgain = false;
+/** One question to the lock manager at a time, and one more after it for calls meanwhile (a board's rows join together). */
+let counting: 'no' | 'yes' | 'again' = 'no';
 
+/** Counts the jobs this browser polls: this page's at once, every tab's (their election locks) when Web Locks can tell. */
 function recount(): void {
-  // At once: at least this page's jobs (other tabs' are counted as the lock manager answers).
   setJobsInBrowser(Math.max(watchedHere.size, jobsInBrowser));
-  if (counting) {
-    countAgain = true;
+  if (counting !== 'no') {
+    counting = 'again';
     return;
   }
-  counting = true;
+  counting = 'yes';
   electionsInBrowser(electionEnvironment().locks)
     .then(
-      (elections) => setJobsInBrowser(elections === undefined ? watchedHere.size : Math.max(watchedHere.size, elections)),
+      (elections) => setJobsInBrowser(Math.max(watchedHere.size, elections ?? 0)),
       () => undefined,
     )
     .finally(() => {
-      counting = false;
-      if (!countAgain) return;
-      countAgain = false;
-      recount();
+      const again = counting === 'again';
+      counting = 'no';
+      if (again) recount();
     });
 }
 
