@@ -14,6 +14,7 @@
  * good when it steps down (no queueing again behind visible tabs), cannot keep the lock until the
  * request in flight ends, and shares nothing; without Web Locks it elects by heartbeats, which can
  * briefly give two leaders. Web Locks alone give exactly one poller across tabs with no heartbeat.
+ * Over ~300 lines: what the states do shares one lock, one channel and the polls waiting on them.
  */
 
 import { LOCK_PREFIX } from './electionLocks';
@@ -178,8 +179,7 @@ export function joinPollElection<T>(
   let unclaimed: Answer<T> | undefined;
   /** Aborts the lock request of the `waiting` state. */
   let queued: AbortController | undefined;
-  /** Ends the held lock. */
-  let release: (() => void) | undefined;
+  let release: (() => void) | undefined; // ends the held lock
   let ledOnce!: () => void;
   const firstLead = new Promise<void>((resolve) => (ledOnce = resolve));
   const holding = () => state.name === 'leading' || state.name === 'releasing';
