@@ -96,8 +96,6 @@ export interface JobPollLeader<T> {
   close(): void;
 }
 
-export const LOCK_PREFIX = 'amplify-job-watch.poll:';
-
 /**
  * One tab's place in a job's election. `idle`: not in it (before joining, after leaving);
  * `waiting`: queued for the lock, taking the leader's answers meanwhile; `leading`: holds the lock,
