@@ -18,6 +18,7 @@ import { isHostingRef } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { showsEstimate } from '../../shared/domain/jobEstimate';
 import { MAX_REQUESTS_PER_SECOND } from '../../shared/domain/pollingPolicy';
+import { describeJobQuery } from '../../shared/queries/describeJobQuery';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { durationNote } from '../../shared/ui/JobEstimate';
 import { useShortcuts } from '../../shared/ui/useShortcuts';
@@ -25,9 +26,9 @@ import { useNow } from '../../shared/ui/useNow';
 import { AllDoneNotify } from './AllDoneNotify';
 import { jobNoun } from './boardJobNames';
 import { BoardRow, type BoardRowConfig } from './BoardRow';
-import { settledNotice, summarizeBoard } from './boardSummary';
+import { rowStateOf, settledNotice, summarizeBoard } from './boardSummary';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
-import { rowStateOf, useBoardWatch } from './useBoardWatch';
+import { useBoardWatch } from './useBoardWatch';
 
 // Opened with "?" only.
 const ShortcutsDialog = lazy(() =>
@@ -55,7 +56,7 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
   const { jobs } = board;
   const { results, budget } = useBoardWatch(jobs, clients, config.pollIntervalSeconds * 1000);
   const now = useNow();
-  const rows = results.map(rowStateOf);
+  const rows = results.map((result) => rowStateOf(describeJobQuery(result)));
   const summary = summarizeBoard(rows);
   useTabIndicator(summary.title, summary.favicon);
   const settled = summary.settled ? settledNotice(rows) : null;

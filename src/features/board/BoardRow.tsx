@@ -10,11 +10,12 @@ import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { describeError, jobErrorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { describeJobQuery, type JobQueryProblem } from '../../shared/queries/describeJobQuery';
 import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { formatDuration } from '../../shared/ui/timeFormat';
 import { boardJobName, boardJobNameInSentence, jobKindName } from './boardJobNames';
-import { isNotFound, type JobResult } from './useBoardWatch';
+import type { JobResult } from './useBoardWatch';
 
 /** A board row shows the start of a long job error; the job page has all of it. */
 const ROW_ERROR_CHARS = 400;
@@ -48,24 +49,24 @@ function RowProblem({
   job,
   result,
   config,
+  problem,
   checkedAt,
-}: Pick<BoardRowProps, 'job' | 'result' | 'config'> & { checkedAt: number | undefined }) {
+}: Pick<BoardRowProps, 'job' | 'result' | 'config'> & { problem: JobQueryProblem | null; checkedAt: number | undefined }) {
   // GetBackendJob or GetJob, and the host it was signed for, by the kind of job.
   const context = jobErrorContext(config, job);
-  const retrying = result.fetchStatus === 'fetching' && result.failureCount > 0 && result.failureReason != null;
-  if (retrying) {
-    const description = describeError(result.failureReason, context);
+  if (problem?.kind === 'retrying') {
+    const description = describeError(problem.error, context);
     return (
       <p className="board-row__problem board-row__problem--warning">
         {description.title} — retrying.{' '}
-        {isAwsError(result.failureReason) && result.failureReason.serverMessage ? (
-          <q className="server-message">{result.failureReason.serverMessage}</q>
+        {isAwsError(problem.error) && problem.error.serverMessage ? (
+          <q className="server-message">{problem.error.serverMessage}</q>
         ) : null}
       </p>
     );
   }
-  if (result.status === 'error') {
-    const description = describeError(result.error, context);
+  if (problem?.kind === 'stopped') {
+    const description = describeError(problem.error, context);
     return (
       <div className="board-row__problem board-row__problem--error">
         <p>
@@ -82,7 +83,7 @@ function RowProblem({
       </div>
     );
   }
-  if (result.fetchStatus === 'paused') {
+  if (problem?.kind === 'offline') {
     return (
       <p className="board-row__problem board-row__problem--warning">
         {checkedAt ? (
@@ -102,6 +103,8 @@ function RowProblem({
 export function BoardRow({ job, result, config, clients, now, onRemove }: BoardRowProps) {
   // Opened with no network: the row shows the job as this browser last saw it, stopped at that time.
   const { data, fromMemory } = useLastKnownJob(job, result);
+  // The board's summary counts the row by the same description.
+  const { problem, stoppedOn } = describeJobQuery(result);
   const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
   const duration = durationText(data, fromMemory ? fromMemory.checkedAt : now);
   const jobError = data?.error;
@@ -114,9 +117,7 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
         {data ? (
           <StatusBadge status={data.status} />
         ) : (
-          <span className="muted">
-            {result.status !== 'error' ? 'Loading…' : isNotFound(result.error) ? 'Not found' : 'Not checked'}
-          </span>
+          <span className="muted">{!stoppedOn ? 'Loading…' : stoppedOn === 'not-found' ? 'Not found' : 'Not checked'}</span>
         )}
         {duration ? <span className="muted">{duration}</span> : null}
       </div>
@@ -156,7 +157,7 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
             <strong>The job reported an error:</strong> <span className="break">{shortened(jobError, ROW_ERROR_CHARS)}</span>
           </p>
         ) : null}
-        <RowProblem job={job} result={result} config={config} checkedAt={checkedAt} />
+        <RowProblem job={job} result={result} config={config} problem={problem} checkedAt={checkedAt} />
       </div>
       <div className="board-row__actions">
         <ConsoleLink jobRef={job} />

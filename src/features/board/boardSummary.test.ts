@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { settledNotice, summarizeBoard, type RowState } from './boardSummary';
+import type { JobQueryDescription } from '../../shared/queries/describeJobQuery';
+import { rowStateOf, settledNotice, summarizeBoard, type RowState } from './boardSummary';
+
+describe('rowStateOf', () => {
+  const quiet: JobQueryDescription = {
+    checking: false,
+    problem: null,
+    unreachable: false,
+    stoppedOn: null,
+    tone: 'running',
+    finished: false,
+  };
+  it.each<[string, Partial<JobQueryDescription>, RowState]>([
+    ['running, or still loading', { tone: 'unknown' }, 'running'],
+    ['completed', { tone: 'completed', finished: true }, 'completed'],
+    ['failed, even while a check of it fails', { tone: 'failed', finished: true, unreachable: true }, 'failed'],
+    ['retrying while AWS is out of reach', { problem: { kind: 'retrying', error: null }, unreachable: true }, 'unreachable'],
+    ['retrying a throttled check', { problem: { kind: 'retrying', error: null } }, 'running'],
+    ['stopped on a 404, even while trying again', { stoppedOn: 'not-found', unreachable: true }, 'not-found'],
+    ['stopped on another error', { stoppedOn: 'error' }, 'error'],
+    ['offline', { problem: { kind: 'offline' } }, 'running'],
+  ])('%s', (_name, described, row) => {
+    expect(rowStateOf({ ...quiet, ...described })).toBe(row);
+  });
+});
 
 describe('summarizeBoard', () => {
   it('counts running and failed jobs while anything runs', () => {

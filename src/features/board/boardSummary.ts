@@ -1,5 +1,6 @@
 import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
+import type { JobQueryDescription } from '../../shared/queries/describeJobQuery';
 
 /**
  * What one row stands for in the tab's summary:
@@ -10,6 +11,12 @@ import type { TabState } from '../../shared/browser/tabIndicator';
  * - error: checks stopped on another error that waits for the person (403, 400, …).
  */
 export type RowState = 'running' | 'completed' | 'failed' | 'unreachable' | 'not-found' | 'error';
+
+/** How one row counts in the summary, from what its job query's state means. */
+export function rowStateOf({ tone, stoppedOn, unreachable }: JobQueryDescription): RowState {
+  if (tone === 'completed' || tone === 'failed') return tone;
+  return stoppedOn ?? (unreachable ? 'unreachable' : 'running');
+}
 
 /** Worst first: what the favicon shows when rows disagree. */
 const FAVICON_ORDER: readonly TabState[] = ['failed', 'unreachable', 'running', 'completed'];

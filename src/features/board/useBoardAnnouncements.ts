@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { boardJobId, type BoardJob } from '../../shared/domain/boardLink';
 import { statusWord } from '../../shared/domain/jobStatus';
+import { shortId } from '../../shared/queries/describeJobQuery';
 import { boardJobName } from './boardJobNames';
 import type { JobResult } from './useBoardWatch';
-
-function shortId(id: string): string {
-  return id.length > 9 ? `${id.slice(0, 8)}…` : id;
-}
 
 /**
  * What the board's one polite live region says: each status change once ("Job 7f3c9e2a…: COMPLETED",

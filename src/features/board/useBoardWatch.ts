@@ -1,35 +1,13 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { JobClients, WatchedJob } from '../../shared/aws/watchedJob';
-import { isAwsError } from '../../shared/aws/awsError';
 import { usePageHidden } from '../../shared/browser/visibility';
 import type { BoardJob } from '../../shared/domain/boardLink';
-import { statusTone } from '../../shared/domain/jobStatus';
 import { pollOffsetMs } from '../../shared/domain/pollSpread';
 import { budgetedIntervalMs } from '../../shared/domain/pollingPolicy';
 import { useJobElections, useJobsPolledInBrowser } from '../../shared/queries/jobPollElections';
 import { jobQueryOptions, jobWatchOptions } from '../../shared/queries/jobQuery';
-import type { RowState } from './boardSummary';
-
-const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
-
-/** AWS answered 404: there is no such job (or app) to watch. */
-export function isNotFound(error: unknown): boolean {
-  return isAwsError(error) && error.kind === 'not-found';
-}
 
 export type JobResult = UseQueryResult<WatchedJob>;
-
-/** How one row counts in the board's summary. */
-export function rowStateOf(
-  result: Pick<JobResult, 'data' | 'status' | 'error' | 'failureReason' | 'failureCount' | 'fetchStatus'>,
-): RowState {
-  const tone = statusTone(result.data?.status);
-  if (tone === 'completed' || tone === 'failed') return tone;
-  if (result.status === 'error') return isNotFound(result.error) ? 'not-found' : 'error';
-  const retrying = result.fetchStatus === 'fetching' && result.failureCount > 0;
-  if (retrying && isAwsError(result.failureReason) && UNREACHABLE_KINDS.has(result.failureReason.kind)) return 'unreachable';
-  return 'running';
-}
 
 /**
  * Asks about every row at once (each status shows as soon as it can), then spreads the rows'

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BackendJob } from '../../shared/aws/amplifyBackend';
 import { AwsError } from '../../shared/aws/awsError';
 import { retryDelayMs } from '../../shared/domain/pollingPolicy';
-import { describeWatch, regionMistakePlausible, shortId, type WatchState } from './describeWatch';
+import { shortId } from '../../shared/queries/describeJobQuery';
+import { describeWatch, regionMistakePlausible, type WatchState } from './describeWatch';
 
 const JOB_ID = '7f3c9e2a-5b1d-4c8e-9f00-1234567890ab';
 const NOW = Date.UTC(2026, 0, 5, 14, 2, 15);
@@ -43,14 +44,6 @@ function failedAt(error: AwsError, at: Date): AwsError {
 const notFound = new AwsError({ kind: 'not-found', status: 404, serverMessage: 'App x not found.' });
 const throttled = new AwsError({ kind: 'throttled', status: 429 });
 const network = new AwsError({ kind: 'network' });
-
-describe('shortId', () => {
-  it('shortens a long ID for the tab title and keeps a short one', () => {
-    expect(shortId(JOB_ID)).toBe('7f3c9e2a…');
-    expect(shortId('job-1')).toBe('job-1');
-    expect(shortId('123456789')).toBe('123456789');
-  });
-});
 
 describe('describeWatch: the tab', () => {
   it('shows the status, the short ID and the app for a running job, with the running icon', () => {

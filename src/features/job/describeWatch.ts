@@ -2,19 +2,21 @@ import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { isAwsError } from '../../shared/aws/awsError';
 import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
-import { isTerminalStatus, statusTone, statusWord } from '../../shared/domain/jobStatus';
+import { statusWord } from '../../shared/domain/jobStatus';
 import { retryDelayMs, STALE_AFTER_INTERVALS } from '../../shared/domain/pollingPolicy';
+import {
+  describeJobQuery,
+  shortId,
+  type JobQueryDescription,
+  type JobQueryProblem,
+  type JobQueryState,
+} from '../../shared/queries/describeJobQuery';
 import { formatDuration, formatInterval } from '../../shared/ui/timeFormat';
 
 /** What the job page knows at one moment: the query's state plus this page's own watch settings. */
-export interface WatchState {
+export interface WatchState extends Omit<JobQueryState, 'data'> {
   jobId: string;
   job: WatchedJob | undefined;
-  status: 'pending' | 'error' | 'success';
-  fetchStatus: 'fetching' | 'paused' | 'idle';
-  error: unknown;
-  failureReason: unknown;
-  failureCount: number;
   dataUpdatedAt: number;
   errorUpdatedAt: number;
   paused: boolean;
@@ -33,28 +35,20 @@ export interface WatchState {
   fromMemory?: boolean;
 }
 
+/** The query's problem (`JobQueryProblem`) as the page tells it, or credentials that need a signed-in person. */
 export type WatchProblem =
-  /** A failure that is retried by itself (throttling, 5xx, network). */
   | { kind: 'retrying'; error: unknown; failedAt: Date; retryInSeconds: number; hasJob: boolean }
-  /** Credentials need a signed-in person. */
   | { kind: 'sign-in'; hasJob: boolean }
-  /**
-   * A failure that waits for the person (404, 403…): automatic checks are stopped. For a 404,
-   * `regionMistake` says whether another region could be the answer (AWS did not find the app).
-   */
+  /** For a 404, `regionMistake` says whether another region could be the answer (AWS did not find the app). */
   | { kind: 'stopped'; error: unknown; failedAt: Date; hasJob: boolean; notFound: boolean; regionMistake: boolean }
   | { kind: 'offline' };
 
-export interface WatchDescription {
+export interface WatchDescription extends Pick<JobQueryDescription, 'checking' | 'finished'> {
   /** Tab title and favicon. */
   tab: { title: string; state: TabState };
   problem: WatchProblem | null;
   /** Nothing to show yet: the first answer is awaited. */
   loading: boolean;
-  /** The job has ended: it is never checked again by itself. */
-  finished: boolean;
-  /** A check is in flight. */
-  checking: boolean;
   /** Milliseconds until the next automatic check, or null when none is planned. */
   nextCheckInMs: number | null;
   /** When the last answer arrived (epoch ms), or null before the first. */
@@ -76,42 +70,28 @@ export interface WatchDescription {
   ticking: boolean;
 }
 
-const UNREACHABLE_KINDS = new Set(['network', 'timeout', 'service-unavailable']);
-
-/** `7f3c9e2a-5b1d-…` → `7f3c9e2a…`, short enough for a tab title. */
-export function shortId(id: string): string {
-  return id.length > 9 ? `${id.slice(0, 8)}…` : id;
-}
-
-function tabStateFor(job: WatchedJob | undefined, unreachable: boolean): TabState {
+function tabStateFor(job: WatchedJob | undefined, { unreachable, tone }: JobQueryDescription): TabState {
   if (unreachable) return 'unreachable';
   if (!job) return 'idle';
-  const tone = statusTone(job.status);
-  return tone === 'completed' ? 'completed' : tone === 'failed' ? 'failed' : 'running';
+  return tone === 'completed' || tone === 'failed' ? tone : 'running';
 }
 
-function problemFor(state: WatchState, now: number, retrying: boolean, needsSignIn: boolean): WatchProblem | null {
-  const { job, status, error, failureReason, failureCount, errorUpdatedAt, fetchStatus, jitterSeed } = state;
+function problemFor(state: WatchState, found: JobQueryProblem | null, now: number, needsSignIn: boolean): WatchProblem | null {
+  const { job, failureCount, errorUpdatedAt, jitterSeed } = state;
   const hasJob = job !== undefined;
-  if (retrying) {
-    const failedAt = isAwsError(failureReason) ? failureReason.at : new Date(now);
-    const dueAt = failedAt.getTime() + retryDelayMs(failureCount - 1, failureReason, jitterSeed);
-    return { kind: 'retrying', error: failureReason, failedAt, retryInSeconds: Math.ceil((dueAt - now) / 1000), hasJob };
+  if (found?.kind === 'retrying') {
+    const failedAt = isAwsError(found.error) ? found.error.at : new Date(now);
+    const dueAt = failedAt.getTime() + retryDelayMs(failureCount - 1, found.error, jitterSeed);
+    return { ...found, failedAt, retryInSeconds: Math.ceil((dueAt - now) / 1000), hasJob };
   }
   if (needsSignIn) return { kind: 'sign-in', hasJob };
-  if (status === 'error') {
+  if (found?.kind === 'stopped') {
+    const { error } = found;
     const notFound = isAwsError(error) && error.kind === 'not-found';
-    return {
-      kind: 'stopped',
-      error,
-      failedAt: isAwsError(error) ? error.at : new Date(errorUpdatedAt),
-      hasJob,
-      notFound,
-      regionMistake: notFound && regionMistakePlausible(error.serverMessage),
-    };
+    const failedAt = isAwsError(error) ? error.at : new Date(errorUpdatedAt);
+    return { ...found, failedAt, hasJob, notFound, regionMistake: notFound && regionMistakePlausible(error.serverMessage) };
   }
-  if (fetchStatus === 'paused') return { kind: 'offline' };
-  return null;
+  return found;
 }
 
 /**
@@ -131,15 +111,13 @@ const STALE_TITLE_PREFIX: Record<NonNullable<WatchDescription['stale']>, string>
 
 /** Everything the job page shows about the watch itself, derived from its state at `now`. */
 export function describeWatch(state: WatchState, now: number): WatchDescription {
-  const { job, status, fetchStatus, error, failureReason, failureCount, dataUpdatedAt, errorUpdatedAt, paused, hidden } = state;
-  const checking = fetchStatus === 'fetching';
-  const retrying = checking && failureCount > 0 && failureReason != null;
-  const currentProblem = retrying ? failureReason : status === 'error' ? error : null;
+  const { job, status, fetchStatus, error, dataUpdatedAt, errorUpdatedAt, paused, hidden } = state;
+  const query = describeJobQuery({ ...state, data: job });
+  const { checking, finished } = query;
+  const retrying = query.problem?.kind === 'retrying';
   const needsSignIn = state.canSignIn && status === 'error' && isAwsError(error) && error.kind === 'no-credentials';
-  const unreachable = isAwsError(currentProblem) && UNREACHABLE_KINDS.has(currentProblem.kind);
 
-  const problem = problemFor(state, now, retrying, needsSignIn);
-  const finished = isTerminalStatus(job?.status);
+  const problem = problemFor(state, query.problem, now, needsSignIn);
   const hasJob = job !== undefined;
   const checksStopped = finished || problem?.kind === 'stopped' || problem?.kind === 'sign-in';
   const delay = state.pollDelayMs;
@@ -165,7 +143,7 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
     (job?.status === undefined ? undefined : statusWord(job.status)) ??
     (needsSignIn ? 'Sign in' : status === 'error' ? 'Error' : 'Loading');
   // Can't reach AWS already says the status is not live, and why.
-  const prefix = unreachable ? 'Can’t reach AWS · ' : stale ? STALE_TITLE_PREFIX[stale] : '';
+  const prefix = query.unreachable ? 'Can’t reach AWS · ' : stale ? STALE_TITLE_PREFIX[stale] : '';
   const title = `${prefix}${titleStatus} · ${shortId(state.jobId)} · ${APP_TITLE}`;
 
   // One account of what the page is doing: a problem panel speaks for itself while there is one.
@@ -184,7 +162,7 @@ export function describeWatch(state: WatchState, now: number): WatchDescription 
 
   const canCheck = hasJob && problem?.kind !== 'stopped' && problem?.kind !== 'sign-in';
   return {
-    tab: { title, state: tabStateFor(job, unreachable) },
+    tab: { title, state: tabStateFor(job, query) },
     problem,
     loading: !job && status === 'pending' && !retrying,
     finished,
