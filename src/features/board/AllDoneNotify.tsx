@@ -1,12 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { notifyState, requestNotify, showNotification, type NotifyState } from '../../shared/browser/notifications';
 import { settledNotice, type RowState } from './boardSummary';
-
-type Armed = 'off' | 'on' | 'blocked' | 'unsupported';
-
-function initialState(): Armed {
-  if (typeof window === 'undefined' || !('Notification' in window)) return 'unsupported';
-  return Notification.permission === 'denied' ? 'blocked' : 'off';
-}
 
 export interface AllDoneNotifyProps {
   rows: readonly RowState[];
@@ -20,7 +14,8 @@ export interface AllDoneNotifyProps {
  * while this page watched it.
  */
 export function AllDoneNotify({ rows, settled: allEnded }: AllDoneNotifyProps) {
-  const [armed, setArmed] = useState<Armed>(initialState);
+  // Armed for this page only: off until asked for, and again once it has notified.
+  const [armed, setArmed] = useState<NotifyState>(() => notifyState(false));
   const sawRunning = useRef(false);
   const notified = useRef(false);
   const latestRows = useRef(rows);
@@ -36,27 +31,19 @@ export function AllDoneNotify({ rows, settled: allEnded }: AllDoneNotifyProps) {
     notified.current = true;
     setArmed('off');
     const { title, body } = settledNotice(latestRows.current);
-    const notification = new Notification(title, { body, tag: 'amplify-job-watch.board', icon: '/favicon.svg' });
-    notification.onclick = () => {
-      window.focus();
-      notification.close();
-    };
+    showNotification(title, { body, tag: 'amplify-job-watch.board' });
   }, [allEnded, armed]);
 
   if (armed === 'unsupported' || rows.length === 0) return null;
   if (armed === 'blocked')
     return <p className="muted small">Notifications are blocked for this site in the browser’s settings.</p>;
   if (allEnded && armed === 'off') return null;
-  const enable = async () => {
-    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-    setArmed(permission === 'granted' ? 'on' : permission === 'denied' ? 'blocked' : 'off');
-  };
   return armed === 'on' ? (
     <button type="button" className="button" aria-pressed="true" onClick={() => setArmed('off')}>
       Notify me when all finish: on
     </button>
   ) : (
-    <button type="button" className="button" aria-pressed="false" onClick={enable}>
+    <button type="button" className="button" aria-pressed="false" onClick={async () => setArmed(await requestNotify())}>
       Notify me when all finish
     </button>
   );

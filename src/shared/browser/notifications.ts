@@ -14,25 +14,40 @@ function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
 }
 
-export function currentNotifyState(): NotifyState {
+/** What this browser allows: `on` only when notifications are also wanted (by default, the person's remembered choice). */
+export function notifyState(wanted = readJson(NOTIFY_PREFERENCE_KEY, isBoolean, false)): NotifyState {
   if (!supported()) return 'unsupported';
   if (Notification.permission === 'denied') return 'blocked';
-  const wanted = readJson(NOTIFY_PREFERENCE_KEY, isBoolean, false);
   return wanted && Notification.permission === 'granted' ? 'on' : 'off';
+}
+
+/** Asks for permission (from a click, and only when not granted yet): `on` when the browser allows it. */
+export async function requestNotify(): Promise<NotifyState> {
+  if (!supported()) return 'unsupported';
+  const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+  return permission === 'granted' ? 'on' : permission === 'denied' ? 'blocked' : 'off';
+}
+
+/** Shows one notification (`tag`: one per subject); a click on it brings the page forward. */
+export function showNotification(title: string, { body, tag }: { body: string; tag: string }): void {
+  const notification = new Notification(title, { body, tag, icon: '/favicon.svg' });
+  notification.onclick = () => {
+    window.focus();
+    notification.close();
+  };
 }
 
 /** The "Notify me" choice, remembered per browser. Permission is asked only from the click. */
 export function useNotifyPreference() {
-  const [state, setState] = useState<NotifyState>(currentNotifyState);
+  const [state, setState] = useState<NotifyState>(() => notifyState());
   const enable = async () => {
     if (!supported()) return;
-    const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-    writeJson(NOTIFY_PREFERENCE_KEY, permission === 'granted');
-    setState(currentNotifyState());
+    writeJson(NOTIFY_PREFERENCE_KEY, (await requestNotify()) === 'on');
+    setState(notifyState());
   };
   const disable = () => {
     writeJson(NOTIFY_PREFERENCE_KEY, false);
-    setState(currentNotifyState());
+    setState(notifyState());
   };
   return { state, enable, disable };
 }
@@ -67,17 +82,12 @@ export function useTerminalNotification(notice: TerminalNotice, enabled: boolean
       sawRunning.current = true;
       return;
     }
-    if (!enabled || !sawRunning.current || notified.has(key) || currentNotifyState() !== 'on') return;
+    if (!enabled || !sawRunning.current || notified.has(key) || notifyState() !== 'on') return;
     notified.add(key);
     const { jobId, operation, appId, place, kindName } = latest.current;
-    const notification = new Notification(`${statusWord(status)}: ${operation ?? kindName}`, {
+    showNotification(`${statusWord(status)}: ${operation ?? kindName}`, {
       body: `Job ${jobId} of app ${appId}, ${place}`,
       tag: key,
-      icon: '/favicon.svg',
     });
-    notification.onclick = () => {
-      window.focus();
-      notification.close();
-    };
   }, [key, status, enabled]);
 }
