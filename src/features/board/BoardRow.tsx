@@ -1,5 +1,4 @@
 import type { JobClients } from '../../shared/aws/watchedJob';
-import { isAwsError } from '../../shared/aws/awsError';
 import type { AppConfig } from '../../shared/config/appConfig';
 import { Link } from '../../shared/browser/history';
 import type { BoardJob } from '../../shared/domain/boardLink';
@@ -52,37 +51,6 @@ function RowProblem({
   problem,
   checkedAt,
 }: Pick<BoardRowProps, 'job' | 'result' | 'config'> & { problem: JobQueryProblem | null; checkedAt: number | undefined }) {
-  // GetBackendJob or GetJob, and the host it was signed for, by the kind of job.
-  const context = jobErrorContext(config, job);
-  if (problem?.kind === 'retrying') {
-    const description = describeError(problem.error, context);
-    return (
-      <p className="board-row__problem board-row__problem--warning">
-        {description.title} — retrying.{' '}
-        {isAwsError(problem.error) && problem.error.serverMessage ? (
-          <q className="server-message">{problem.error.serverMessage}</q>
-        ) : null}
-      </p>
-    );
-  }
-  if (problem?.kind === 'stopped') {
-    const description = describeError(problem.error, context);
-    return (
-      <div className="board-row__problem board-row__problem--error">
-        <p>
-          <strong>{description.title}</strong> {description.detail}
-        </p>
-        {description.serverMessage ? (
-          <p>
-            AWS said: <q className="server-message">{description.serverMessage}</q>
-          </p>
-        ) : null}
-        <button type="button" className="button button--small" onClick={() => void result.refetch()}>
-          Try again
-        </button>
-      </div>
-    );
-  }
   if (problem?.kind === 'offline') {
     return (
       <p className="board-row__problem board-row__problem--warning">
@@ -97,7 +65,28 @@ function RowProblem({
       </p>
     );
   }
-  return null;
+  if (!problem) return null;
+  // GetBackendJob or GetJob, and the host it was signed for, by the kind of job.
+  const description = describeError(problem.error, jobErrorContext(config, job));
+  const serverMessage = description.serverMessage ? <q className="server-message">{description.serverMessage}</q> : null;
+  if (problem.kind === 'retrying') {
+    return (
+      <p className="board-row__problem board-row__problem--warning">
+        {description.title} — retrying. {serverMessage}
+      </p>
+    );
+  }
+  return (
+    <div className="board-row__problem board-row__problem--error">
+      <p>
+        <strong>{description.title}</strong> {description.detail}
+      </p>
+      {serverMessage ? <p>AWS said: {serverMessage}</p> : null}
+      <button type="button" className="button button--small" onClick={() => void result.refetch()}>
+        Try again
+      </button>
+    </div>
+  );
 }
 
 export function BoardRow({ job, result, config, clients, now, onRemove }: BoardRowProps) {
