@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState, type RefObject } from 'react';
-import type { JobClients } from '../../shared/aws/watchedJob';
+import type { JobClients, WatchedJob } from '../../shared/aws/watchedJob';
 import { useNotifyPreference } from '../../shared/browser/notifications';
 import { useTabIndicator } from '../../shared/browser/tabIndicator';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
@@ -52,62 +52,43 @@ export interface JobWatchProps {
   heading: RefObject<HTMLHeadingElement | null>;
 }
 
-/** One job, watched: the query, this tab's watch settings, and what the page shows about them. */
-export function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, page, heading }: JobWatchProps) {
+/** This tab's watch of one job: the query, the page's own settings (interval, pause) and what describeWatch makes of them. */
+function useWatch(jobKey: JobRef, config: JobPageConfig, clients: JobClients, canSignIn: boolean) {
   const [intervalSeconds, setIntervalSeconds] = useTabInterval(config.pollIntervalSeconds);
   const [paused, setPaused] = useState(false);
   const intervalMs = intervalSeconds * 1000;
   const { query, hidden, pollDelayMs } = useJobWatch(jobKey, { clients, intervalMs, paused, jitterSeed: TAB_JITTER_SEED });
   // Once nothing is planned (finished, stopped, paused) nothing counts down: the clock is re-read once a minute.
   const now = useNow(pollDelayMs === false && query.fetchStatus !== 'fetching' ? 60_000 : 1000);
-  const notify = useNotifyPreference();
   // Opened with no network and nothing asked yet: the last answer from an earlier visit, marked as such.
   const { data, fromMemory } = useLastKnownJob(jobKey, query);
-  const watch = describeWatch(
-    {
-      jobId: jobKey.jobId,
-      job: data,
-      fromMemory: fromMemory !== undefined,
-      status: query.status,
-      fetchStatus: query.fetchStatus,
-      error: query.error,
-      failureReason: query.failureReason,
-      failureCount: query.failureCount,
-      dataUpdatedAt: fromMemory?.checkedAt ?? query.dataUpdatedAt,
-      errorUpdatedAt: query.errorUpdatedAt,
-      paused,
-      hidden,
-      intervalMs,
-      pollDelayMs,
-      canSignIn: onSignIn !== undefined,
-      jitterSeed: TAB_JITTER_SEED,
-    },
-    now,
-  );
+  const { status, fetchStatus, error, failureReason, failureCount, errorUpdatedAt } = query;
+  const dataUpdatedAt = fromMemory?.checkedAt ?? query.dataUpdatedAt;
+  const settings = { paused, hidden, intervalMs, pollDelayMs, canSignIn, jitterSeed: TAB_JITTER_SEED };
+  const state = { status, fetchStatus, error, failureReason, failureCount, dataUpdatedAt, errorUpdatedAt, ...settings };
+  const watch = describeWatch({ ...state, jobId: jobKey.jobId, job: data, fromMemory: fromMemory !== undefined }, now);
   useTabIndicator(watch.tab.title, watch.tab.state);
-  const timeline = useJobMemory(jobKey, data, notify.state === 'on');
 
-  const status = useRef<HTMLElement>(null);
-  useFocusRescue(page, () => status.current ?? heading.current);
-
-  const context = jobErrorContext(config, jobKey);
   const retry = () => void query.refetch();
-  // Joins a check already in flight instead of cancelling it (at most one request per job).
-  const refreshNow = () => void query.refetch({ cancelRefetch: false });
-  const changePaused = (next: boolean) => {
+  // Resuming checks at once. Refresh joins a check already in flight instead of cancelling it (at most one request per job).
+  const onPausedChange = (next: boolean) => {
     setPaused(next);
-    // Resuming checks at once.
     if (!next) retry();
   };
+  const onRefresh = () => void query.refetch({ cancelRefetch: false });
+  const controls = { paused, onPausedChange, onRefresh, intervalSeconds, onIntervalChange: setIntervalSeconds };
+  return { data, now, watch, retry, controls };
+}
 
+/** One job, watched: the query, this tab's watch settings, and what the page shows about them. */
+export function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, page, heading }: JobWatchProps) {
+  const { data, now, watch, retry, controls } = useWatch(jobKey, config, clients, onSignIn !== undefined);
+  const notify = useNotifyPreference();
+  const timeline = useJobMemory(jobKey, data, notify.state === 'on');
+  const status = useRef<HTMLElement>(null);
+  useFocusRescue(page, () => status.current ?? heading.current);
   const board = useAddToBoard(jobKey);
-  const keys = useJobShortcuts({
-    controls: watch.controls,
-    paused,
-    onRefresh: refreshNow,
-    onPausedChange: changePaused,
-    onAddToBoard: board.add,
-  });
+  const keys = useJobShortcuts({ ...controls, controls: watch.controls, onAddToBoard: board.add });
 
   return (
     <>
@@ -118,7 +99,7 @@ export function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, pa
       {watch.problem ? (
         <WatchProblemPanel
           problem={watch.problem}
-          context={context}
+          context={jobErrorContext(config, jobKey)}
           checking={watch.checking}
           onRetry={retry}
           onSignIn={onSignIn}
@@ -134,39 +115,35 @@ export function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, pa
         </p>
       ) : null}
 
-      <WatchBar
-        watch={watch}
-        paused={paused}
-        onPausedChange={changePaused}
-        intervalSeconds={intervalSeconds}
-        configIntervalSeconds={config.pollIntervalSeconds}
-        onIntervalChange={setIntervalSeconds}
-        onRefresh={refreshNow}
-        notify={notify}
-      />
+      <WatchBar {...controls} watch={watch} configIntervalSeconds={config.pollIntervalSeconds} notify={notify} />
       <p className="actions">
         <AddToBoard state={board.state} onAdd={board.add} /> <ConsoleLink jobRef={jobKey} />
       </p>
 
-      {/* Below the controls: the status, when it was checked and Refresh stay together, and the estimate
-          (read after the first status) keeps its room, so nothing moves when it arrives. */}
-      {data ? (
-        <Suspense fallback={<EstimateSlot job={data} />}>
-          <JobEstimate clients={clients} jobRef={jobKey} job={data} now={now} />
-        </Suspense>
-      ) : null}
-
-      {data?.kind === 'hosting' && isHostingRef(jobKey) ? (
-        <HostingJobFacts job={data} jobKey={jobKey} now={now} />
-      ) : data?.kind !== 'hosting' && data && !isHostingRef(jobKey) ? (
-        <JobFacts job={data} jobKey={jobKey} now={now} />
-      ) : null}
+      {data ? <JobDetails jobKey={jobKey} job={data} clients={clients} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
       {keys.shown ? (
         <Suspense fallback={null}>
           <ShortcutsDialog shortcuts={keys.shortcuts} onClose={keys.close} />
         </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+// Below the controls, so the status, when it was checked and Refresh stay together: the estimate (read after the first
+// status, in room kept for it so nothing moves when it arrives), then the job's facts as its kind has them.
+function JobDetails({ jobKey, job, clients, now }: { jobKey: JobRef; job: WatchedJob; clients: JobClients; now: number }) {
+  return (
+    <>
+      <Suspense fallback={<EstimateSlot job={job} />}>
+        <JobEstimate clients={clients} jobRef={jobKey} job={job} now={now} />
+      </Suspense>
+      {job.kind === 'hosting' && isHostingRef(jobKey) ? (
+        <HostingJobFacts job={job} jobKey={jobKey} now={now} />
+      ) : job.kind !== 'hosting' && !isHostingRef(jobKey) ? (
+        <JobFacts job={job} jobKey={jobKey} now={now} />
       ) : null}
     </>
   );
