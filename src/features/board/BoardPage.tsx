@@ -1,5 +1,5 @@
 import './board.css';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type Ref } from 'react';
 import type { JobClients } from '../../shared/aws/watchedJob';
 import { rememberBoard } from '../../shared/browser/boardMemory';
 import { Link, navigate } from '../../shared/browser/history';
@@ -13,6 +13,7 @@ import {
   parseBoardSearch,
   removeBoardJob,
   type BoardJob,
+  type InvalidBoardEntry,
 } from '../../shared/domain/boardLink';
 import { isHostingRef } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
@@ -28,7 +29,7 @@ import { jobNoun } from './boardJobNames';
 import { BoardRow, type BoardRowConfig } from './BoardRow';
 import { rowStateOf, settledNotice, summarizeBoard } from './boardSummary';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
-import { useBoardWatch } from './useBoardWatch';
+import { useBoardWatch, type JobResult } from './useBoardWatch';
 
 // Opened with "?" only.
 const ShortcutsDialog = lazy(() =>
@@ -47,89 +48,38 @@ export interface BoardPageProps {
   clients: JobClients;
 }
 
+type BoardBudget = ReturnType<typeof useBoardWatch>['budget'];
+
 /** Entries of the link listed as not understood; past these, a count. */
 const INVALID_SHOWN = 10;
 
 /** Several jobs at once, each a row; the address bar is the board's share link. */
 export function BoardPage({ search, config, clients }: BoardPageProps) {
-  const board = parseBoardSearch(search, isAmplifyBackendRegion);
-  const { jobs } = board;
+  const { jobs, refusedJobs, invalid } = parseBoardSearch(search, isAmplifyBackendRegion);
   const { results, budget } = useBoardWatch(jobs, clients, config.pollIntervalSeconds * 1000);
   const now = useNow();
-  const rows = results.map((result) => rowStateOf(describeJobQuery(result)));
-  const summary = summarizeBoard(rows);
-  useTabIndicator(summary.title, summary.favicon);
-  const settled = summary.settled ? settledNotice(rows) : null;
-  const announcement = useBoardAnnouncements(jobs, results, settled ? `${settled.title}: ${settled.body}` : null);
+  const { rows, settled, announcement } = useBoardSummary(jobs, results);
+  const shareUrl = useRememberedBoard(jobs);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [shareUrl, setShareUrl] = useState('');
   const [shortcutsShown, setShortcutsShown] = useState(false);
   const shortcuts = [{ key: '?', description: 'Show these shortcuts', run: () => setShortcutsShown(true) }];
   useShortcuts(shortcuts, !shortcutsShown);
-  // How durations are measured, once for the board: one line per kind of job that shows an estimate.
-  const durationNotes = [
-    ...new Set(jobs.flatMap((job, index) => (showsEstimate(results[index]?.data) ? [durationNote(job)] : []))),
-  ];
 
-  const path = boardPath(jobs);
-  useEffect(() => {
-    rememberBoard(jobs);
-    setShareUrl(new URL(path, window.location.href).href);
-    // `jobs` is a fresh array each render; the path says everything about it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path]);
-
-  const remove = (index: number) => {
-    const job = jobs[index];
-    if (!job) return;
+  const remove = (job: BoardJob) => {
     // Jobs the link held past the maximum stay in it: the first of them moves up into the room made.
-    navigate(boardPath([...removeBoardJob(jobs, job), ...board.refusedJobs]), { replace: true });
+    navigate(boardPath([...removeBoardJob(jobs, job), ...refusedJobs]), { replace: true });
     // The row and its button are gone: keep keyboard focus on the page, not on <body>.
     heading.current?.focus();
   };
 
   return (
     <article className="page board">
-      <header>
-        <h1 ref={heading} tabIndex={-1}>
-          Board
-        </h1>
-        <p className="muted">
-          {jobs.length === 0
-            ? 'No jobs on this board yet. Use “Add to board” on a job or build page, or on an environment’s job list.'
-            : `${jobs.length} job${jobs.length === 1 ? '' : 's'} watched. The address of this page is the board: share it to share the board.`}
-        </p>
-        {budget.stretched ? (
-          <p className="muted small" role="note">
-            This browser watches {budget.jobsInBrowser} jobs across its tabs, so each is checked every{' '}
-            {Math.round(budget.intervalMs / 1000)} s: together at most {MAX_REQUESTS_PER_SECOND} requests a second to AWS.
-          </p>
-        ) : null}
-      </header>
-
+      <BoardHeader ref={heading} jobCount={jobs.length} budget={budget} />
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
-
-      {board.refusedJobs.length > 0 ? <RefusedJobs jobs={board.refusedJobs} defaultRegion={config.region} /> : null}
-
-      {board.invalid.length > 0 ? (
-        <section className="panel panel--warning" aria-labelledby="board-invalid-title">
-          <h2 className="panel__title" id="board-invalid-title">
-            {board.invalid.length === 1
-              ? 'One entry in the link was not understood'
-              : `${board.invalid.length} entries in the link were not understood`}
-          </h2>
-          <ul>
-            {board.invalid.slice(0, INVALID_SHOWN).map((entry, index) => (
-              <li key={index}>
-                <span className="mono break">{entry.text || '(empty)'}</span>: {entry.reason}
-              </li>
-            ))}
-            {board.invalid.length > INVALID_SHOWN ? <li>and {board.invalid.length - INVALID_SHOWN} more</li> : null}
-          </ul>
-        </section>
-      ) : null}
+      {refusedJobs.length > 0 ? <RefusedJobs jobs={refusedJobs} defaultRegion={config.region} /> : null}
+      {invalid.length > 0 ? <InvalidEntries invalid={invalid} /> : null}
 
       {jobs.length > 0 ? (
         <ul className="board__rows" aria-label="Jobs on the board">
@@ -141,12 +91,12 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
               config={config}
               clients={clients}
               now={now}
-              onRemove={() => remove(index)}
+              onRemove={() => remove(job)}
             />
           ))}
         </ul>
       ) : null}
-      {durationNotes.map((note) => (
+      {durationNotes(jobs, results).map((note) => (
         <p key={note} className="muted small board__note">
           {note}
         </p>
@@ -158,7 +108,7 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
             Copy link
           </CopyButton>
         ) : null}
-        <AllDoneNotify rows={rows} settled={summary.settled} />
+        <AllDoneNotify rows={rows} settled={settled} />
       </div>
       {shortcutsShown ? (
         <Suspense fallback={null}>
@@ -166,6 +116,77 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
         </Suspense>
       ) : null}
     </article>
+  );
+}
+
+/** The tab's title and favicon, and the board's one live region, from what each row's job query means. */
+function useBoardSummary(jobs: readonly BoardJob[], results: readonly JobResult[]) {
+  const rows = results.map((result) => rowStateOf(describeJobQuery(result)));
+  const summary = summarizeBoard(rows);
+  useTabIndicator(summary.title, summary.favicon);
+  const notice = summary.settled ? settledNotice(rows) : null;
+  const announcement = useBoardAnnouncements(jobs, results, notice ? `${notice.title}: ${notice.body}` : null);
+  return { rows, settled: summary.settled, announcement };
+}
+
+/** Remembers the board as the last one shown (for "Add to board"), and gives its share link. */
+function useRememberedBoard(jobs: readonly BoardJob[]): string {
+  const [shareUrl, setShareUrl] = useState('');
+  const path = boardPath(jobs);
+  useEffect(() => {
+    rememberBoard(jobs);
+    setShareUrl(new URL(path, window.location.href).href);
+    // `jobs` is a fresh array each render; the path says everything about it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path]);
+  return shareUrl;
+}
+
+/** How durations are measured, once for the board: one line per kind of job that shows an estimate. */
+function durationNotes(jobs: readonly BoardJob[], results: readonly JobResult[]): string[] {
+  return [...new Set(jobs.flatMap((job, index) => (showsEstimate(results[index]?.data) ? [durationNote(job)] : [])))];
+}
+
+/** The heading, what the board is, and the interval when the browser's request budget stretched it. */
+function BoardHeader({ ref, jobCount, budget }: { ref: Ref<HTMLHeadingElement>; jobCount: number; budget: BoardBudget }) {
+  return (
+    <header>
+      <h1 ref={ref} tabIndex={-1}>
+        Board
+      </h1>
+      <p className="muted">
+        {jobCount === 0
+          ? 'No jobs on this board yet. Use “Add to board” on a job or build page, or on an environment’s job list.'
+          : `${jobCount} job${jobCount === 1 ? '' : 's'} watched. The address of this page is the board: share it to share the board.`}
+      </p>
+      {budget.stretched ? (
+        <p className="muted small" role="note">
+          This browser watches {budget.jobsInBrowser} jobs across its tabs, so each is checked every{' '}
+          {Math.round(budget.intervalMs / 1000)} s: together at most {MAX_REQUESTS_PER_SECOND} requests a second to AWS.
+        </p>
+      ) : null}
+    </header>
+  );
+}
+
+/** The entries of the link that are not jobs, each with the reason. */
+function InvalidEntries({ invalid }: { invalid: readonly InvalidBoardEntry[] }) {
+  return (
+    <section className="panel panel--warning" aria-labelledby="board-invalid-title">
+      <h2 className="panel__title" id="board-invalid-title">
+        {invalid.length === 1
+          ? 'One entry in the link was not understood'
+          : `${invalid.length} entries in the link were not understood`}
+      </h2>
+      <ul>
+        {invalid.slice(0, INVALID_SHOWN).map((entry, index) => (
+          <li key={index}>
+            <span className="mono break">{entry.text || '(empty)'}</span>: {entry.reason}
+          </li>
+        ))}
+        {invalid.length > INVALID_SHOWN ? <li>and {invalid.length - INVALID_SHOWN} more</li> : null}
+      </ul>
+    </section>
   );
 }
 
