@@ -3,16 +3,14 @@ import type { AppConfig } from '../../shared/config/appConfig';
 import { Link } from '../../shared/browser/history';
 import type { BoardJob } from '../../shared/domain/boardLink';
 import { isHostingRef, jobPlace } from '../../shared/domain/jobRef';
-import { isTerminalStatus } from '../../shared/domain/jobStatus';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { describeError, jobErrorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { describeJobQuery, type JobQueryProblem } from '../../shared/queries/describeJobQuery';
+import { describeJobQuery, jobDurationText, type JobQueryProblem } from '../../shared/queries/describeJobQuery';
 import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
-import { formatDuration } from '../../shared/ui/timeFormat';
 import { boardJobName, boardJobNameInSentence, jobKindName } from './boardJobNames';
 import type { JobResult } from './useBoardWatch';
 
@@ -33,14 +31,6 @@ export interface BoardRowProps {
   clients: JobClients;
   now: number;
   onRemove: () => void;
-}
-
-function durationText(job: JobResult['data'], now: number): string | null {
-  const created = job?.createTime?.date?.getTime();
-  if (!job || created === undefined) return null;
-  const updated = job.updateTime?.date?.getTime();
-  if (isTerminalStatus(job.status)) return updated === undefined ? null : `Took ${formatDuration(updated - created)}`;
-  return `Running for ${formatDuration(now - created)}`;
 }
 
 /** What keeps this row from being checked, if anything; only this row shows it. */
@@ -95,7 +85,7 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
   // The board's summary counts the row by the same description.
   const { problem, stoppedOn } = describeJobQuery(result);
   const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
-  const duration = durationText(data, fromMemory ? fromMemory.checkedAt : now);
+  const duration = data ? jobDurationText(data, fromMemory ? fromMemory.checkedAt : now) : null;
   const jobError = data?.error;
   // A hosting job's error is its failed step and that step's reason: the row names both.
   const failedStep = data?.kind === 'hosting' ? data.failedStep : undefined;

@@ -1,9 +1,8 @@
 import type { Ref } from 'react';
 import type { WatchedJob } from '../../shared/aws/watchedJob';
-import { isTerminalStatus } from '../../shared/domain/jobStatus';
+import { jobDurationText } from '../../shared/queries/describeJobQuery';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
-import { formatDuration } from '../../shared/ui/timeFormat';
 
 export interface JobStatusProps {
   job: WatchedJob;
@@ -16,12 +15,7 @@ export interface JobStatusProps {
 
 /** The status badge and how long the job has taken (or has been running, up to `asOf` when not live). */
 export function JobStatus({ job, now, asOf, ref }: JobStatusProps) {
-  const created = job.createTime?.date?.getTime();
-  const updated = job.updateTime?.date?.getTime();
-  const terminal = isTerminalStatus(job.status);
-  let duration: string | null = null;
-  if (created !== undefined && terminal && updated !== undefined) duration = `Took ${formatDuration(updated - created)}`;
-  else if (created !== undefined && !terminal) duration = `Running for ${formatDuration((asOf ?? now) - created)}`;
+  const duration = jobDurationText(job, asOf ?? now);
 
   return (
     <section

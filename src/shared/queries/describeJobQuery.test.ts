@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../aws/awsError';
 import type { WatchedJob } from '../aws/watchedJob';
-import { describeJobQuery, shortId, type JobQueryDescription, type JobQueryState } from './describeJobQuery';
+import { describeJobQuery, jobDurationText, shortId, type JobQueryDescription, type JobQueryState } from './describeJobQuery';
 
 const JOB_ID = '7f3c9e2a-5b1d-4c8e-9f00-1234567890ab';
 const job = (status: string): WatchedJob => ({ jobId: JOB_ID, status, raw: { jobId: JOB_ID, status } });
@@ -98,5 +98,29 @@ describe('shortId', () => {
     expect(shortId(JOB_ID)).toBe('7f3c9e2a…');
     expect(shortId('job-1')).toBe('job-1');
     expect(shortId('123456789')).toBe('123456789');
+  });
+});
+
+describe('jobDurationText', () => {
+  const at = (iso: string) => ({ raw: iso, date: new Date(iso) });
+  const NOW = Date.parse('2026-01-05T14:10:00Z');
+  const timed = (status: string, times: Pick<WatchedJob, 'createTime' | 'updateTime'>): WatchedJob => ({
+    ...job(status),
+    ...times,
+  });
+  const started = { createTime: at('2026-01-05T14:00:00Z') };
+  it.each<[string, WatchedJob, string | null]>([
+    ['running: up to now', timed('RUNNING', started), 'Running for 10 min 00 s'],
+    [
+      'ended: from start to the last update',
+      timed('COMPLETED', { ...started, updateTime: at('2026-01-05T14:03:30Z') }),
+      'Took 3 min 30 s',
+    ],
+    ['a hosting job cancelled', timed('CANCELLED', { ...started, updateTime: at('2026-01-05T14:00:45Z') }), 'Took 45 s'],
+    ['ended with no end time', timed('FAILED', started), null],
+    ['no start time', timed('RUNNING', { updateTime: at('2026-01-05T14:03:30Z') }), null],
+    ['a start time AWS sent in a form not understood', timed('RUNNING', { createTime: { raw: 'soon' } }), null],
+  ])('%s', (_name, watched, text) => {
+    expect(jobDurationText(watched, NOW)).toBe(text);
   });
 });

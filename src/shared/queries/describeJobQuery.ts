@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { isAwsError } from '../aws/awsError';
 import type { WatchedJob } from '../aws/watchedJob';
+import { formatDuration } from '../domain/durationFormat';
 import { isTerminalStatus, statusTone, type StatusTone } from '../domain/jobStatus';
 
 /** The part of a job query's result (either kind of job) that says how its watch goes. */
@@ -54,4 +55,13 @@ export function describeJobQuery(query: JobQueryState): JobQueryDescription {
 /** `7f3c9e2a-5b1d-…` → `7f3c9e2a…`, short enough for a tab title or an announcement. */
 export function shortId(id: string): string {
   return id.length > 9 ? `${id.slice(0, 8)}…` : id;
+}
+
+/** "Took 12 min 3 s" once the job has ended, "Running for 40 s" up to `now` before; null without the times to tell. */
+export function jobDurationText(job: WatchedJob, now: number): string | null {
+  const created = job.createTime?.date?.getTime();
+  const updated = job.updateTime?.date?.getTime();
+  if (created === undefined) return null;
+  if (!isTerminalStatus(job.status)) return `Running for ${formatDuration(now - created)}`;
+  return updated === undefined ? null : `Took ${formatDuration(updated - created)}`;
 }
