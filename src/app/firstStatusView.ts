@@ -1,9 +1,9 @@
 import type { WatchedJob } from '../shared/aws/watchedJob';
-import { formatDuration } from '../shared/domain/durationFormat';
 import { environmentJobsPath } from '../shared/domain/environmentRoutes';
 import { isHostingRef, type JobRef } from '../shared/domain/jobRef';
 import { branchJobsPath } from '../shared/domain/jobRoutes';
-import { isTerminalStatus, statusTone, statusWord } from '../shared/domain/jobStatus';
+import { statusTone, statusWord } from '../shared/domain/jobStatus';
+import { jobDurationText } from '../shared/queries/describeJobQuery';
 import { breakableParts } from '../shared/ui/breakableParts';
 import { STATUS_ICONS } from '../shared/ui/statusIcons';
 
@@ -40,15 +40,6 @@ function badge(status: string | undefined): HTMLElement {
   );
 }
 
-/** "Took 2 min 05 s" or "Running for 12 s", as the job page says it. */
-export function firstDuration(job: Pick<WatchedJob, 'status' | 'createTime' | 'updateTime'>, now: number): string | null {
-  const created = job.createTime?.date?.getTime();
-  const updated = job.updateTime?.date?.getTime();
-  if (created === undefined) return null;
-  if (!isTerminalStatus(job.status)) return `Running for ${formatDuration(now - created)}`;
-  return updated === undefined ? null : `Took ${formatDuration(updated - created)}`;
-}
-
 export interface FirstStatus {
   ref: JobRef;
   job: WatchedJob;
@@ -69,7 +60,7 @@ export function drawFirstStatus(root: HTMLElement, { ref, job, defaultRegion, de
   const [place, name, href] = isHostingRef(ref)
     ? ['branch', ref.branchName, branchJobsPath({ appId: ref.appId, branchName: ref.branchName, region })]
     : ['environment', ref.envName, environmentJobsPath({ appId: ref.appId, envName: ref.envName, region })];
-  const duration = firstDuration(job, now);
+  const duration = jobDurationText(job, now);
   const shell = el(
     'div',
     { class: 'shell' },
