@@ -14,11 +14,11 @@
  * Tests (`*.test.ts(x)`, src/test/) may cross the lines: they render the whole app.
  */
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
-import reactHooks from 'eslint-plugin-react-hooks';
-import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 const FEATURES = ['auth', 'board', 'environment-jobs', 'home', 'job'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'src/test/**'];
@@ -121,6 +121,16 @@ export default tseslint.config(
       'import-x/no-self-import': 'error',
       'import-x/no-useless-path-segments': 'error',
       'import-x/no-duplicates': 'error',
+      // One order of imports everywhere: Node's, npm packages, then this repository's (parents before
+      // siblings), each group alphabetical; side-effect imports (styles) stay where they are written.
+      'import-x/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+          'newlines-between': 'never',
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, simulatedAwsZone] }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

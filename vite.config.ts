@@ -1,9 +1,8 @@
-import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { configDefaults } from 'vitest/config';
-import react from '@vitejs/plugin-react';
-import { missingConfigIs404 } from './tools/missingConfig404.ts';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { configDefaults } from 'vitest/config';
 import {
   contentSecurityPolicy,
   headersFile,
@@ -11,6 +10,7 @@ import {
   securityHeaders,
   type ConnectOptions,
 } from './deploy/securityHeaders.ts';
+import { missingConfigIs404 } from './tools/missingConfig404.ts';
 import { devProxy } from './tools/viteProxy.ts';
 
 /**

@@ -15,11 +15,11 @@ import { simulatedAccountConfig } from '../src/simulated-aws/accountConfig';
 import { launchChromium } from '../tools/chromium';
 import { startSimulator } from '../tools/simulator';
 import { serveStatic, type StaticSite } from '../tools/staticServer';
-import { buildApp, ROOT } from './build';
 import { BOARD_SIZE, boardRounds } from './board';
+import { buildApp, ROOT } from './build';
 import { detectionSamples } from './detection';
 import { requestEconomy, type EconomyResult } from './economy';
-import { rounds } from './rounds';
+import { notesFor, progress, waterfallText } from './notes';
 import { CONDITIONS } from './page';
 import { profiledLoad, type ProfiledLoad } from './profile';
 import {
@@ -33,9 +33,9 @@ import {
   type Variant,
 } from './report';
 import { requestsPerPoll, SIGNING_HOST, startProxySite, type RouteCount } from './requestsPerPoll';
+import { rounds } from './rounds';
 import { kb, ms } from './stats';
 import { summarise } from './summary';
-import { notesFor, progress, waterfallText } from './notes';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const DETECTION_SAMPLES = Number(process.env.BENCH_DETECTION_SAMPLES ?? 5);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
-import { startCloudFrontEmulator, type CloudFrontEmulator } from '../tools/cloudFrontEmulator';
 import { evaluateStack, type Template } from '../tools/cloudformation';
+import { startCloudFrontEmulator, type CloudFrontEmulator } from '../tools/cloudFrontEmulator';
 import type { Simulator } from '../tools/simulator';
 import type { StaticSite } from '../tools/staticServer';
 import { createRunningJob } from './jobs';

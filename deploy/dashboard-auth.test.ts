@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../tools/cloudformation';
 import { STACK_OUTPUTS } from '../scripts/config';
+import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../tools/cloudformation';
 
 const template = JSON.parse(readFileSync(new URL('./dashboard-auth.json', import.meta.url), 'utf8')) as Template;
 

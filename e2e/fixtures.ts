@@ -7,10 +7,10 @@ import {
   type Request,
   type TestInfo,
 } from '@playwright/test';
+import { hostingJobPagePath } from '../src/shared/domain/jobRoutes';
 import { simulatedAccountConfig as accountConfigFor } from '../src/simulated-aws/accountConfig';
 import type { SimHostingJobSpec, SimHostingStepSpec } from '../src/simulated-aws/hostingJobStore';
 import type { SimFault, SimJobSpec, SimJobStep } from '../src/simulated-aws/jobStore';
-import { hostingJobPagePath } from '../src/shared/domain/jobRoutes';
 import { APP_ORIGIN, SIM_ORIGIN } from './simConfig';
 
 export { expect };

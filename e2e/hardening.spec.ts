@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test';
-import { expect, jobStatus, recordRequests, serveConfig, test } from './fixtures';
 import { AMPLIFY_BACKEND_REGIONS } from '../src/shared/config/regions';
+import { expect, jobStatus, recordRequests, serveConfig, test } from './fixtures';
 import { createUser, signInConfig, signInDialog, submitCredentials, test as signInTest } from './signInFixtures';
 import { SIM_ORIGIN } from './simConfig';
 

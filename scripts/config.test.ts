@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseAppConfig } from '../src/shared/config/appConfig';
 import { parseConfigDocument } from '../src/shared/config/amplifyOutputs';
+import { parseAppConfig } from '../src/shared/config/appConfig';
 import { describeStackOutputs, evaluateStack, type EvaluatedStack, type Template } from '../tools/cloudformation';
 import { configFromAmplifyOutputs, configFromDocument, configFromStackOutputs, readStackOutputs, runConfigCli } from './config';
 

@@ -24,8 +24,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseAppConfig, type ConfigProblem } from '../src/shared/config/appConfig.ts';
 import { fromAmplifyOutputs, isAmplifyOutputs, parseConfigDocument } from '../src/shared/config/amplifyOutputs.ts';
+import { parseAppConfig, type ConfigProblem } from '../src/shared/config/appConfig.ts';
 
 type OutputKind = 'string' | 'boolean' | 'list';
 

@@ -18,6 +18,7 @@
  * the distribution, and reading them in order is the point; split up they would each be a few
  * dozen lines passing the same request state around.
  */
+import { readFile, stat } from 'node:fs/promises';
 import {
   createServer,
   request as httpRequest,
@@ -26,7 +27,6 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { EvaluatedStack } from './cloudformation';

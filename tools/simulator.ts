@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
-import { startSimServer } from '../src/simulated-aws/node/httpServer';
 import type { SimJobSpec } from '../src/simulated-aws/jobStore';
+import { startSimServer } from '../src/simulated-aws/node/httpServer';
 import { SimulatedAws, type SimRequestRecord } from '../src/simulated-aws/simulatedAws';
 
 /**

@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAwsError } from '../src/shared/aws/awsError';
-import { startSimulator, type Simulator } from './simulator';
 import { createAmplifyHostingClient } from '../src/shared/aws/amplifyHosting';
+import { isAwsError } from '../src/shared/aws/awsError';
 import { createClockOffset } from '../src/shared/aws/clockOffset';
 import { createSignedFetch } from '../src/shared/aws/signedFetch';
 import { dashboardClient, guestCredentials } from './dashboardClient';
+import { startSimulator, type Simulator } from './simulator';
 import { amplifyBackendDevProxy, amplifyDevProxy, devProxy } from './viteProxy';
 
 const BACKEND_ROUTE = '^/amplifybackend(?=/|$)';

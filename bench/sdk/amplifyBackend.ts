@@ -10,11 +10,11 @@ import {
   type BackendJobRespObj,
 } from '@aws-sdk/client-amplifybackend';
 import type { AmplifyBackendClient, BackendJob, BackendJobPage } from '../../src/shared/aws/amplifyBackend';
+import type * as original from '../../src/shared/aws/amplifyBackend';
 import { AwsError, kindForStatus, normalizeErrorType } from '../../src/shared/aws/awsError';
 import { parseJobTime } from '../../src/shared/aws/jobTime';
 import type { SignedFetch } from '../../src/shared/aws/signedFetch';
 import type { AppConfig } from '../../src/shared/config/appConfig';
-import type * as original from '../../src/shared/aws/amplifyBackend';
 import { credentialSourceOf } from './signedFetch';
 
 export * from '../../src/shared/aws/amplifyBackend';

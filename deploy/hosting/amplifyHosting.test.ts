@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { publicFiles } from '../../tools/publicFiles';
 import { securityHeaders } from '../securityHeaders';
 import { amplifyHostingFiles, CACHE_RULES, customHttpYaml, rewriteRegExp, rewritesJson, SPA_REWRITE } from './amplifyHosting';
-import { publicFiles } from '../../tools/publicFiles';
 
 const file = (name: string) => readFile(new URL(`./amplify/${name}`, import.meta.url), 'utf8');
 

@@ -3,18 +3,14 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from '../securityHeaders';
-import { AMPLIFY_BACKEND_REGIONS } from '../../src/shared/config/regions';
-import { isAwsError } from '../../src/shared/aws/awsError';
-import { loadConfig } from '../../src/shared/config/loadConfig';
-import { startSimulator, type Simulator } from '../../tools/simulator';
-import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../../tools/cloudformation';
 import { configFromStackOutputs } from '../../scripts/config';
-import { dashboardClient, guestCredentials } from '../../tools/dashboardClient';
 import { createAmplifyHostingClient } from '../../src/shared/aws/amplifyHosting';
+import { isAwsError } from '../../src/shared/aws/awsError';
 import { createClockOffset } from '../../src/shared/aws/clockOffset';
 import { createSignedFetch } from '../../src/shared/aws/signedFetch';
-import { publicFiles } from '../../tools/publicFiles';
+import { loadConfig } from '../../src/shared/config/loadConfig';
+import { AMPLIFY_BACKEND_REGIONS } from '../../src/shared/config/regions';
+import { evaluateStack, getAtt, ref, type EvaluatedStack, type Template } from '../../tools/cloudformation';
 import {
   behaviourFor,
   distributionConfig,
@@ -24,6 +20,10 @@ import {
   viewerResponseHeaders,
   type CloudFrontEmulator,
 } from '../../tools/cloudFrontEmulator';
+import { dashboardClient, guestCredentials } from '../../tools/dashboardClient';
+import { publicFiles } from '../../tools/publicFiles';
+import { startSimulator, type Simulator } from '../../tools/simulator';
+import { contentSecurityPolicy, securityHeaders } from '../securityHeaders';
 import { CLOUDFRONT_FUNCTION_MAX_BYTES, cspFunctionCode } from './s3CloudFront';
 
 const template = JSON.parse(await readFile(new URL('./s3-cloudfront.json', import.meta.url), 'utf8')) as Template;

@@ -1,13 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jobPagePath } from '../shared/domain/jobRoutes';
 import { DEMO_APP_ID, DEMO_ENV, DEMO_JOB_LINKS, demoJobSpecs } from '../simulated-aws/demoJobs';
 import { simulatedAwsHandlers } from '../simulated-aws/mswHandlers';
 import { SimulatedAws } from '../simulated-aws/simulatedAws';
+import { passAppTime, useAppFakeTimers } from '../test/appTime';
 import { addJob, getJobRequests, renderApp, TEST_APP_ID, TEST_ENV } from '../test/renderApp';
 import { server, sim } from '../test/server';
-import { passAppTime, useAppFakeTimers } from '../test/appTime';
-import type { QueryClient } from '@tanstack/react-query';
 
 // Generous: the suite may share a busy machine. Each test normally takes well under a second.
 vi.setConfig({ testTimeout: 20_000 });

@@ -1,16 +1,16 @@
-import { lazy, Suspense } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { InvalidLink } from '../shared/ui/InvalidLink';
+import { lazy, Suspense } from 'react';
+import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
+import { canSignIn, SIGN_IN_REQUIRED } from '../features/auth/authServices';
 import { HostingJobPage, JobPage } from '../features/job/JobPage';
 import { Link, useLocation } from '../shared/browser/history';
-import { AuthStatus, SignInDialog, useAuthEvents } from '../features/auth/AuthArea';
+import { InvalidLink } from '../shared/ui/InvalidLink';
+import { TimeZoneSwitch } from '../shared/ui/TimeZoneSwitch';
 import { ClockNote } from './ClockNote';
 import { DemoBanner } from './DemoBanner';
-import { TimeZoneSwitch } from '../shared/ui/TimeZoneSwitch';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 import { matchRoute } from './routes';
-import { canSignIn, SIGN_IN_REQUIRED } from '../features/auth/authServices';
 import type { AppServices } from './services';
 
 // Only the job page is on the path of a job deep link; the other pages load when first opened.

@@ -1,6 +1,6 @@
+import { onlineManager } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { onlineManager } from '@tanstack/react-query';
 import { registerOfflineShell } from '../shared/browser/offlineShell';
 import { keepWatchingInBackground } from '../shared/browser/visibility';
 import { App } from './App';

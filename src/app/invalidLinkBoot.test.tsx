@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { passAppTime, useAppFakeTimers } from '../test/appTime';
 import { renderApp, TEST_APP_ID, TEST_ENV } from '../test/renderApp';
 import { sim } from '../test/server';
-import { passAppTime, useAppFakeTimers } from '../test/appTime';
 
 vi.setConfig({ testTimeout: 20_000 });
 

@@ -6,14 +6,14 @@
  */
 import { fetchAuthSession } from '@aws-amplify/core';
 import { QueryObserver } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient, createServices } from './services';
-import { jobQueryOptions, jobWatchOptions } from '../shared/queries/jobQuery';
-import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { configureAuth } from '../shared/aws/credentials';
+import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
+import { jobQueryOptions, jobWatchOptions } from '../shared/queries/jobQuery';
 import { addJob, getJobRequests, renderApp, resetAmplifyAuth, testConfig } from '../test/renderApp';
 import { server, sim } from '../test/server';
-import { configureAuth } from '../shared/aws/credentials';
+import { createQueryClient, createServices } from './services';
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -1,19 +1,19 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import type { AmplifyBackendClient } from '../shared/aws/amplifyBackend';
-import type { ClockOffset } from '../shared/aws/clockOffset';
-import { storedPrincipal } from '../shared/aws/credentials';
-import { createSessionStore } from '../features/auth/session';
-import type { JobClients } from '../shared/aws/watchedJob';
-import { isAwsError } from '../shared/aws/awsError';
-import { setElectionPrincipal } from '../shared/queries/jobPollElections';
-import type { AppConfig } from '../shared/config/appConfig';
-import type { DemoGuide } from '../shared/config/demoGuide';
 import { canSignIn, SIGN_IN_REQUIRED, type AuthServices } from '../features/auth/authServices';
+import { createSessionStore } from '../features/auth/session';
 import { createSignInGate } from '../features/auth/signInGate';
 import { clearTimelines } from '../features/job/timeline';
+import type { AmplifyBackendClient } from '../shared/aws/amplifyBackend';
+import { isAwsError } from '../shared/aws/awsError';
+import type { ClockOffset } from '../shared/aws/clockOffset';
+import { storedPrincipal } from '../shared/aws/credentials';
+import type { JobClients } from '../shared/aws/watchedJob';
 import { forgetLastBoard } from '../shared/browser/boardMemory';
 import { forgetLastKnownJobs } from '../shared/browser/lastKnownJobs';
 import { forgetRecentJobs } from '../shared/browser/recentJobs';
+import type { AppConfig } from '../shared/config/appConfig';
+import type { DemoGuide } from '../shared/config/demoGuide';
+import { setElectionPrincipal } from '../shared/queries/jobPollElections';
 import { createAwsCore, type AwsCore, type AwsCoreOverrides } from './awsCore';
 
 export interface AppServices extends AuthServices {

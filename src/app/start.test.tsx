@@ -8,6 +8,7 @@ import type { AppConfig } from '../shared/config/appConfig';
 import { boardPath } from '../shared/domain/boardLink';
 import type { JobRef } from '../shared/domain/jobRef';
 import { hostingJobPagePath } from '../shared/domain/jobRoutes';
+import { DEMO_PASSWORD } from '../simulated-aws/demoUsers';
 import {
   addHostingJob,
   addJob,
@@ -21,7 +22,6 @@ import {
 } from '../test/renderApp';
 import { sim } from '../test/server';
 import { userPoolConfig } from '../test/userPoolApp';
-import { DEMO_PASSWORD } from '../simulated-aws/demoUsers';
 import { FIRST_ANSWER_CAP_MS, start, type AppModule, type StartEnvironment, type Started } from './start';
 
 interface Opened {

@@ -4,11 +4,11 @@
  * command accepts and says what is wrong in words.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../shared/config/appConfig';
+import { isAmplifyBackendRegion } from '../shared/config/regions';
 import { BOARD_PATH, MAX_BOARD_JOBS, parseBoardSearch } from '../shared/domain/boardLink';
 import { hostingLinkProblems, linkProblems } from '../shared/domain/jobIds';
 import { parseJobReference } from '../shared/domain/jobReference';
-import { isAmplifyBackendRegion } from '../shared/config/regions';
-import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../shared/config/appConfig';
 
 export const COMMAND = 'amplify-job-watch';
 

@@ -3,10 +3,10 @@
  * place (a terminal), one plain line per change (a pipe or CI: no colour, no spinner, no cursor moves),
  * and NDJSON (`--json`: one object per change, then a summary).
  */
-import type { WatchedJob } from '../shared/aws/watchedJob';
 import { isAwsError } from '../shared/aws/awsError';
-import { friendlyOperation, statusTone, statusWord } from '../shared/domain/jobStatus';
+import type { WatchedJob } from '../shared/aws/watchedJob';
 import { formatDuration } from '../shared/domain/durationFormat';
+import { friendlyOperation, statusTone, statusWord } from '../shared/domain/jobStatus';
 import type { ErrorContext } from '../shared/ui/describeError';
 import type { ExitCode, JobOutcome } from './exitCodes';
 import { problemText, problemTitle } from './messages';

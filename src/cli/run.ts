@@ -5,14 +5,14 @@
  */
 import { createAmplifyBackendClient } from '../shared/aws/amplifyBackend';
 import { createAmplifyHostingClient } from '../shared/aws/amplifyHosting';
-import { readHistory } from '../shared/aws/jobHistory';
-import { readJob, type WatchedJob } from '../shared/aws/watchedJob';
-import { estimateJob, estimateProgress, formatRemaining, showsEstimate } from '../shared/domain/jobEstimate';
-import { formatDuration } from '../shared/domain/durationFormat';
-import { isHostingRef, sameJobRef, type JobRef } from '../shared/domain/jobRef';
 import { createClockOffset } from '../shared/aws/clockOffset';
+import { readHistory } from '../shared/aws/jobHistory';
 import { createSignedFetch } from '../shared/aws/signedFetch';
+import { readJob, type WatchedJob } from '../shared/aws/watchedJob';
 import { isAmplifyBackendRegion } from '../shared/config/regions';
+import { formatDuration } from '../shared/domain/durationFormat';
+import { estimateJob, estimateProgress, formatRemaining, showsEstimate } from '../shared/domain/jobEstimate';
+import { isHostingRef, sameJobRef, type JobRef } from '../shared/domain/jobRef';
 import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { jobErrorContext } from '../shared/ui/describeError';
 import { COMMAND, HELP, parseCliArgs } from './args';

@@ -4,8 +4,8 @@
  * errors, a stop on the others. The clock and the wait are given, so a test moves time itself.
  */
 import type { WatchedJob } from '../shared/aws/watchedJob';
-import { budgetedIntervalMs, nextPollDelay, retryDelayMs, shouldRetry } from '../shared/domain/pollingPolicy';
 import { endedWell, isTerminalStatus } from '../shared/domain/jobStatus';
+import { budgetedIntervalMs, nextPollDelay, retryDelayMs, shouldRetry } from '../shared/domain/pollingPolicy';
 import type { JobOutcome } from './exitCodes';
 
 /** How to ask about one job (GetBackendJob or GetJob). */

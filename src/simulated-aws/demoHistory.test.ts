@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateJob } from '../shared/domain/jobEstimate';
 import { parseJobTime } from '../shared/aws/jobTime';
+import { estimateJob } from '../shared/domain/jobEstimate';
 import { demoHistorySpecs } from './demoHistory';
 import { DEMO_JOB_LINKS, demoJobSpecs } from './demoJobs';
 import { JobStore, snapshot } from './jobStore';

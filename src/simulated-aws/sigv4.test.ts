@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import { Sha256 } from '@aws-crypto/sha256-browser';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { classifyForbidden, serverTimeFromSkewMessage } from '../shared/aws/awsError';
+import { describe, expect, it } from 'vitest';
 import { backendJobPath } from '../shared/aws/amplifyBackend';
+import { classifyForbidden, serverTimeFromSkewMessage } from '../shared/aws/awsError';
 import {
   amzDateToMs,
   awsUriEncode,

@@ -2,7 +2,6 @@
  * The simulated Cognito user pool, driven by the real Amplify client (auth 6.21 / core 6.19) through
  * the global MSW server and its `sim` (src/test/server.ts, reset after every test).
  */
-import { Hub, clearCredentials, decodeJWT } from '@aws-amplify/core';
 import {
   confirmResetPassword,
   confirmSignIn,
@@ -12,6 +11,7 @@ import {
   signInWithRedirect,
   signOut,
 } from '@aws-amplify/auth';
+import { Hub, clearCredentials, decodeJWT } from '@aws-amplify/core';
 import { Sha256 } from '@aws-crypto/sha256-browser';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,15 +1,15 @@
-import { StrictMode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
 import { onTestFinished, vi } from 'vitest';
 import { App } from '../app/App';
 import { startDeepLinkRequests } from '../app/deepLinkRequests';
 import { createQueryClient, createServices, type AppServices } from '../app/services';
 import { configureAuth } from '../shared/aws/credentials';
-import { setElectionEnvironment } from '../shared/queries/jobPollElections';
 import type { AppConfig } from '../shared/config/appConfig';
 import { jobPagePath } from '../shared/domain/jobRoutes';
+import { setElectionEnvironment } from '../shared/queries/jobPollElections';
 import { DEMO_GUIDE } from '../simulated-aws/demoGuide';
 import type { SimHostingJobSpec } from '../simulated-aws/hostingJobStore';
 import type { SimJobSpec } from '../simulated-aws/jobStore';

@@ -1,5 +1,5 @@
-import type { AppConfig, AuthFlowType, OAuthConfig } from '../shared/config/appConfig';
 import { screen, within } from '@testing-library/react';
+import type { AppConfig, AuthFlowType, OAuthConfig } from '../shared/config/appConfig';
 import { DEMO_PASSWORD, DEMO_USER_POOL_CLIENT_ID, DEMO_USER_POOL_ID } from '../simulated-aws/demoUsers';
 import type { RenderedApp } from './renderApp';
 import { testConfig } from './testConfig';

@@ -1,14 +1,14 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Hub } from '@aws-amplify/core';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useSignedInUser } from './session';
-import { onSignedOutElsewhere } from '../../shared/browser/signOutChannel';
-import { continueSignedOut, endSession, forgetSignedOutPerson, signOutAndForget } from './signOut';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { readSignedInUser } from '../../shared/aws/credentials';
 import { useLocation } from '../../shared/browser/history';
+import { onSignedOutElsewhere } from '../../shared/browser/signOutChannel';
 import { useModalDialog } from '../../shared/ui/useModalDialog';
 import { canSignIn, SESSION_ENDED, type AuthServices } from './authServices';
+import { useSignedInUser } from './session';
 import { useGate } from './signInGate';
+import { continueSignedOut, endSession, forgetSignedOutPerson, signOutAndForget } from './signOut';
 
 const SignInScreen = lazy(() => import('./SignInScreen').then((module) => ({ default: module.SignInScreen })));
 const DemoUsersHint = lazy(() => import('./DemoUsersHint').then((module) => ({ default: module.DemoUsersHint })));

@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
-import { clearCredentials, defaultStorage } from '@aws-amplify/core';
 import { AUTH_KEY_PREFIX, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { clearCredentials, defaultStorage } from '@aws-amplify/core';
+import { useSyncExternalStore } from 'react';
 
 /** Who is signed in: a username, null for nobody, undefined before the first session was read. */
 export type SignedInUser = string | null | undefined;

@@ -3,11 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { LAST_BOARD_KEY } from '../../shared/browser/boardMemory';
 import { RECENT_JOBS_KEY } from '../../shared/browser/recentJobs';
 import { announceSignedOut } from '../../shared/browser/signOutChannel';
-import { endSession } from './signOut';
-import { TIMELINE_KEY } from '../job/timeline';
 import { addJob, getJobRequests } from '../../test/renderApp';
 import { sim } from '../../test/server';
 import { renderAppWithConfig, signInThroughDialog, userPoolConfig } from '../../test/userPoolApp';
+import { TIMELINE_KEY } from '../job/timeline';
+import { endSession } from './signOut';
 
 vi.setConfig({ testTimeout: 20_000 });
 

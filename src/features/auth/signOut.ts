@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { AuthServices } from './authServices';
 import { announceSignedOut } from '../../shared/browser/signOutChannel';
+import type { AuthServices } from './authServices';
 import { endSessionHere, signOutUser } from './session';
 
 /** Nobody is signed in now: ask again with whatever credentials remain (guest, or none: sign-in), keeping what is on screen. */

@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { TokenStorage } from '../../shared/config/appConfig';
 import { DEMO_USER_POOL_CLIENT_ID } from '../../simulated-aws/demoUsers';
 import { addJob, getJobRequests } from '../../test/renderApp';
-import type { TokenStorage } from '../../shared/config/appConfig';
 import { renderAppWithConfig, signInThroughDialog, userPoolConfig } from '../../test/userPoolApp';
 
 vi.setConfig({ testTimeout: 20_000 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { addJob, renderApp } from '../../test/renderApp';
 import { boardPath } from '../../shared/domain/boardLink';
+import { addJob, renderApp } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 

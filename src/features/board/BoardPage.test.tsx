@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { boardPath, type BoardJob } from '../../shared/domain/boardLink';
 import { jobKey } from '../../simulated-aws/jobStore';
 import { addJob, getJobRequests, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { sim } from '../../test/server';
-import { boardPath, type BoardJob } from '../../shared/domain/boardLink';
 
 vi.setConfig({ testTimeout: 20_000 });
 

@@ -15,15 +15,15 @@ import {
   type BoardJob,
   type InvalidBoardEntry,
 } from '../../shared/domain/boardLink';
+import { showsEstimate } from '../../shared/domain/jobEstimate';
 import { isHostingRef } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
-import { showsEstimate } from '../../shared/domain/jobEstimate';
 import { MAX_REQUESTS_PER_SECOND } from '../../shared/domain/pollingPolicy';
 import { describeJobQuery } from '../../shared/queries/describeJobQuery';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { durationNote } from '../../shared/ui/JobEstimate';
-import { useShortcuts } from '../../shared/ui/useShortcuts';
 import { useNow } from '../../shared/ui/useNow';
+import { useShortcuts } from '../../shared/ui/useShortcuts';
 import { AllDoneNotify } from './AllDoneNotify';
 import { jobNoun } from './boardJobNames';
 import { BoardRow, type BoardRowConfig } from './BoardRow';

@@ -1,16 +1,16 @@
 import type { JobClients } from '../../shared/aws/watchedJob';
-import type { AppConfig } from '../../shared/config/appConfig';
 import { Link } from '../../shared/browser/history';
+import type { AppConfig } from '../../shared/config/appConfig';
 import type { BoardJob } from '../../shared/domain/boardLink';
 import { isHostingRef, jobPlace } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
+import { describeJobQuery, jobDurationText, type JobQueryProblem } from '../../shared/queries/describeJobQuery';
+import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
+import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { describeError, jobErrorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { describeJobQuery, jobDurationText, type JobQueryProblem } from '../../shared/queries/describeJobQuery';
-import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
-import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
 import { boardJobName, boardJobNameInSentence, jobKindName } from './boardJobNames';
 import type { JobResult } from './useBoardWatch';
 

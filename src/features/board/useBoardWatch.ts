@@ -2,8 +2,8 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { JobClients, WatchedJob } from '../../shared/aws/watchedJob';
 import { usePageHidden } from '../../shared/browser/visibility';
 import type { BoardJob } from '../../shared/domain/boardLink';
-import { pollOffsetMs } from '../../shared/domain/pollSpread';
 import { budgetedIntervalMs } from '../../shared/domain/pollingPolicy';
+import { pollOffsetMs } from '../../shared/domain/pollSpread';
 import { useJobElections, useJobsPolledInBrowser } from '../../shared/queries/jobPollElections';
 import { jobQueryOptions, jobWatchOptions } from '../../shared/queries/jobQuery';
 

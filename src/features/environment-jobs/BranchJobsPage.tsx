@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AmplifyHostingClient, BranchKey, HostingJob } from '../../shared/aws/amplifyHosting';
+import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
+import { Link } from '../../shared/browser/history';
+import { usePageHidden } from '../../shared/browser/visibility';
 import type { AppConfig } from '../../shared/config/appConfig';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
 import { isAmplifyBackendRegion } from '../../shared/config/regions';
-import { Link } from '../../shared/browser/history';
-import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
-import { usePageHidden } from '../../shared/browser/visibility';
 import type { BoardJob } from '../../shared/domain/boardLink';
 import { hostingLinkProblems } from '../../shared/domain/jobIds';
 import { hostingJobPagePath, type BranchPageParams } from '../../shared/domain/jobRoutes';
@@ -15,11 +15,11 @@ import { BreakableText } from '../../shared/ui/BreakableText';
 import { hostingErrorContext } from '../../shared/ui/describeError';
 import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { Timestamp } from '../../shared/ui/Timestamp';
 import { formatDuration } from '../../shared/ui/timeFormat';
+import { Timestamp } from '../../shared/ui/Timestamp';
 import { useNow } from '../../shared/ui/useNow';
-import { branchJobListQueryOptions } from './jobListQuery';
 import { JobList } from './JobList';
+import { branchJobListQueryOptions } from './jobListQuery';
 import { AddRowToBoard, JobIdLink, JobListTable, TextExcerpt, type JobColumn } from './JobTable';
 
 /** Characters of a commit message shown in its row until "Show all": a subject line's worth. */

@@ -1,10 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
-import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { boardPath } from '../../shared/domain/boardLink';
+import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { setTimeZoneMode } from '../../shared/ui/timeZonePreference';
 import { passAppTime, useAppFakeTimers } from '../../test/appTime';
+import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 

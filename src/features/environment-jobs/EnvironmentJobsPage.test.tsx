@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jobKey } from '../../simulated-aws/jobStore';
-import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
-import { server, sim } from '../../test/server';
-import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { JOB_OPERATIONS } from '../../shared/domain/operations';
+import { jobKey } from '../../simulated-aws/jobStore';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
+import { addJob, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
+import { server, sim } from '../../test/server';
 import { operationChoices } from './EnvironmentJobsPage';
 
 vi.setConfig({ testTimeout: 20_000 });

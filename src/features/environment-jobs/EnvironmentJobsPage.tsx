@@ -1,21 +1,21 @@
-import { useId, useRef, type Ref } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId, useRef, type Ref } from 'react';
 import type { AmplifyBackendClient, EnvironmentKey } from '../../shared/aws/amplifyBackend';
-import { isAmplifyBackendRegion } from '../../shared/config/regions';
-import { navigate } from '../../shared/browser/history';
 import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
+import { navigate } from '../../shared/browser/history';
 import { usePageHidden } from '../../shared/browser/visibility';
-import { errorContext } from '../../shared/ui/describeError';
-import { environmentJobsPath, type EnvironmentPageParams } from '../../shared/domain/environmentRoutes';
-import { InvalidLink } from '../../shared/ui/InvalidLink';
-import { linkProblems } from '../../shared/domain/jobIds';
-import { jobListQueryOptions } from './jobListQuery';
 import type { JobPageConfig } from '../../shared/config/jobPageConfig';
-import { JobList } from './JobList';
-import { JobTable } from './JobTable';
+import { isAmplifyBackendRegion } from '../../shared/config/regions';
+import { environmentJobsPath, type EnvironmentPageParams } from '../../shared/domain/environmentRoutes';
+import { linkProblems } from '../../shared/domain/jobIds';
 import { JOB_OPERATIONS, LIST_STATUSES } from '../../shared/domain/operations';
 import { TAB_JITTER_SEED } from '../../shared/domain/pollingPolicy';
+import { errorContext } from '../../shared/ui/describeError';
+import { InvalidLink } from '../../shared/ui/InvalidLink';
 import { useNow } from '../../shared/ui/useNow';
+import { JobList } from './JobList';
+import { jobListQueryOptions } from './jobListQuery';
+import { JobTable } from './JobTable';
 
 export interface EnvironmentJobsPageProps {
   params: EnvironmentPageParams;

@@ -1,5 +1,5 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../shared/browser/history';
 import { boardPath, MAX_BOARD_JOBS, type BoardJob } from '../../shared/domain/boardLink';
 import { statusTone } from '../../shared/domain/jobStatus';

@@ -7,9 +7,10 @@ import type {
   BackendJobPage,
   EnvironmentKey,
 } from '../../shared/aws/amplifyBackend';
+import type { AmplifyHostingClient, BranchKey, HostingJobPage } from '../../shared/aws/amplifyHosting';
 import { AwsError } from '../../shared/aws/awsError';
 import { parseJobTime } from '../../shared/aws/jobTime';
-import type { AmplifyHostingClient, BranchKey, HostingJobPage } from '../../shared/aws/amplifyHosting';
+import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs } from '../../shared/domain/pollingPolicy';
 import {
   BRANCH_LIST_PAGE_SIZE,
   LIST_PAGE_SIZE,
@@ -22,7 +23,6 @@ import {
   newestFirst,
   type JobListDeps,
 } from './jobListQuery';
-import { HIDDEN_MAX_INTERVAL_MS, retryDelayMs } from '../../shared/domain/pollingPolicy';
 
 function job(jobId: string, status: string | undefined, createTime?: string): BackendJob {
   const raw: Record<string, unknown> = { jobId };

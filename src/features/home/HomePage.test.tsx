@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { RECENT_JOBS_KEY, type RecentJob } from '../../shared/browser/recentJobs';
 import { addJob, getJobRequests, renderApp, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { sim } from '../../test/server';
-import { RECENT_JOBS_KEY, type RecentJob } from '../../shared/browser/recentJobs';
 
 vi.setConfig({ testTimeout: 20_000 });
 

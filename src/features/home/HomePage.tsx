@@ -1,15 +1,15 @@
-import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
+import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
+import { Link } from '../../shared/browser/history';
+import { forgetRecentJobs, useRecentJobs } from '../../shared/browser/recentJobs';
+import type { DemoGuide } from '../../shared/config/demoGuide';
 import { boardPath } from '../../shared/domain/boardLink';
-import { branchJobsPath, hostingJobPagePath, jobPagePath, jobRefPagePath } from '../../shared/domain/jobRoutes';
+import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { isHostingRef, jobRefParts } from '../../shared/domain/jobRef';
+import { branchJobsPath, hostingJobPagePath, jobPagePath, jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { BreakableText } from '../../shared/ui/BreakableText';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { formatRelative } from '../../shared/ui/timeFormat';
-import { Link } from '../../shared/browser/history';
-import { APP_TITLE, useDocumentTitle } from '../../shared/browser/documentTitle';
-import type { DemoGuide } from '../../shared/config/demoGuide';
 import { OpenJobForm } from './OpenJobForm';
-import { forgetRecentJobs, useRecentJobs } from '../../shared/browser/recentJobs';
 
 export interface HomePageProps {
   /** Demo mode only: the sample jobs to list. */

@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type ClipboardEvent, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { navigate } from '../../shared/browser/history';
 import { AMPLIFY_BACKEND_REGIONS, isAmplifyBackendRegion } from '../../shared/config/regions';
 import { readPastedText } from '../../shared/domain/jobReference';
-import { navigate } from '../../shared/browser/history';
 import {
   EMPTY_FIELDS,
   firstProblem,

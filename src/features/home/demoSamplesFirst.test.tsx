@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../../test/renderApp';
 import { DEMO_GUIDE } from '../../simulated-aws/demoGuide';
+import { renderApp } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 

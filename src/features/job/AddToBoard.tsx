@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { LAST_BOARD_KEY, loadLastBoard, rememberBoard } from '../../shared/browser/boardMemory';
-import { useStoreChange } from '../../shared/browser/storeEvents';
 import { Link } from '../../shared/browser/history';
+import { useStoreChange } from '../../shared/browser/storeEvents';
 import { addBoardJobs, boardPath, sameBoardJob, type BoardJob } from '../../shared/domain/boardLink';
 import type { JobRef } from '../../shared/domain/jobRef';
 

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { CliAndRaw } from './CliAndRaw';
 import type { JobRef } from '../../shared/domain/jobRef';
+import { CliAndRaw } from './CliAndRaw';
 
 const PLAIN = { region: 'us-east-1', appId: 'd2k9', envName: 'staging', jobId: '7f3c9e2a' };
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { WatchedJob } from '../../shared/aws/watchedJob';
 import type { JobRef } from '../../shared/domain/jobRef';
-import { getJobCommand } from './cliCommand';
 import { CopyButton } from '../../shared/ui/CopyButton';
+import { getJobCommand } from './cliCommand';
 
 export interface CliAndRawProps {
   /** A job of either kind: `aws amplifybackend get-backend-job` or `aws amplify get-job`. */

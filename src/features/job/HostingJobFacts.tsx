@@ -7,8 +7,8 @@ import { BreakableText } from '../../shared/ui/BreakableText';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { JobErrorText } from '../../shared/ui/JobErrorText';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
-import { Timestamp } from '../../shared/ui/Timestamp';
 import { formatDuration } from '../../shared/ui/timeFormat';
+import { Timestamp } from '../../shared/ui/Timestamp';
 import { Fact } from './JobFacts';
 
 /** Steps listed before "Show all": a build has three to five; an answer with hundreds stays one screen until asked. */

@@ -1,9 +1,9 @@
 import type { BackendJob, BackendJobKey } from '../../shared/aws/amplifyBackend';
+import { friendlyOperation } from '../../shared/domain/jobStatus';
+import { BreakableText } from '../../shared/ui/BreakableText';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { JobErrorText } from '../../shared/ui/JobErrorText';
-import { friendlyOperation } from '../../shared/domain/jobStatus';
 import { Timestamp } from '../../shared/ui/Timestamp';
-import { BreakableText } from '../../shared/ui/BreakableText';
 
 export interface JobFactsProps {
   job: BackendJob;

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addJob, renderApp, setJobStatus } from '../../test/renderApp';
 import { useAppFakeTimers } from '../../test/appTime';
+import { addJob, renderApp, setJobStatus } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 

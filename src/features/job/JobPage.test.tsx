@@ -1,9 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient, createServices } from '../../app/services';
 import { configureAuth } from '../../shared/aws/credentials';
 import type { SimFault } from '../../simulated-aws/jobStore';
+import { simulatedAwsHandlers } from '../../simulated-aws/mswHandlers';
+import { SimulatedAws } from '../../simulated-aws/simulatedAws';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 import {
   addJob,
   getJobRequests,
@@ -14,16 +17,13 @@ import {
   TEST_APP_ID,
   TEST_ENV,
 } from '../../test/renderApp';
-import { simulatedAwsHandlers } from '../../simulated-aws/mswHandlers';
-import { SimulatedAws } from '../../simulated-aws/simulatedAws';
 import { server, sim } from '../../test/server';
-import { passAppTime, useAppFakeTimers } from '../../test/appTime';
+import { JobPage } from './JobPage';
 
 /** A paragraph by its whole text (the retry countdown inside it is an element of its own). */
 function findParagraph(text: RegExp) {
   return screen.findByText((_, element) => element?.tagName === 'P' && text.test(element.textContent ?? ''));
 }
-import { JobPage } from './JobPage';
 
 /** App time passed to show that something did NOT happen: five poll intervals at 0.1 s. */
 const QUIET_MS = 500;

@@ -1,8 +1,8 @@
 import type { Ref } from 'react';
 import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { jobDurationText } from '../../shared/queries/describeJobQuery';
-import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
+import { StatusBadge } from '../../shared/ui/StatusBadge';
 
 export interface JobStatusProps {
   job: WatchedJob;

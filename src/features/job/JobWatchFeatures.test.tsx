@@ -1,12 +1,12 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NOTIFY_PREFERENCE_KEY } from '../../shared/browser/notifications';
+import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { passAppTime, useAppFakeTimers } from '../../test/appTime';
 import { addJob, getJobRequests, renderApp, setJobStatus, TEST_APP_ID, TEST_ENV } from '../../test/renderApp';
 import { sim } from '../../test/server';
-import { passAppTime, useAppFakeTimers } from '../../test/appTime';
-import type { QueryClient } from '@tanstack/react-query';
-import { NOTIFY_PREFERENCE_KEY } from '../../shared/browser/notifications';
 import { MAX_TIMELINE_JOBS, TIMELINE_KEY, type Timelines } from './timeline';
-import { jobPagePath } from '../../shared/domain/jobRoutes';
 
 vi.setConfig({ testTimeout: 20_000 });
 

@@ -1,7 +1,7 @@
-import type { ObservedStatus } from './timeline';
-import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { AbsoluteTime } from '../../shared/ui/AbsoluteTime';
+import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { formatDuration } from '../../shared/ui/timeFormat';
+import type { ObservedStatus } from './timeline';
 
 export interface ObservedTimelineProps {
   entries: ObservedStatus[];

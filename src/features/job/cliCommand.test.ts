@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getJobCommand, isPlainCliValue } from './cliCommand';
 import type { BackendJobRef, HostingJobRef } from '../../shared/domain/jobRef';
+import { getJobCommand, isPlainCliValue } from './cliCommand';
 
 /** Characters no shell (POSIX, fish, PowerShell, cmd.exe) gives a meaning inside a word, minus the space. */
 const INERT = /^[A-Za-z0-9._:=/-]$/;

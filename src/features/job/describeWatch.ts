@@ -1,5 +1,5 @@
-import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { isAwsError } from '../../shared/aws/awsError';
+import type { WatchedJob } from '../../shared/aws/watchedJob';
 import { APP_TITLE } from '../../shared/browser/documentTitle';
 import type { TabState } from '../../shared/browser/tabIndicator';
 import { statusWord } from '../../shared/domain/jobStatus';

@@ -1,10 +1,10 @@
-import { act, screen, waitFor } from '@testing-library/react';
 import { focusManager } from '@tanstack/react-query';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HIDDEN_SLOWDOWN } from '../../shared/domain/pollingPolicy';
 import { keepWatchingInBackground } from '../../shared/browser/visibility';
-import { addJob, getJobRequests, renderApp } from '../../test/renderApp';
+import { HIDDEN_SLOWDOWN } from '../../shared/domain/pollingPolicy';
 import { passAppTime, useAppFakeTimers } from '../../test/appTime';
+import { addJob, getJobRequests, renderApp } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { addJob, renderApp, TEST_APP_ID, TEST_ENV, uniqueJobId } from '../../test/renderApp';
 import { jobPagePath } from '../../shared/domain/jobRoutes';
+import { addJob, renderApp, TEST_APP_ID, TEST_ENV, uniqueJobId } from '../../test/renderApp';
 
 vi.setConfig({ testTimeout: 20_000 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../test/memoryStorage';
 import {
   MAX_TIMELINE_ENTRIES,
   MAX_TIMELINE_JOBS,
@@ -9,7 +10,6 @@ import {
   timelineFor,
   type Timelines,
 } from './timeline';
-import { memoryStorage } from '../../test/memoryStorage';
 
 /** Counts writes, so tests can tell an unchanged timeline was not rewritten. */
 function countingStorage(initial: Record<string, string> = {}): Storage & { writes: number } {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WatchedJob } from '../../shared/aws/watchedJob';
-import { isHostingRef, jobPlace, jobRefParts, type JobRef } from '../../shared/domain/jobRef';
 import { useTerminalNotification } from '../../shared/browser/notifications';
 import { rememberJob } from '../../shared/browser/recentJobs';
 import { useStoreChange } from '../../shared/browser/storeEvents';
+import { isHostingRef, jobPlace, jobRefParts, type JobRef } from '../../shared/domain/jobRef';
 import { observeStatus, TIMELINE_KEY, timelineFor } from './timeline';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwsError } from './awsError';
 import { backendJobPath, deserializeBackendJob, resolveEndpoint } from './amplifyBackend';
+import { AwsError } from './awsError';
 
 const ENDPOINT_PREFIX = 'https://amplifybackend.us-east-1.amazonaws.com';
 

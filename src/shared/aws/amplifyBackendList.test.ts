@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AwsError } from './awsError';
 import {
   AMPLIFY_BACKEND_SERVICE,
   backendJobPath,
@@ -7,6 +6,7 @@ import {
   createAmplifyBackendClient,
   deserializeBackendJobPage,
 } from './amplifyBackend';
+import { AwsError } from './awsError';
 import type { SignedRequest, SignedResponse } from './signedFetch';
 
 const ENDPOINT_PREFIX = 'https://amplifybackend.us-east-1.amazonaws.com';

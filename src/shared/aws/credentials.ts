@@ -1,6 +1,6 @@
-import { Amplify, defaultStorage, Hub, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
 import { fetchAuthSession } from '@aws-amplify/auth';
 import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { Amplify, defaultStorage, Hub, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
 import { navigate } from '../browser/navigation';
 import { sameOriginPath } from '../browser/returnPath';
 import type { AppConfig } from '../config/appConfig';

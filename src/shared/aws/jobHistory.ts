@@ -1,5 +1,5 @@
-import type { JobClients, WatchedJob } from './watchedJob';
 import { isHostingRef, type JobRef } from '../domain/jobRef';
+import type { JobClients, WatchedJob } from './watchedJob';
 
 /*
  * An environment's (or branch's) earlier jobs, read for estimates: plain requests, no caching, so the

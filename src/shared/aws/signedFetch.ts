@@ -1,8 +1,8 @@
 import { SignatureV4 } from '@smithy/signature-v4';
-import { WebCryptoSha256 } from './webCryptoSha256';
 import { AwsError, errorFromResponse, isAwsError } from './awsError';
 import type { ClockOffset } from './clockOffset';
 import type { AwsCredentials, CredentialRequest, CredentialSource } from './credentials';
+import { WebCryptoSha256 } from './webCryptoSha256';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 

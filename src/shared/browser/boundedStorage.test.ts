@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readJson, removeKey, writeJson } from './boundedStorage';
 import { memoryStorage } from '../../test/memoryStorage';
+import { readJson, removeKey, writeJson } from './boundedStorage';
 
 interface Point {
   x: number;

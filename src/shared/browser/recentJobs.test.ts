@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../test/memoryStorage';
 import {
   MAX_RECENT_JOBS,
   RECENT_JOBS_KEY,
@@ -8,7 +9,6 @@ import {
   rememberJob,
   type RecentJob,
 } from './recentJobs';
-import { memoryStorage } from '../../test/memoryStorage';
 
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 

@@ -1,8 +1,8 @@
-import type { JobRef } from '../domain/jobRef';
+import { useState } from 'react';
 import { sameBoardJob as sameJob } from '../domain/boardLink';
+import type { JobRef } from '../domain/jobRef';
 import { isStoredJobKey, readJson, removeKey, writeJson } from './boundedStorage';
 import { announceStoreChange, useStoreChange } from './storeEvents';
-import { useState } from 'react';
 
 /** A job this browser watched, of either kind, with what it last said. */
 export type RecentJob = JobRef & {

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import { focusManager } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 
 function subscribe(onChange: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);

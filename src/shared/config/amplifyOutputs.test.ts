@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { parseAmplifyOutputs } from '@aws-amplify/core/internals/utils';
-import { parseAppConfig } from './appConfig';
+import { describe, expect, it } from 'vitest';
 import { fromAmplifyOutputs, isAmplifyOutputs, parseConfigDocument } from './amplifyOutputs';
+import { parseAppConfig } from './appConfig';
 import { loadConfig } from './loadConfig';
 
 /** What `npx ampx sandbox` / a Gen 2 pipeline writes for an app with auth (trimmed of unrelated sections' detail). */

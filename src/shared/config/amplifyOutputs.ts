@@ -1,5 +1,5 @@
-import { parseAppConfig, type ConfigParseOptions, type ConfigParseResult, type ConfigProblem } from './appConfig';
 import { isAmplifyOutputs, isRecord } from './amplifyOutputsShape';
+import { parseAppConfig, type ConfigParseOptions, type ConfigParseResult, type ConfigProblem } from './appConfig';
 
 export { isAmplifyOutputs } from './amplifyOutputsShape';
 

@@ -1,6 +1,6 @@
-import type { AppConfig, ConfigProblem } from './appConfig';
 import { readJson, writeJson } from '../browser/boundedStorage';
 import { isAmplifyOutputs } from './amplifyOutputsShape';
+import type { AppConfig, ConfigProblem } from './appConfig';
 import { parseAppConfig } from './appConfig';
 
 export type ConfigLoadResult = { kind: 'ready'; config: AppConfig } | { kind: 'invalid'; problems: ConfigProblem[] };

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { FakeHub, FakeLocks } from '../../test/fakeElection';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AWS_ERROR_CODEC } from '../aws/awsError';
 import type { JobClients, WatchedJob } from '../aws/watchedJob';
 import { joinPollElection, type ElectionEnvironment } from '../browser/jobPollLeader';
-import { FakeHub, FakeLocks } from '../../test/fakeElection';
 import {
   electionName,
   fetchJob,

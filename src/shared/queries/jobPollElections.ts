@@ -1,8 +1,8 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { jobFromRaw, readJob, type JobClients, type WatchedJob } from '../aws/watchedJob';
-import { jobRefParts, type JobRef } from '../domain/jobRef';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { AWS_ERROR_CODEC } from '../aws/awsError';
+import { jobFromRaw, readJob, type JobClients, type WatchedJob } from '../aws/watchedJob';
+import { electionName } from '../browser/electionLocks';
 import {
   browserElectionEnvironment,
   electionsInBrowser,
@@ -11,7 +11,7 @@ import {
   type ElectionEnvironment,
   type JobPollLeader,
 } from '../browser/jobPollLeader';
-import { electionName } from '../browser/electionLocks';
+import { jobRefParts, type JobRef } from '../domain/jobRef';
 import { HIDDEN_MAX_INTERVAL_MS } from '../domain/pollingPolicy';
 
 export { electionName } from '../browser/electionLocks';

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AmplifyBackendClient, BackendJob, BackendJobKey } from '../aws/amplifyBackend';
 import { AwsError, errorFromResponse } from '../aws/awsError';
 import type { JobClients } from '../aws/watchedJob';
+import { ANSWER_CURRENT_ON_OPEN_MS, HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 import {
   jobQueryKey,
   jobQueryOptions,
@@ -11,7 +12,6 @@ import {
   type JobQueryDeps,
   type WatchSettings,
 } from './jobQuery';
-import { ANSWER_CURRENT_ON_OPEN_MS, HIDDEN_MAX_INTERVAL_MS, retryDelayMs, TAB_JITTER_SEED } from '../domain/pollingPolicy';
 
 const KEY: BackendJobKey = { region: 'eu-west-1', appId: 'd2k9xq7v1ab3cd', envName: 'staging', jobId: '7f3c9e2a-5b1d' };
 

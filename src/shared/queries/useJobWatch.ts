@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { JobClients } from '../aws/watchedJob';
-import type { JobRef } from '../domain/jobRef';
 import { usePageHidden } from '../browser/visibility';
-import { jobPollDelay, jobQueryOptions, jobWatchOptions } from './jobQuery';
+import type { JobRef } from '../domain/jobRef';
 import { budgetedIntervalMs } from '../domain/pollingPolicy';
 import { useJobElections, useJobsPolledInBrowser } from './jobPollElections';
+import { jobPollDelay, jobQueryOptions, jobWatchOptions } from './jobQuery';
 
 export interface UseJobWatchOptions {
   clients: JobClients;

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
 import type { FetchStatus } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { jobFromRaw, storableRaw, type WatchedJob } from '../aws/watchedJob';
-import { pickJobRef, type JobRef } from '../domain/jobRef';
 import { loadLastKnownJob, saveLastKnownJob, subscribeToLastKnownJobs } from '../browser/lastKnownJobs';
+import { pickJobRef, type JobRef } from '../domain/jobRef';
 
 export interface JobAnswerState {
   data: WatchedJob | undefined;

@@ -1,5 +1,5 @@
-import { Link } from '../browser/history';
 import { APP_TITLE, useDocumentTitle } from '../browser/documentTitle';
+import { Link } from '../browser/history';
 
 export interface InvalidLinkProps {
   /** "job" or "environment". */

@@ -2,10 +2,10 @@ import './estimate.css';
 import type { ReactNode } from 'react';
 import { isAwsError } from '../aws/awsError';
 import type { JobClients, WatchedJob } from '../aws/watchedJob';
-import { isHostingRef, type JobRef } from '../domain/jobRef';
 import { estimateJob, estimateProgress, estimateSummary, formatRemaining, showsEstimate } from '../domain/jobEstimate';
-import { estimateClass } from './EstimateSlot';
+import { isHostingRef, type JobRef } from '../domain/jobRef';
 import { useJobHistory } from '../queries/historyQuery';
+import { estimateClass } from './EstimateSlot';
 import { formatDuration } from './timeFormat';
 
 export interface JobEstimateProps {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Shortcut } from './useShortcuts';
 import { useModalDialog } from './useModalDialog';
+import type { Shortcut } from './useShortcuts';
 
 export interface ShortcutsDialogProps {
   shortcuts: readonly Shortcut[];

@@ -2,9 +2,9 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbsoluteTime } from './AbsoluteTime';
-import { TimeZoneSwitch } from './TimeZoneSwitch';
 import { Timestamp } from './Timestamp';
 import { getTimeZoneMode, reloadTimeZoneMode, setTimeZoneMode, TIME_ZONE_STORAGE_KEY } from './timeZonePreference';
+import { TimeZoneSwitch } from './TimeZoneSwitch';
 
 const date = new Date('2026-11-30T04:05:09.000Z');
 

@@ -1,10 +1,10 @@
 import { resolveEndpoint } from '../aws/amplifyBackend';
 import { resolveHostingEndpoint } from '../aws/amplifyHosting';
 import { isAwsError, type AwsErrorKind } from '../aws/awsError';
-import { readAction } from '../aws/watchedJob';
-import { isHostingRef, jobPlace, type JobRef } from '../domain/jobRef';
 import { MAX_ANSWER_BYTES, REQUEST_TIMEOUT_MS } from '../aws/signedFetch';
+import { readAction } from '../aws/watchedJob';
 import type { AppConfig } from '../config/appConfig';
+import { isHostingRef, jobPlace, type JobRef } from '../domain/jobRef';
 
 export interface ErrorContext {
   /** The IAM action the request needed, e.g. `amplifybackend:GetBackendJob`. */

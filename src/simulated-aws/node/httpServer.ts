@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SimHostingJobSpec } from '../hostingJobStore';
 import { jobKey, type SimFault, type SimJobSpec } from '../jobStore';
-import type { SimUserSpec } from '../userPool';
 import { SimulatedAws } from '../simulatedAws';
+import type { SimUserSpec } from '../userPool';
 
 /**
  * The simulated AWS over real HTTP on loopback, for end-to-end tests and the benchmark: real

@@ -3,8 +3,8 @@
  * `userPoolEndpoint`/`identityPoolEndpoint` (requests arrive as `POST /` with x-amz-target), the CORS
  * preflights a browser would send for exactly those requests, and the `/__sim/*` control routes.
  */
-import { ConsoleLogger, clearCredentials } from '@aws-amplify/core';
 import { fetchAuthSession, signIn, signOut } from '@aws-amplify/auth';
+import { ConsoleLogger, clearCredentials } from '@aws-amplify/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configureAuth } from '../../shared/aws/credentials';
 import { appConfigFor } from '../../test/appConfigFor';

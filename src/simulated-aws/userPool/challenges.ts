@@ -3,8 +3,8 @@
  * (SELECT_MFA_TYPE) and an MFA code (SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP): issuing them, and the
  * RespondToAuthChallenge answers to them.
  */
-import { randomBase64Url } from '../jwt';
 import { DEMO_CODE } from '../demoUsers';
+import { randomBase64Url } from '../jwt';
 import {
   MFA_CHALLENGE,
   type Challenge,

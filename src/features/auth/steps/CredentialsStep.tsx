@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { OAuthConfig } from '../../../shared/config/appConfig';
-import { HostedSignInButtons } from './HostedSignInButtons';
 import type { HostedProvider } from '../signInActions';
+import { HostedSignInButtons } from './HostedSignInButtons';
 
 export interface CredentialsStepProps {
   /** Username, Email, …: the pool's sign-in alias. */
