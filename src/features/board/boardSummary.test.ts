@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JobQueryDescription } from '../../shared/queries/describeJobQuery';
+import { QUIET_DESCRIPTION as quiet } from '../../test/jobQueryDescription';
 import { rowStateOf, settledNotice, summarizeBoard, type RowState } from './boardSummary';
 
 describe('rowStateOf', () => {
-  const quiet: JobQueryDescription = {
-    checking: false,
-    problem: null,
-    unreachable: false,
-    stoppedOn: null,
-    tone: 'running',
-    finished: false,
-  };
   it.each<[string, Partial<JobQueryDescription>, RowState]>([
     ['running, or still loading', { tone: 'unknown' }, 'running'],
     ['completed', { tone: 'completed', finished: true }, 'completed'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUIET_DESCRIPTION as quiet } from '../../test/jobQueryDescription';
 import { AwsError } from '../aws/awsError';
 import type { WatchedJob } from '../aws/watchedJob';
 import { describeJobQuery, jobDurationText, shortId, type JobQueryDescription, type JobQueryState } from './describeJobQuery';
@@ -19,14 +20,6 @@ const running: JobQueryState = {
   error: null,
   failureReason: null,
   failureCount: 0,
-};
-const quiet: JobQueryDescription = {
-  checking: false,
-  problem: null,
-  unreachable: false,
-  stoppedOn: null,
-  tone: 'running',
-  finished: false,
 };
 const retry = (error: unknown, at: Partial<JobQueryState> = {}): Partial<JobQueryState> => ({
   fetchStatus: 'fetching',
