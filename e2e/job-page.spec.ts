@@ -202,6 +202,8 @@ test.describe('at 375 px', () => {
     const job = await sim.createJob({ jobId });
     await page.goto(job.path);
     await expect(jobStatus(page)).toContainText('RUNNING', { timeout: 15_000 });
+    // Measured once the app has taken over the first status drawn before it (the same markup, replaced).
+    await expect(page.getByRole('button', { name: 'Refresh now' })).toBeVisible();
 
     // Each line of the heading's ID ends just after a hyphen (or at the ID's end).
     const lineEnds = await page.getByRole('heading', { level: 1 }).evaluate((heading) => {

@@ -23,6 +23,8 @@ test('on a 360 px phone screen no page scrolls sideways, and each board row stac
   });
   await page.goto(job.path);
   await expect(jobStatus(page)).toContainText('FAILED');
+  // The whole page, error and all: the app has taken over the first status drawn before it.
+  await expect(page.getByText('The job reported an error')).toBeVisible();
   await expectNoHorizontalScroll(page);
 
   await page.goto(`/apps/${job.appId}/environments/${job.envName}/jobs`);
