@@ -59,6 +59,7 @@ async function open(
   const url = new URL(path, 'http://localhost');
   await start(root, opened.loadApp, {
     loadConfig: () => Promise.resolve({ kind: 'ready', config }),
+    answerCapMs: FIRST_ANSWER_CAP_MS,
     location: { pathname: url.pathname, search: url.search },
     online: true,
     now: Date.now,
@@ -159,6 +160,21 @@ describe('a job link: the status first, the app after', () => {
     expect(loadApp).toHaveBeenCalledTimes(1);
     expect(drawnBeforeApp).toBe(false);
     expect(started?.early[0]?.answered).toBeUndefined();
+  });
+
+  it('a board link with nobody signed in and no guests: the app loads at once for the sign-in, not after the cap', async () => {
+    sim.guestAccess = false;
+    const first = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const second = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    // A cap no test could sit out: the app must be asked for because the requests ended, not because time ran out.
+    const { started, loadApp } = await open(boardPath([jobRef(first.jobId), jobRef(second.jobId)]), {
+      config: testConfig({ allowGuestAccess: false }),
+      answerCapMs: 24 * 60 * 60 * 1000,
+    });
+
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    expect(started?.early).toHaveLength(2);
+    expect(sim.count({ operation: 'GetBackendJob' })).toBe(0);
   });
 
   it('a board link: every row’s request leaves before the app is asked for; the rows are the app’s to draw', async () => {

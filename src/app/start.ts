@@ -35,6 +35,8 @@ export interface AppModule {
 
 export interface StartEnvironment {
   loadConfig: () => Promise<ConfigLoadResult>;
+  /** How long the first answer may take before the app loads anyway: FIRST_ANSWER_CAP_MS. */
+  answerCapMs: number;
   location: { pathname: string; search: string };
   locks?: LockManagerLike;
   online: boolean;
@@ -44,6 +46,7 @@ export interface StartEnvironment {
 function browserEnvironment(): StartEnvironment {
   return {
     loadConfig: () => loadConfig(),
+    answerCapMs: FIRST_ANSWER_CAP_MS,
     location: window.location,
     locks: (navigator as { locks?: LockManagerLike }).locks,
     online: navigator.onLine !== false,
@@ -108,32 +111,34 @@ async function prepare(root: HTMLElement, environment: StartEnvironment): Promis
   }
   configureAuth(config);
   let sent = 0;
-  let onSent = () => undefined as void;
+  let onSent = (): void => undefined;
   const core = createAwsCore(config, {
     onSend: () => {
       sent += 1;
       onSent();
     },
   });
-  const allSent = (count: number) =>
-    new Promise<true>((resolve) => {
-      onSent = () => void (sent >= count && resolve(true));
+  const { page, early } = await firstRequests(config, core, environment);
+  const [first] = early;
+  if (first && page === 'job') {
+    const drawn = first.answer.then(
+      (job) =>
+        drawFirstStatus(root, { ref: first.ref, job, defaultRegion: config.region, demo: config.demo, now: environment.now() }),
+      () => undefined,
+    );
+    await Promise.race([drawn, delay(environment.answerCapMs)]);
+  } else if (early.length > 0) {
+    // A board: its rows' requests leave before the app is fetched, and are answered while it loads. A
+    // request that ends before it leaves (no credentials) loads the app at once, for the sign-in.
+    const allSent = new Promise<void>((resolve) => {
+      onSent = () => void (sent >= early.length && resolve());
       onSent();
     });
-  const early = await firstRequests(config, core, environment);
-  const [first] = early;
-  if (first && early.length === 1 && deepLinkJobs(environment.location, config.region).page === 'job') {
-    const answered = first.answer.then(
-      (job) => {
-        drawFirstStatus(root, { ref: first.ref, job, defaultRegion: config.region, demo: config.demo, now: environment.now() });
-        return true;
-      },
-      () => false,
-    );
-    await Promise.race([answered, delay(FIRST_ANSWER_CAP_MS)]);
-  } else if (early.length > 0) {
-    // A board: its rows' requests leave before the app is fetched, and are answered while it loads.
-    await Promise.race([allSent(early.length), delay(FIRST_ANSWER_CAP_MS)]);
+    await Promise.race([
+      allSent,
+      delay(environment.answerCapMs),
+      ...early.map((request) => request.answer.catch(() => undefined)),
+    ]);
   }
   return { build: BUILD, loaded, demoGuide, core, early };
 }
@@ -143,13 +148,17 @@ async function prepare(root: HTMLElement, environment: StartEnvironment): Promis
  * from there once the app has joined the election), not while offline (the app shows what it knew),
  * not while coming back from the Hosted UI (the sign-in completes first).
  */
-async function firstRequests(config: AppConfig, core: AwsCore, environment: StartEnvironment): Promise<EarlyRequest[]> {
-  const { jobs } = deepLinkJobs(environment.location, config.region);
+async function firstRequests(
+  config: AppConfig,
+  core: AwsCore,
+  environment: StartEnvironment,
+): Promise<{ page: 'job' | 'board' | 'other'; early: EarlyRequest[] }> {
+  const { page, jobs } = deepLinkJobs(environment.location, config.region);
   const signingIn =
     config.Auth.Cognito.loginWith?.oauth !== undefined && new URLSearchParams(environment.location.search).has('code');
-  if (jobs.length === 0 || !environment.online || signingIn) return [];
+  if (jobs.length === 0 || !environment.online || signingIn) return { page, early: [] };
   const elsewhere = await polledElsewhere(environment.locks, storedPrincipal(config), jobs);
-  return jobs
+  const early = jobs
     .filter((_, index) => !elsewhere[index])
     .map((ref) => {
       const request: EarlyRequest = {
@@ -163,4 +172,5 @@ async function firstRequests(config: AppConfig, core: AwsCore, environment: Star
       request.answer.catch(() => undefined);
       return request;
     });
+  return { page, early };
 }

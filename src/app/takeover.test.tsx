@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { addJob, getJobRequests, resetAmplifyAuth, testConfig } from '../test/renderApp';
-import { start } from './start';
+import { FIRST_ANSWER_CAP_MS, start } from './start';
 
 // The whole app (StrictMode, the job page, its elections) over what the entry drew: a page of its own,
 // since the root boot creates stays mounted to the end of the file.
@@ -14,6 +14,7 @@ it('the app takes over the drawn status with its answer: the same job shown, no 
   const config = testConfig();
   await start(root, () => import('./boot'), {
     loadConfig: () => Promise.resolve({ kind: 'ready', config }),
+    answerCapMs: FIRST_ANSWER_CAP_MS,
     location: { pathname: url.pathname, search: url.search },
     online: true,
     now: Date.now,
