@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_BEFORE_STATUS_JS_GZIP_BYTES = 46 * 1024;
-export const BUDGET_JOB_LINK_JS_GZIP_BYTES = 148 * 1024;
+export const BUDGET_JOB_LINK_JS_GZIP_BYTES = 149 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 function gzipSize(distDir, href) {
