@@ -143,6 +143,9 @@ export default defineConfig(({ mode }) => {
     preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: previewHeaders },
     test: {
       restoreMocks: true,
+      // A limit on how long one test may take on a busy two-core CI machine, not a speed being asserted:
+      // a test that renders the app, signs requests and pages through lists can take seconds under load.
+      testTimeout: 20_000,
       // Vitest's default on two cores is one worker; the tests mostly wait on I/O, so use both.
       maxWorkers: 2,
       coverage: {

@@ -75,8 +75,9 @@ export async function start(
   let started: Started;
   let app: AppModule;
   try {
-    started = await prepare(root, environment);
-    app = await loadApp();
+    const { appLoading, ...prepared } = await prepare(root, environment, loadApp);
+    started = prepared;
+    app = await (appLoading ?? loadApp());
   } catch (error) {
     drawBootError(root, error);
     return;
@@ -88,21 +89,35 @@ function demoProblem(expected: string): ConfigLoadResult {
   return { kind: 'invalid', problems: [{ field: 'demo', expected }] };
 }
 
-async function prepare(root: HTMLElement, environment: StartEnvironment): Promise<Started> {
+async function prepare(
+  root: HTMLElement,
+  environment: StartEnvironment,
+  loadApp: () => Promise<AppModule>,
+): Promise<Started & { appLoading?: Promise<AppModule> }> {
   const loaded = await environment.loadConfig();
   if (loaded.kind === 'invalid') return { build: BUILD, loaded, early: [] };
   const { config } = loaded;
   let demoGuide: DemoGuide | undefined;
+  let appLoading: Promise<AppModule> | undefined;
   if (config.demo) {
     // Compared literally so that a `VITE_DEMO=off` build drops the simulated AWS as dead code.
     if (import.meta.env.VITE_DEMO === 'off') return { build: BUILD, loaded: demoProblem(DEMO_LEFT_OUT), early: [] };
+    // The demo asks for the app before its simulated AWS starts: once the worker runs, every request of
+    // the page passes through it to the page and back (on the dev server, hundreds of modules: a minute).
+    appLoading = loadApp();
+    appLoading.catch(() => undefined);
     // A chunk that fails to load is a start-up error (Reload helps); a refused service worker is not.
     const { startDemoAws } = await import('../simulated-aws/browser');
     try {
       demoGuide = await startDemoAws();
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return { build: BUILD, loaded: demoProblem(`a browser that allows service workers on this address (${why})`), early: [] };
+      return {
+        build: BUILD,
+        loaded: demoProblem(`a browser that allows service workers on this address (${why})`),
+        early: [],
+        appLoading,
+      };
     }
   } else {
     // A site that once ran the demo (its config.json went missing) keeps the demo's service worker
@@ -140,7 +155,7 @@ async function prepare(root: HTMLElement, environment: StartEnvironment): Promis
       ...early.map((request) => request.answer.catch(() => undefined)),
     ]);
   }
-  return { build: BUILD, loaded, demoGuide, core, early };
+  return { build: BUILD, loaded, demoGuide, core, early, appLoading };
 }
 
 /**

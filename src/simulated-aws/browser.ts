@@ -27,5 +27,18 @@ export async function startDemoAws(): Promise<DemoGuide> {
     quiet: true,
     serviceWorker: { url: '/mockServiceWorker.js' },
   });
+  // A page the worker does not control (opened just as another page of the demo closed, which
+  // unregisters the worker, or by a hard reload) would send its requests to the real AWS: the page's
+  // first request leaves right after this. Wait for a worker to take the page; MSW reloads such a page
+  // itself when it finds the registration, and the page reloads here when nothing took it in 2 s (the
+  // worker is active by then, and controls the page it loads).
+  if (!navigator.serviceWorker.controller) {
+    await new Promise<void>((resolve) => {
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+      setTimeout(() => {
+        if (!navigator.serviceWorker.controller) window.location.reload();
+      }, 2000);
+    });
+  }
   return DEMO_GUIDE;
 }

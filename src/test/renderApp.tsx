@@ -19,7 +19,7 @@ import { sim } from './server';
 import { testConfig, type TestConfigOptions } from './testConfig';
 
 // The machine running the suite may be busy: give findBy*/waitFor room before calling a failure.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 export * from './testConfig';
 export { resetAmplifyAuth } from './amplifyAuth';
