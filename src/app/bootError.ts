@@ -1,11 +1,5 @@
 import { isChunkLoadError, reloadFresh } from '../shared/browser/offlineShell';
-
-function paragraph(text: string, className?: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  if (className) p.className = className;
-  p.textContent = text;
-  return p;
-}
+import { el } from './dom';
 
 /**
  * The app could not start: a script chunk did not load (often a new deployment replaced it, or the
@@ -14,32 +8,29 @@ function paragraph(text: string, className?: string): HTMLParagraphElement {
  * Plain DOM: it must work when the chunk that failed is React's.
  */
 export function drawBootError(root: HTMLElement, error: unknown): void {
-  console.error('Amplify Job Watch could not start:', error instanceof Error ? error.message : String(error));
-  const main = document.createElement('main');
-  main.className = 'page';
-  main.id = 'main';
-  const heading = document.createElement('h1');
-  heading.textContent = 'The dashboard could not start';
-  const alert = document.createElement('section');
-  alert.className = 'panel panel--error';
-  alert.setAttribute('role', 'alert');
-  alert.append(paragraph('Something failed while the page was starting, before any job was loaded. Reloading usually fixes it.'));
-  if (isChunkLoadError(error)) {
-    alert.append(
-      paragraph(
-        'Part of the dashboard did not load, often because a new version was being published. Reloading fetches it afresh.',
-      ),
-    );
-  }
-  alert.append(paragraph(error instanceof Error ? error.message : String(error), 'mono'));
-  const reload = document.createElement('button');
-  reload.type = 'button';
-  reload.className = 'button';
-  reload.textContent = 'Reload the page';
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('Amplify Job Watch could not start:', message);
+  const reload = el('button', { type: 'button', class: 'button' }, 'Reload the page');
   reload.addEventListener('click', () => void reloadFresh(error));
-  const actions = document.createElement('div');
-  actions.className = 'actions';
-  actions.append(reload);
-  main.append(heading, alert, actions);
-  root.replaceChildren(main);
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'page', id: 'main' },
+      el('h1', {}, 'The dashboard could not start'),
+      el(
+        'section',
+        { class: 'panel panel--error', role: 'alert' },
+        el('p', {}, 'Something failed while the page was starting, before any job was loaded. Reloading usually fixes it.'),
+        isChunkLoadError(error)
+          ? el(
+              'p',
+              {},
+              'Part of the dashboard did not load, often because a new version was being published. Reloading fetches it afresh.',
+            )
+          : null,
+        el('p', { class: 'mono' }, message),
+      ),
+      el('div', { class: 'actions' }, reload),
+    ),
+  );
 }

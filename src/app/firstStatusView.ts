@@ -6,15 +6,7 @@ import { statusTone, statusWord } from '../shared/domain/jobStatus';
 import { jobDurationText } from '../shared/queries/describeJobQuery';
 import { breakableParts } from '../shared/ui/breakableParts';
 import { STATUS_ICONS } from '../shared/ui/statusIcons';
-
-type Child = Node | string | null;
-
-function el(tag: string, attributes: Record<string, string>, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child !== null) element.append(child);
-  return element;
-}
+import { el, type Child } from './dom';
 
 /** An ID or name that wraps only at its separators, as BreakableText draws it. Always text, never markup. */
 function breakable(text: string): Child[] {
