@@ -51,6 +51,11 @@ test.describe('demo mode (no config.json)', () => {
     expect(escaped).toEqual([]);
     expect(requests.toSim()).toEqual([]);
 
+    // Paused before leaving: MSW's worker stops answering for a page once it starts to unload, so a check
+    // that fired in those milliseconds would go to the network (a limit of the demo's worker, not of this page).
+    await page.getByRole('button', { name: 'Pause auto-refresh' }).click();
+    await expect(page.getByText('Auto-refresh is paused.')).toBeVisible();
+
     // A finished sample's deep link works on a cold load, still answered inside the page.
     const finished = DEMO_JOB_LINKS.find((job) => job.label.startsWith('CreateBackendStorage'));
     expect(finished).toBeDefined();
