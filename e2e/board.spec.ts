@@ -68,6 +68,66 @@ test('a board of three jobs in two environments: one fails, one is throttled the
   await expect(page).toHaveTitle('3 done, 1 failed, 1 not found · Amplify Job Watch', { timeout: 30_000 });
 });
 
+// Only a browser proves it: the entry's plain DOM before React's chunk is even requested (Resource Timing against a
+// MutationObserver, one clock), then React laying out the same rows in the same boxes.
+test('a board link draws every row before React is fetched; the app then takes over in place, one request a row', async ({
+  simulatedAccount: page,
+  sim,
+  requests,
+}) => {
+  const jobs = [
+    await sim.createJob({ operation: 'UpdateBackendAPI' }),
+    await sim.createJob({ steps: [{ status: 'FAILED', atMs: 0 }], error: 'Schema validation failed' }),
+    await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] }),
+  ];
+  await page.addInitScript((count) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelectorAll('li.board-row [data-tone]').length < count) return;
+      (window as unknown as { rowsAt: number }).rowsAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, jobs.length);
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/boot-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(boardPath(jobs));
+
+  // Drawn while the app's own chunk is held back.
+  const rows = page.getByRole('list', { name: 'Jobs on the board' }).getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  await expect(row(page, jobs[0]!.jobId)).toContainText('RUNNING');
+  await expect(row(page, jobs[1]!.jobId)).toContainText('Schema validation failed');
+  await expect(row(page, jobs[2]!.jobId)).toContainText('COMPLETED');
+  const boxes = async () => Promise.all((await rows.all()).map((item) => item.boundingBox()));
+  const before = await boxes();
+  const order = await page.evaluate(() => {
+    const started = (pattern: RegExp) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => pattern.test(new URL(entry.name).pathname))
+        .map((entry) => entry.startTime);
+    return {
+      rowsAt: (window as unknown as { rowsAt: number }).rowsAt,
+      react: started(/^\/assets\/react-/),
+      jobs: started(/^\/backend\//),
+    };
+  });
+  for (const at of order.react) expect(at).toBeGreaterThan(order.rowsAt);
+  expect(order.jobs).toHaveLength(3);
+  for (const at of order.jobs) expect(at).toBeLessThan(order.rowsAt);
+
+  release();
+  await expect(page.getByRole('button', { name: 'Copy link to this board' })).toBeVisible();
+  // The estimate the running row reads arrives in the room held for it: nothing moves.
+  await expect(row(page, jobs[0]!.jobId).locator('.estimate__summary')).toBeVisible();
+  expect(await boxes()).toEqual(before);
+  // The finished jobs are not asked again: the app took the entry's answers (the running one goes on being polled).
+  for (const job of jobs.slice(1)) expect(requests.getBackendJob(job.jobId)).toHaveLength(1);
+});
+
 // Only a browser proves it: two real tabs elect one poller through the browser's cross-tab channel, and the other takes over when it closes.
 test('two pages on one job send one stream of GetBackendJob requests; when the polling page closes the other takes over', async ({
   simulatedAccount: board,

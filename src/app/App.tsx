@@ -10,6 +10,7 @@ import { ClockNote } from './ClockNote';
 import { DemoBanner } from './DemoBanner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
+import { preloadablePage } from './preloadablePage';
 import { matchRoute } from './routes';
 import type { AppServices } from './services';
 
@@ -20,8 +21,20 @@ const EnvironmentJobsPage = lazy(() =>
 const BranchJobsPage = lazy(() =>
   import('../features/environment-jobs/BranchJobsPage').then((module) => ({ default: module.BranchJobsPage })),
 );
-const BoardPage = lazy(() => import('../features/board/BoardPage').then((module) => ({ default: module.BoardPage })));
+const BoardPage = preloadablePage(() => import('../features/board/BoardPage').then((module) => module.BoardPage));
 const HomePage = lazy(() => import('../features/home/HomePage').then((module) => ({ default: module.HomePage })));
+
+/**
+ * Loads the page a link opens on when it is a lazy one that the entry may have drawn before React (a
+ * board): the first render then draws it in place, with no "Loading…" between. Settles either way.
+ */
+export function preloadPageOf({ pathname, search }: { pathname: string; search: string }): Promise<void> {
+  if (matchRoute(pathname, search).page !== 'board') return Promise.resolve();
+  return BoardPage.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 export interface AppProps {
   services: AppServices;

@@ -3,7 +3,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { registerOfflineShell } from '../shared/browser/offlineShell';
 import { keepWatchingInBackground } from '../shared/browser/visibility';
-import { App } from './App';
+import { App, preloadPageOf } from './App';
 import { drawBootError } from './bootError';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { startDeepLinkRequests } from './deepLinkRequests';
@@ -42,7 +42,10 @@ async function render(root: Root, { build, loaded, demoGuide, core, early }: Sta
   const services = createServices(config, { demoGuide, core });
   const queryClient = createQueryClient(services);
   keepWatchingInBackground();
-  await startDeepLinkRequests(window.location, config, services, queryClient, early);
+  await Promise.all([
+    startDeepLinkRequests(window.location, config, services, queryClient, early),
+    preloadPageOf(window.location),
+  ]);
   // A transition: the first render yields to the browser every few milliseconds, so an AWS answer
   // that arrives meanwhile is handled at once, not after it.
   startTransition(() => {

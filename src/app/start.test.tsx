@@ -28,6 +28,8 @@ interface Opened {
   root: HTMLElement;
   /** Whether the job's status was on the page when the app was asked for. */
   drawnBeforeApp: boolean | undefined;
+  /** The board rows with a status on the page when the app was asked for. */
+  rowsBeforeApp: number | undefined;
   started: Started | undefined;
   loadApp: Mock<() => Promise<AppModule>>;
 }
@@ -45,7 +47,13 @@ async function open(
   if (!keepSession) await resetAmplifyAuth();
   const root = document.body.appendChild(document.createElement('div'));
   onTestFinished(() => root.remove());
-  const opened: Opened = { root, drawnBeforeApp: undefined, started: undefined, loadApp: vi.fn<() => Promise<AppModule>>() };
+  const opened: Opened = {
+    root,
+    drawnBeforeApp: undefined,
+    rowsBeforeApp: undefined,
+    started: undefined,
+    loadApp: vi.fn<() => Promise<AppModule>>(),
+  };
   const app: AppModule = {
     boot: (_container, started) => {
       opened.started = started;
@@ -54,6 +62,7 @@ async function open(
   };
   opened.loadApp.mockImplementation(() => {
     opened.drawnBeforeApp = root.querySelector('[aria-label="Job status"] [data-tone]') !== null;
+    opened.rowsBeforeApp = root.querySelectorAll('li.board-row [data-tone]').length;
     return loadApp ? loadApp() : Promise.resolve(app);
   });
   const url = new URL(path, 'http://localhost');
@@ -161,6 +170,48 @@ describe('a job link: the status first, the app after', () => {
     expect(drawnBeforeApp).toBe(false);
     expect(started?.early[0]?.answered).toBeUndefined();
   });
+});
+
+describe('a board link: every row first, the app after', () => {
+  const hostingRef = (job: { appId: string; branchName: string; jobId: string }): JobRef => ({
+    kind: 'hosting',
+    region: TEST_REGION,
+    ...job,
+  });
+
+  it('draws every row from its one request, in BoardRow’s markup, before the app is asked for, and hands the answers over', async () => {
+    const running = addJob({ operation: 'UpdateBackendAPI', steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const failed = addJob({ steps: [{ status: 'FAILED', atMs: 0 }], error: 'Schema validation failed' });
+    const build = addHostingJob({ timeline: [{ status: 'SUCCEED', atMs: 0 }] });
+    const refs = [jobRef(running.jobId), jobRef(failed.jobId), hostingRef(build)];
+    const opened = await open(boardPath(refs));
+
+    const page = within(opened.root);
+    expect(page.getByRole('heading', { level: 1 })).toHaveTextContent('Board');
+    expect(page.getByText(/^3 jobs watched\./)).toBeInTheDocument();
+    const rows = page.getByRole('list', { name: 'Jobs on the board' });
+    const runningRow = within(rows).getByRole('listitem', { name: `Job ${running.jobId}` });
+    expect(runningRow).toHaveTextContent(/RUNNING\s*Running for \d+ s/);
+    expect(runningRow).toHaveTextContent('UpdateBackendAPI');
+    // The estimate's room is held: it arrives with the app and moves nothing below it.
+    expect(runningRow.querySelector('.estimate')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(runningRow).getByRole('link', { name: running.jobId })).toHaveAttribute('href', running.path);
+    expect(within(runningRow).getByRole('link', { name: /^Open in the Amplify console ?\(app / })).toHaveAttribute(
+      'href',
+      `https://${TEST_REGION}.console.aws.amazon.com/amplify/apps/${TEST_APP_ID}/overview?region=${TEST_REGION}`,
+    );
+    const failedRow = within(rows).getByRole('listitem', { name: `Job ${failed.jobId}` });
+    expect(failedRow).toHaveTextContent('FAILED');
+    expect(failedRow).toHaveTextContent('The job reported an error: Schema validation failed');
+    expect(failedRow.querySelector('.estimate')).toBeNull();
+    const buildRow = within(rows).getByRole('listitem', { name: `Hosting build ${build.jobId} of branch ${build.branchName}` });
+    expect(buildRow).toHaveTextContent('SUCCEEDED');
+    expect(buildRow).toHaveTextContent(`Hosting build · branch ${build.branchName}`);
+    // Every row was on the page when the app was asked for, each from one request.
+    expect(opened.rowsBeforeApp).toBe(3);
+    expect([getJobRequests(running.jobId), getJobRequests(failed.jobId), getHostingJobRequests(build.jobId)]).toEqual([1, 1, 1]);
+    expect(opened.started?.early.map((request) => request.answered?.job.status)).toEqual(['RUNNING', 'FAILED', 'SUCCEED']);
+  });
 
   it('a board link with nobody signed in and no guests: the app loads at once for the sign-in, not after the cap', async () => {
     sim.guestAccess = false;
@@ -177,17 +228,67 @@ describe('a job link: the status first, the app after', () => {
     expect(sim.count({ operation: 'GetBackendJob' })).toBe(0);
   });
 
-  it('a board link: every row’s request leaves before the app is asked for; the rows are the app’s to draw', async () => {
-    const first = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
-    const second = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
-    const { drawnBeforeApp, started } = await open(boardPath([jobRef(first.jobId), jobRef(second.jobId)]));
+  it('draws what the network said as text in a row, never as markup', async () => {
+    const job = addJob({ steps: [{ status: 'FAILED', atMs: 0 }], error: '<img src=x onerror="window.hacked=1">' });
+    const { root } = await open(boardPath([jobRef(job.jobId)]));
 
-    expect(drawnBeforeApp).toBe(false);
-    expect(started?.early.map((request) => request.ref.jobId)).toEqual([first.jobId, second.jobId]);
-    await Promise.all(started?.early.map((request) => request.answer) ?? []);
-    expect([getJobRequests(first.jobId), getJobRequests(second.jobId)]).toEqual([1, 1]);
+    expect(within(root).getByRole('listitem', { name: `Job ${job.jobId}` })).toHaveTextContent('<img src=x');
+    expect(root.querySelector('img')).toBeNull();
   });
 
+  it('Remove works before the app is here: the job leaves the link and the page, focus goes to the heading', async () => {
+    const first = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const second = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const before = window.location.href;
+    onTestFinished(() => window.history.replaceState(null, '', before));
+    const { root } = await open(boardPath([jobRef(first.jobId), jobRef(second.jobId)]));
+    const page = within(root);
+
+    page.getByRole('button', { name: `Remove job ${first.jobId} from the board` }).click();
+
+    expect(`${window.location.pathname}${window.location.search}`).toBe(boardPath([jobRef(second.jobId)]));
+    expect(page.queryByRole('listitem', { name: `Job ${first.jobId}` })).toBeNull();
+    expect(page.getByRole('listitem', { name: `Job ${second.jobId}` })).toBeInTheDocument();
+    expect(page.getByText(/^1 job watched\./)).toBeInTheDocument();
+    expect(page.getByRole('heading', { level: 1 })).toHaveFocus();
+  });
+
+  it('a row another tab polls: its request is that tab’s; the others leave first, and the rows are the app’s to draw', async () => {
+    const first = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const second = addJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
+    const held = [{ name: LOCK_PREFIX + electionName('guest', jobRef(first.jobId)) }];
+    const { root, started, loadApp } = await open(boardPath([jobRef(first.jobId), jobRef(second.jobId)]), {
+      locks: { request: () => Promise.resolve(), query: () => Promise.resolve({ held }) },
+    });
+
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('li.board-row')).toBeNull();
+    expect(started?.early.map((request) => request.ref.jobId)).toEqual([second.jobId]);
+    await started?.early[0]?.answer;
+    expect([getJobRequests(first.jobId), getJobRequests(second.jobId)]).toEqual([0, 1]);
+  });
+
+  it('a link with an entry it cannot watch: the rows’ requests leave first, and the page (with its warning) is the app’s to draw', async () => {
+    const job = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const { root, started } = await open(`${boardPath([jobRef(job.jobId)])}&job=not-a-job`);
+
+    expect(root.querySelector('li.board-row')).toBeNull();
+    expect(started?.early.map((request) => request.ref.jobId)).toEqual([job.jobId]);
+    await started?.early[0]?.answer;
+    expect(getJobRequests(job.jobId)).toBe(1);
+  });
+
+  it('a row whose request fails: nothing drawn; the app loads at once and shows the row’s problem', async () => {
+    const ok = addJob({ steps: [{ status: 'RUNNING', atMs: 0 }] });
+    const { root, started, loadApp } = await open(boardPath([jobRef(ok.jobId), jobRef('no-such-job')]));
+
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('li.board-row')).toBeNull();
+    expect(started?.early).toHaveLength(2);
+  });
+});
+
+describe('other links, and what fails', () => {
   it.each([
     ['an invalid job link', `/apps/ab%01cd/environments/${TEST_ENV}/jobs/j1`],
     ['the home page', '/'],

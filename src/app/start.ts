@@ -1,15 +1,17 @@
 import { configureAuth, storedPrincipal } from '../shared/aws/credentials';
-import { readJob } from '../shared/aws/watchedJob';
+import { readJob, type WatchedJob } from '../shared/aws/watchedJob';
 import { polledElsewhere } from '../shared/browser/electionLocks';
 import type { LockManagerLike } from '../shared/browser/jobPollLeader';
 import type { AppConfig } from '../shared/config/appConfig';
 import type { DemoGuide } from '../shared/config/demoGuide';
 import { loadConfig, type ConfigLoadResult } from '../shared/config/loadConfig';
+import type { JobRef } from '../shared/domain/jobRef';
 import { createAwsCore, type AwsCore } from './awsCore';
 import { drawBootError } from './bootError';
 import { deepLinkJobs } from './deepLinkJobs';
 import type { EarlyRequest } from './deepLinkRequests';
 import { DEMO_LEFT_OUT, unregisterLeftoverDemoWorker } from './demoWorker';
+import { drawFirstBoard } from './firstBoardView';
 import { drawFirstStatus } from './firstStatusView';
 
 /**
@@ -133,18 +135,22 @@ async function prepare(
       onSent();
     },
   });
-  const { page, early } = await firstRequests(config, core, environment);
-  const [first] = early;
-  if (first && page === 'job') {
-    const drawn = first.answer.then(
-      (job) =>
-        drawFirstStatus(root, { ref: first.ref, job, defaultRegion: config.region, demo: config.demo, now: environment.now() }),
+  const { page, whole, early } = await firstRequests(config, core, environment);
+  if (whole && early.length > 0) {
+    // Every request of the page is this tab's: their answers are drawn (a board's once all have come),
+    // then the app is fetched. An answer that fails leaves the page to the app, at once.
+    const drawn = Promise.all(early.map((request) => request.answer)).then(
+      (answers) => {
+        const rows = early.map(({ ref }, index) => ({ ref, job: answers[index]! }));
+        drawAnswers(root, page, rows, config, environment.now());
+      },
       () => undefined,
     );
     await Promise.race([drawn, delay(environment.answerCapMs)]);
   } else if (early.length > 0) {
-    // A board: its rows' requests leave before the app is fetched, and are answered while it loads. A
-    // request that ends before it leaves (no credentials) loads the app at once, for the sign-in.
+    // Some of a board's rows are polled by another tab, or its link has entries it cannot watch: the
+    // requests leave before the app is fetched, and are answered while it loads. A request that ends
+    // before it leaves (no credentials) loads the app at once, for the sign-in.
     const allSent = new Promise<void>((resolve) => {
       onSent = () => void (sent >= early.length && resolve());
       onSent();
@@ -158,6 +164,20 @@ async function prepare(
   return { build: BUILD, loaded, demoGuide, core, early, appLoading };
 }
 
+/** The page's first answers, drawn before React: a job's status, or a board's every row. */
+function drawAnswers(
+  root: HTMLElement,
+  page: 'job' | 'board' | 'other',
+  rows: { ref: JobRef; job: WatchedJob }[],
+  config: AppConfig,
+  now: number,
+): void {
+  const { region: defaultRegion, demo } = config;
+  const [first] = rows;
+  if (page === 'job' && first) drawFirstStatus(root, { ...first, defaultRegion, demo, now });
+  else drawFirstBoard(root, { rows, defaultRegion, intervalMs: config.pollIntervalSeconds * 1000, demo, now });
+}
+
 /**
  * The link's job requests, sent now: not for a job another tab of this browser polls (its answers come
  * from there once the app has joined the election), not while offline (the app shows what it knew),
@@ -167,11 +187,11 @@ async function firstRequests(
   config: AppConfig,
   core: AwsCore,
   environment: StartEnvironment,
-): Promise<{ page: 'job' | 'board' | 'other'; early: EarlyRequest[] }> {
-  const { page, jobs } = deepLinkJobs(environment.location, config.region);
+): Promise<{ page: 'job' | 'board' | 'other'; whole: boolean; early: EarlyRequest[] }> {
+  const { page, jobs, whole } = deepLinkJobs(environment.location, config.region);
   const signingIn =
     config.Auth.Cognito.loginWith?.oauth !== undefined && new URLSearchParams(environment.location.search).has('code');
-  if (jobs.length === 0 || !environment.online || signingIn) return { page, early: [] };
+  if (jobs.length === 0 || !environment.online || signingIn) return { page, whole, early: [] };
   const elsewhere = await polledElsewhere(environment.locks, storedPrincipal(config), jobs);
   const early = jobs
     .filter((_, index) => !elsewhere[index])
@@ -187,5 +207,6 @@ async function firstRequests(
       request.answer.catch(() => undefined);
       return request;
     });
-  return { page, early };
+  // A job another tab polls is drawn by the app, from that tab's answers.
+  return { page, whole: whole && early.length === jobs.length, early };
 }

@@ -18,7 +18,6 @@ import {
 import { showsEstimate } from '../../shared/domain/jobEstimate';
 import { isHostingRef } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
-import { MAX_REQUESTS_PER_SECOND } from '../../shared/domain/pollingPolicy';
 import { describeJobQuery } from '../../shared/queries/describeJobQuery';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { durationNote } from '../../shared/ui/JobEstimate';
@@ -28,6 +27,7 @@ import { AllDoneNotify } from './AllDoneNotify';
 import { jobNoun } from './boardJobNames';
 import { BoardRow, type BoardRowConfig } from './BoardRow';
 import { rowStateOf, settledNotice, summarizeBoard } from './boardSummary';
+import { boardIntro, stretchedNote } from './boardText';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { useBoardWatch, type JobResult } from './useBoardWatch';
 
@@ -154,15 +154,10 @@ function BoardHeader({ ref, jobCount, budget }: { ref: Ref<HTMLHeadingElement>; 
       <h1 ref={ref} tabIndex={-1}>
         Board
       </h1>
-      <p className="muted">
-        {jobCount === 0
-          ? 'No jobs on this board yet. Use “Add to board” on a job or build page, or on an environment’s job list.'
-          : `${jobCount} job${jobCount === 1 ? '' : 's'} watched. The address of this page is the board: share it to share the board.`}
-      </p>
+      <p className="muted">{boardIntro(jobCount)}</p>
       {budget.stretched ? (
         <p className="muted small" role="note">
-          This browser watches {budget.jobsInBrowser} jobs across its tabs, so each is checked every{' '}
-          {Math.round(budget.intervalMs / 1000)} s: together at most {MAX_REQUESTS_PER_SECOND} requests a second to AWS.
+          {stretchedNote(budget.jobsInBrowser, budget.intervalMs)}
         </p>
       ) : null}
     </header>

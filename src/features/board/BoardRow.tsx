@@ -12,17 +12,13 @@ import { describeError, jobErrorContext } from '../../shared/ui/describeError';
 import { JobEstimate } from '../../shared/ui/JobEstimate';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
 import { boardJobName, boardJobNameInSentence, jobKindName } from './boardJobNames';
+import { rowJobError } from './boardText';
 import type { JobResult } from './useBoardWatch';
-
-/** A board row shows the start of a long job error; the job page has all of it. */
-const ROW_ERROR_CHARS = 400;
 
 export type BoardRowConfig = Pick<
   AppConfig,
   'amplifyBackendEndpoint' | 'signingHost' | 'amplifyEndpoint' | 'amplifySigningHost' | 'region'
 >;
-
-const shortened = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export interface BoardRowProps {
   job: BoardJob;
@@ -86,9 +82,8 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
   const { problem, stoppedOn } = describeJobQuery(result);
   const checkedAt = fromMemory?.checkedAt ?? (result.dataUpdatedAt || undefined);
   const duration = data ? jobDurationText(data, fromMemory ? fromMemory.checkedAt : now) : null;
-  const jobError = data?.error;
   // A hosting job's error is its failed step and that step's reason: the row names both.
-  const failedStep = data?.kind === 'hosting' ? data.failedStep : undefined;
+  const jobError = rowJobError(data);
   const place = isHostingRef(job) ? job.branchName : job.envName;
   return (
     <li className="board-row" aria-label={boardJobName(job)}>
@@ -122,18 +117,16 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
         </p>
         {/* The note on how durations are measured is the board's, once, not each row's. */}
         <JobEstimate clients={clients} jobRef={job} job={data} now={now} note={false} />
-        {failedStep ? (
+        {jobError?.kind === 'step' ? (
           <p className="board-row__job-error">
             <strong>
-              Failed in step <span className="mono">{failedStep.stepName ?? '(unnamed)'}</span>:
+              Failed in step <span className="mono">{jobError.stepName}</span>:
             </strong>{' '}
-            <span className="break">
-              {failedStep.statusReason ? shortened(failedStep.statusReason, ROW_ERROR_CHARS) : 'AWS gave no reason.'}
-            </span>
+            <span className="break">{jobError.reason}</span>
           </p>
         ) : jobError ? (
           <p className="board-row__job-error">
-            <strong>The job reported an error:</strong> <span className="break">{shortened(jobError, ROW_ERROR_CHARS)}</span>
+            <strong>The job reported an error:</strong> <span className="break">{jobError.text}</span>
           </p>
         ) : null}
         <RowProblem job={job} result={result} config={config} problem={problem} checkedAt={checkedAt} />

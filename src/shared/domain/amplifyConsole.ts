@@ -35,3 +35,10 @@ export function consoleTarget(ref: JobRef): AmplifyConsoleTarget {
     ? { region: ref.region, appId: ref.appId, branchName: ref.branchName }
     : { region: ref.region, appId: ref.appId };
 }
+
+/** What a console link says after "Open in the Amplify console" to a screen reader: which page it opens. */
+export function consoleLinkWhere(target: AmplifyConsoleTarget, jobId?: string): string {
+  return target.branchName === undefined
+    ? `app ${target.appId}`
+    : `deployments of branch ${target.branchName}${jobId === undefined ? '' : `, job ${jobId} among them`}, app ${target.appId}`;
+}

@@ -1,4 +1,4 @@
-import { amplifyConsoleUrl, consoleTarget, type AmplifyConsoleTarget } from '../domain/amplifyConsole';
+import { amplifyConsoleUrl, consoleLinkWhere, consoleTarget, type AmplifyConsoleTarget } from '../domain/amplifyConsole';
 import type { JobRef } from '../domain/jobRef';
 
 export type ConsoleLinkProps = (
@@ -20,10 +20,7 @@ export function ConsoleLink(props: ConsoleLinkProps) {
     : { region: props.region, appId: props.appId, branchName: props.branchName };
   const href = amplifyConsoleUrl(target);
   if (!href) return null;
-  const where =
-    target.branchName === undefined
-      ? `app ${target.appId}`
-      : `deployments of branch ${target.branchName}${props.jobRef ? `, job ${props.jobRef.jobId} among them` : ''}, app ${target.appId}`;
+  const where = consoleLinkWhere(target, props.jobRef?.jobId);
   return (
     <a className={className} href={href} target="_blank" rel="noopener noreferrer">
       Open in the Amplify console<span className="visually-hidden"> ({where}, opens in a new tab)</span>
