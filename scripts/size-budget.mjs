@@ -40,15 +40,18 @@ export function firstLoadAssets(distDir) {
 }
 
 /**
- * The scripts the entry's dynamic import of the app fetches: Vite lists each dynamic import's chunk and its
- * dependencies in one array (`__vite__mapDeps`); the app's is the one that starts with the boot chunk.
+ * The scripts the entry's dynamic import of the app fetches. Vite lists the files of all the entry's dynamic
+ * imports once (`__vite__mapDeps`'s array) and each import names its own by index, its chunk first: the app's
+ * is the one whose first file is the boot chunk.
  */
 export function appAssets(distDir, entry) {
   const code = readFileSync(join(distDir, entry.replace(/^\//, '')), 'utf8');
-  for (const [, list] of code.matchAll(/\[((?:"assets\/[^"]+",?)+)\]/g)) {
-    const files = [...list.matchAll(/"(assets\/[^"]+)"/g)].map((m) => `/${m[1]}`);
-    if (files[0] && /\/assets\/boot-[^/]+\.js$/.test(files[0])) {
-      return files.filter((href) => href.endsWith('.js')).map((href) => ({ href, gzip: gzipSize(distDir, href) }));
+  const list = /\[((?:"assets\/[^"]+",?)+)\]/.exec(code);
+  const files = list ? [...list[1].matchAll(/"(assets\/[^"]+)"/g)].map((m) => `/${m[1]}`) : [];
+  for (const [, indices] of code.matchAll(/__vite__mapDeps\(\[([\d,]+)\]\)/g)) {
+    const chunkFiles = indices.split(',').map((index) => files[Number(index)]);
+    if (chunkFiles[0] && /\/assets\/boot-[^/]+\.js$/.test(chunkFiles[0])) {
+      return chunkFiles.filter((href) => href.endsWith('.js')).map((href) => ({ href, gzip: gzipSize(distDir, href) }));
     }
   }
   throw new Error(`No dynamic import of the app (assets/boot-*.js) found in ${entry}`);

@@ -1,17 +1,15 @@
 import { configureAuth, storedPrincipal } from '../shared/aws/credentials';
-import { readJob, type WatchedJob } from '../shared/aws/watchedJob';
+import { readJob } from '../shared/aws/watchedJob';
 import { polledElsewhere } from '../shared/browser/electionLocks';
 import type { LockManagerLike } from '../shared/browser/jobPollLeader';
 import type { AppConfig } from '../shared/config/appConfig';
 import type { DemoGuide } from '../shared/config/demoGuide';
 import { loadConfig, type ConfigLoadResult } from '../shared/config/loadConfig';
-import type { JobRef } from '../shared/domain/jobRef';
 import { createAwsCore, type AwsCore } from './awsCore';
 import { drawBootError } from './bootError';
 import { deepLinkJobs } from './deepLinkJobs';
 import type { EarlyRequest } from './deepLinkRequests';
 import { DEMO_LEFT_OUT, unregisterLeftoverDemoWorker } from './demoWorker';
-import { drawFirstBoard } from './firstBoardView';
 import { drawFirstStatus } from './firstStatusView';
 
 /**
@@ -138,11 +136,17 @@ async function prepare(
   const { page, whole, early } = await firstRequests(config, core, environment);
   if (whole && early.length > 0) {
     // Every request of the page is this tab's: their answers are drawn (a board's once all have come),
-    // then the app is fetched. An answer that fails leaves the page to the app, at once.
-    const drawn = Promise.all(early.map((request) => request.answer)).then(
-      (answers) => {
+    // then the app is fetched. An answer that fails leaves the page to the app, at once. A board's
+    // drawing is a chunk of its own, fetched while the rows' requests are answered: a job link never loads it.
+    const boardView = page === 'board' ? import('./firstBoardView') : undefined;
+    const drawn = Promise.all([Promise.all(early.map((request) => request.answer)), boardView]).then(
+      ([answers, board]) => {
         const rows = early.map(({ ref }, index) => ({ ref, job: answers[index]! }));
-        drawAnswers(root, page, rows, config, environment.now());
+        const [first] = rows;
+        const { region: defaultRegion, demo } = config;
+        const now = environment.now();
+        if (board) board.drawFirstBoard(root, { rows, defaultRegion, intervalMs: config.pollIntervalSeconds * 1000, demo, now });
+        else if (first) drawFirstStatus(root, { ...first, defaultRegion, demo, now });
       },
       () => undefined,
     );
@@ -162,20 +166,6 @@ async function prepare(
     ]);
   }
   return { build: BUILD, loaded, demoGuide, core, early, appLoading };
-}
-
-/** The page's first answers, drawn before React: a job's status, or a board's every row. */
-function drawAnswers(
-  root: HTMLElement,
-  page: 'job' | 'board' | 'other',
-  rows: { ref: JobRef; job: WatchedJob }[],
-  config: AppConfig,
-  now: number,
-): void {
-  const { region: defaultRegion, demo } = config;
-  const [first] = rows;
-  if (page === 'job' && first) drawFirstStatus(root, { ...first, defaultRegion, demo, now });
-  else drawFirstBoard(root, { rows, defaultRegion, intervalMs: config.pollIntervalSeconds * 1000, demo, now });
 }
 
 /**
