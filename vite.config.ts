@@ -10,6 +10,7 @@ import {
   securityHeaders,
   type ConnectOptions,
 } from './deploy/securityHeaders.ts';
+import { entryClosure } from './tools/entryChunk.ts';
 import { missingConfigIs404 } from './tools/missingConfig404.ts';
 import { devProxy } from './tools/viteProxy.ts';
 
@@ -103,6 +104,13 @@ const COVERAGE_THRESHOLDS = {
   'src/shared/**': { lines: 97, branches: 92 },
 };
 
+/**
+ * Amplify's core imports these bare, for nothing this app calls (a pure-JS SHA-256 and uuid, used by its
+ * Pinpoint and Signer code): without side effects they stay out unless something uses them, which keeps
+ * them off a job link's first load.
+ */
+const moduleSideEffects = (id: string) => !/node_modules[\\/](@aws-crypto[\\/]sha256-js|uuid)[\\/]/.test(id);
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   // CSP_CONNECT_EXTRA: more origins for connect-src; CSP_HOSTED_UI_DOMAIN: the Hosted UI's domain (default:
@@ -112,11 +120,13 @@ export default defineConfig(({ mode }) => {
     hostedUiDomain: env.CSP_HOSTED_UI_DOMAIN || configuredHostedUiDomain(),
   };
   const previewHeaders = securityHeaders(connect);
+  const entry = entryClosure({ moduleSideEffects });
   return {
     plugins: [
       react(),
       securityHeadersPlugin(connect),
       missingConfigIs404(),
+      entry.plugin,
       ...(env.VITE_DEMO === 'off' ? [withoutDemoPlugin()] : []),
     ],
     build: {
@@ -125,14 +135,20 @@ export default defineConfig(({ mode }) => {
       // them only on purpose. BUILD_SOURCEMAP=public references them for those who publish them.
       sourcemap: env.BUILD_SOURCEMAP === 'public' ? true : 'hidden',
       rolldownOptions: {
-        // Amplify's core imports these bare, for nothing this app calls (a pure-JS SHA-256 and uuid, used by
-        // its Pinpoint and Signer code): without side effects they stay out unless something uses them,
-        // which keeps them off a job link's first load.
-        treeshake: { moduleSideEffects: (id: string) => !/node_modules[\\/](@aws-crypto[\\/]sha256-js|uuid)[\\/]/.test(id) },
+        treeshake: { moduleSideEffects },
         output: {
-          // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.
           codeSplitting: {
-            groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ }],
+            groups: [
+              // What a job link evaluates before its status is one file, the entry (and the bundler's small
+              // runtime beside it). Left alone, the bundler gives every module the entry shares with the lazily
+              // loaded app a chunk of its own: 9 more files, which the static host's six HTTP/1.1 connections
+              // fetched in two waves. tools/entryChunk.ts finds those modules (index.html's included, so this
+              // chunk is the entry); the app's chunks import from it, as it is always loaded first. Not
+              // following their imports again: that would also take in all a package's index re-exports.
+              { name: 'index', test: entry.has, includeDependenciesRecursively: false, priority: 1 },
+              // One chunk for what every page needs from npm, so a deep link is not a waterfall of small chunks.
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/ },
+            ],
           },
         },
       },
