@@ -105,11 +105,18 @@ const COVERAGE_THRESHOLDS = {
 };
 
 /**
- * Amplify's core imports these bare, for nothing this app calls (a pure-JS SHA-256 and uuid, used by its
- * Pinpoint and Signer code): without side effects they stay out unless something uses them, which keeps
- * them off a job link's first load.
+ * Modules that packages say have side effects, but whose effects only matter to code that calls them:
+ * - a pure-JS SHA-256 and uuid, imported bare by Amplify's core for its Pinpoint and Signer code, which
+ *   this app never calls;
+ * - Amplify auth's `signInWithRedirect`, whose one effect is to import the Hosted UI's OAuth listener.
+ *   The sign-in UI that calls it brings the listener along; the page that a Hosted UI sign-in returns to
+ *   imports it itself (app/boot.tsx). Otherwise any import from `@aws-amplify/auth/cognito` (the
+ *   credential providers) pulled the whole OAuth flow onto a job link's first load.
+ * Without side effects they stay out unless something uses them.
  */
-const moduleSideEffects = (id: string) => !/node_modules[\\/](@aws-crypto[\\/]sha256-js|uuid)[\\/]/.test(id);
+const FREE_OF_SIDE_EFFECTS =
+  /node_modules[\\/](@aws-crypto[\\/]sha256-js[\\/]|uuid[\\/]|@aws-amplify[\\/]auth[\\/]dist[\\/]esm[\\/]providers[\\/]cognito[\\/]apis[\\/]signInWithRedirect\.mjs$)/;
+const moduleSideEffects = (id: string) => !FREE_OF_SIDE_EFFECTS.test(id);
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');

@@ -4,8 +4,9 @@
 // - before the status: the entry script, the modules index.html preloads with it and the stylesheets it
 //   links. This is all that is evaluated before a job link's status is on screen (src/app/start.ts):
 //   config, Amplify's Cognito credentials and user-pool tokens, SigV4, the two job clients, the plain-DOM
-//   status. Amplify is most of it (~21 KB), SigV4 and SHA-256 ~4.5 KB, the config schema (valibot) ~1.5 KB,
-//   ours ~17 KB.
+//   status. Amplify is most of it (~17 KB), SigV4 and SHA-256 ~4.5 KB, the config schema (valibot) ~1.5 KB,
+//   ours ~15 KB. It is one file (tools/entryChunk.ts; at most one more, the bundler's runtime): more files
+//   arrive in more waves over HTTP/1.1, and a split here means app-only code has crept onto the first load.
 // - a job link in all: that, plus what the entry's `import('./boot')` fetches once the status is drawn
 //   (React, React DOM, React Query, the shell and the job page). Lazy pages (board, home, lists, sign-in
 //   screens) and the demo's simulated AWS are not counted: a job link never waits for them.
@@ -16,8 +17,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BEFORE_STATUS_JS_GZIP_BYTES = 46 * 1024;
-export const BUDGET_JOB_LINK_JS_GZIP_BYTES = 149 * 1024;
+export const BUDGET_BEFORE_STATUS_JS_GZIP_BYTES = 39 * 1024;
+export const BUDGET_BEFORE_STATUS_JS_FILES = 2;
+export const BUDGET_JOB_LINK_JS_GZIP_BYTES = 142 * 1024;
 export const BUDGET_CSS_GZIP_BYTES = 8 * 1024;
 
 function gzipSize(distDir, href) {
@@ -74,9 +76,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `JS before the status ${kb(beforeJs)} gzip (budget ${kb(BUDGET_BEFORE_STATUS_JS_GZIP_BYTES)}); ` +
       `a job link in all ${kb(jobLinkJs)} (budget ${kb(BUDGET_JOB_LINK_JS_GZIP_BYTES)}); ` +
-      `CSS ${kb(cssTotal)} (budget ${kb(BUDGET_CSS_GZIP_BYTES)})`,
+      `CSS ${kb(cssTotal)} (budget ${kb(BUDGET_CSS_GZIP_BYTES)}); ` +
+      `${js.length} script file${js.length === 1 ? '' : 's'} before the status (budget ${BUDGET_BEFORE_STATUS_JS_FILES})`,
   );
   if (
+    js.length > BUDGET_BEFORE_STATUS_JS_FILES ||
     beforeJs > BUDGET_BEFORE_STATUS_JS_GZIP_BYTES ||
     jobLinkJs > BUDGET_JOB_LINK_JS_GZIP_BYTES ||
     cssTotal > BUDGET_CSS_GZIP_BYTES

@@ -52,7 +52,8 @@ it('the app takes over a drawn board in place: the same rows in the same markup,
       return import('./boot');
     },
     {
-      loadConfig: () => Promise.resolve({ kind: 'ready', config: testConfig() }),
+      // A deployment's interval: three jobs are well within the browser's request budget (no note on it).
+      loadConfig: () => Promise.resolve({ kind: 'ready', config: testConfig({ pollIntervalSeconds: 5 }) }),
       answerCapMs: FIRST_ANSWER_CAP_MS,
       location: { pathname: url.pathname, search: url.search },
       online: true,

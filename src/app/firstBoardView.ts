@@ -1,5 +1,5 @@
 import { boardJobName, boardJobNameInSentence, jobKindName } from '../features/board/boardJobNames';
-import { boardIntro, rowJobError, stretchedNote } from '../features/board/boardText';
+import { boardIntro, rowJobError } from '../features/board/boardText';
 import type { WatchedJob } from '../shared/aws/watchedJob';
 import { navigate } from '../shared/browser/navigation';
 import { amplifyConsoleUrl, consoleLinkWhere, consoleTarget } from '../shared/domain/amplifyConsole';
@@ -7,7 +7,6 @@ import { boardPath, type BoardJob } from '../shared/domain/boardLink';
 import { showsEstimate } from '../shared/domain/jobEstimate';
 import { isHostingRef, jobPlace } from '../shared/domain/jobRef';
 import { jobRefPagePath } from '../shared/domain/jobRoutes';
-import { budgetedIntervalMs } from '../shared/domain/pollingPolicy';
 import { jobDurationText } from '../shared/queries/describeJobQuery';
 import { el } from './dom';
 import { badge, drawFirstPage } from './firstPage';
@@ -17,8 +16,6 @@ export interface FirstBoard {
   rows: readonly { ref: BoardJob; job: WatchedJob }[];
   /** The config's region: links leave it out. */
   defaultRegion: string;
-  /** The config's poll interval (ms): a board too big for the request budget says it checks less often. */
-  intervalMs: number;
   demo: boolean;
   now: number;
 }
@@ -107,11 +104,9 @@ function row({ ref, job }: FirstBoard['rows'][number], defaultRegion: string, no
  * same markup and classes, written with plain DOM before React is loaded. Remove works already: the
  * link loses the job (the app reads the board from it) and the row goes, focus on the heading.
  */
-export function drawFirstBoard(root: HTMLElement, { rows, defaultRegion, intervalMs, demo, now }: FirstBoard): void {
+export function drawFirstBoard(root: HTMLElement, { rows, defaultRegion, demo, now }: FirstBoard): void {
   const heading = el('h1', { tabindex: '-1' }, 'Board');
   const intro = el('p', { class: 'muted' }, boardIntro(rows.length));
-  // The board's own jobs against the request budget; the app adds those other tabs poll.
-  const budgeted = budgetedIntervalMs(intervalMs, rows.length);
   const list = el('ul', { class: 'board__rows', 'aria-label': 'Jobs on the board' });
   let left = rows.map((entry) => entry.ref);
   for (const entry of rows) {
@@ -130,13 +125,9 @@ export function drawFirstBoard(root: HTMLElement, { rows, defaultRegion, interva
     el(
       'article',
       { class: 'page board' },
-      el(
-        'header',
-        {},
-        heading,
-        intro,
-        budgeted > intervalMs ? el('p', { class: 'muted small', role: 'note' }, stretchedNote(rows.length, budgeted)) : null,
-      ),
+      // A board too big for the browser's request budget says so once the app has counted the jobs
+      // every tab polls, as the app's own first render does.
+      el('header', {}, heading, intro),
       el('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' }),
       list,
     ),

@@ -145,7 +145,7 @@ async function prepare(
         const [first] = rows;
         const { region: defaultRegion, demo } = config;
         const now = environment.now();
-        if (board) board.drawFirstBoard(root, { rows, defaultRegion, intervalMs: config.pollIntervalSeconds * 1000, demo, now });
+        if (board) board.drawFirstBoard(root, { rows, defaultRegion, demo, now });
         else if (first) drawFirstStatus(root, { ...first, defaultRegion, demo, now });
       },
       () => undefined,

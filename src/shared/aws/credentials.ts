@@ -1,5 +1,5 @@
-import { fetchAuthSession } from '@aws-amplify/auth';
 import { cognitoCredentialsProvider, cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { fetchAuthSession } from '@aws-amplify/core';
 import { Amplify, defaultStorage, Hub, sessionStorage, type ResourcesConfig } from '@aws-amplify/core';
 import { navigate } from '../browser/navigation';
 import { sameOriginPath } from '../browser/returnPath';
