@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, isGetBackendJob, serveConfig, simulatedAccountConfig, test, type SimJob } from './fixtures';
+import {
+  drawingOrder,
+  expect,
+  holdAppAndNoteDrawing,
+  isGetBackendJob,
+  serveConfig,
+  simulatedAccountConfig,
+  test,
+  type SimJob,
+} from './fixtures';
 
 // A busy machine makes the first answers slow; each test waits on several of them.
 test.setTimeout(120_000);
@@ -80,19 +89,7 @@ test('a board link draws every row before React is fetched; the app then takes o
     await sim.createJob({ steps: [{ status: 'FAILED', atMs: 0 }], error: 'Schema validation failed' }),
     await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] }),
   ];
-  await page.addInitScript((count) => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelectorAll('li.board-row [data-tone]').length < count) return;
-      (window as unknown as { rowsAt: number }).rowsAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  }, jobs.length);
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/boot-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppAndNoteDrawing(page, 'li.board-row [data-tone]', jobs.length);
   await page.goto(boardPath(jobs));
 
   // Drawn while the app's own chunk is held back.
@@ -103,21 +100,10 @@ test('a board link draws every row before React is fetched; the app then takes o
   await expect(row(page, jobs[2]!.jobId)).toContainText('COMPLETED');
   const boxes = async () => Promise.all((await rows.all()).map((item) => item.boundingBox()));
   const before = await boxes();
-  const order = await page.evaluate(() => {
-    const started = (pattern: RegExp) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((entry) => pattern.test(new URL(entry.name).pathname))
-        .map((entry) => entry.startTime);
-    return {
-      rowsAt: (window as unknown as { rowsAt: number }).rowsAt,
-      react: started(/^\/assets\/react-/),
-      jobs: started(/^\/backend\//),
-    };
-  });
-  for (const at of order.react) expect(at).toBeGreaterThan(order.rowsAt);
+  const order = await drawingOrder(page);
+  for (const at of order.react) expect(at).toBeGreaterThan(order.drawnAt);
   expect(order.jobs).toHaveLength(3);
-  for (const at of order.jobs) expect(at).toBeLessThan(order.rowsAt);
+  for (const at of order.jobs) expect(at).toBeLessThan(order.drawnAt);
 
   release();
   await expect(page.getByRole('button', { name: 'Copy link to this board' })).toBeVisible();

@@ -135,6 +135,47 @@ export function recordRequests(page: Page): RequestLog {
   };
 }
 
+/**
+ * For a page drawn before React: notes when `selector` first matches `count` elements, by the page's own
+ * clock (the one Resource Timing uses), and holds the app's own chunk back until the returned release is
+ * called, so that what shows meanwhile is the entry's alone. Call before the page loads.
+ */
+export async function holdAppAndNoteDrawing(page: Page, selector: string, count = 1): Promise<() => void> {
+  await page.addInitScript(
+    ([watched, wanted]) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelectorAll(watched).length < wanted) return;
+        (window as unknown as { drawnAt: number }).drawnAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    },
+    [selector, count] as const,
+  );
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/boot-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** When the page drew (holdAppAndNoteDrawing), and when React's chunk and each AWS job request started, on one clock. */
+export function drawingOrder(page: Page): Promise<{ drawnAt: number; react: number[]; jobs: number[] }> {
+  return page.evaluate(() => {
+    const started = (pattern: RegExp) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => pattern.test(new URL(entry.name).pathname))
+        .map((entry) => entry.startTime);
+    return {
+      drawnAt: (window as unknown as { drawnAt: number }).drawnAt,
+      react: started(/^\/assets\/react-/),
+      jobs: started(/^\/backend\//),
+    };
+  });
+}
+
 /** The value shown for one fact of the job ("App ID", "Region", "Created"…), found by its term. */
 export function fact(page: Page, term: string): Locator {
   return page

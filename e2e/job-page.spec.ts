@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, fact, jobStatus, jobTitle, test } from './fixtures';
+import { drawingOrder, expect, fact, holdAppAndNoteDrawing, jobStatus, jobTitle, test } from './fixtures';
 
 // Only a browser proves it: the production build opens a deep link cold, signs real requests over HTTP and polls until the job ends, in one document.
 test('a deep link opened cold shows the running job, which turns COMPLETED in place', async ({
@@ -51,20 +51,7 @@ test('a job link draws its status before React is fetched; the app then takes ov
   requests,
 }) => {
   const job = await sim.createJob({ steps: [{ status: 'COMPLETED', atMs: 0 }] });
-  // When the status first appears in the DOM, by the page's own clock (the same clock as Resource Timing).
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('[aria-label="Job status"] [data-tone]')) return;
-      (window as unknown as { statusAt: number }).statusAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/boot-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppAndNoteDrawing(page, '[aria-label="Job status"] [data-tone]');
   await page.goto(job.path);
 
   // Drawn while the app's own chunk is held back: the entry alone got credentials, signed, asked and drew.
@@ -74,22 +61,11 @@ test('a job link draws its status before React is fetched; the app then takes ov
     status: await jobStatus(page).boundingBox(),
     heading: await page.getByRole('heading', { level: 1 }).boundingBox(),
   };
-  const order = await page.evaluate(() => {
-    const started = (pattern: RegExp) =>
-      performance
-        .getEntriesByType('resource')
-        .filter((entry) => pattern.test(new URL(entry.name).pathname))
-        .map((entry) => entry.startTime);
-    return {
-      statusAt: (window as unknown as { statusAt: number }).statusAt,
-      react: started(/^\/assets\/react-/),
-      job: started(/^\/backend\//),
-    };
-  });
+  const order = await drawingOrder(page);
   // React's chunk was asked for only after the status was drawn, which came after the job's answer.
-  for (const at of order.react) expect(at).toBeGreaterThan(order.statusAt);
-  expect(order.job).toHaveLength(1);
-  expect(order.job[0]).toBeLessThan(order.statusAt);
+  for (const at of order.react) expect(at).toBeGreaterThan(order.drawnAt);
+  expect(order.jobs).toHaveLength(1);
+  expect(order.jobs[0]).toBeLessThan(order.drawnAt);
 
   release();
   await expect(page.getByText('The job has finished; no more checks.')).toBeVisible();
