@@ -1,5 +1,5 @@
 import './board.css';
-import { lazy, Suspense, useEffect, useRef, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import type { JobClients } from '../../shared/aws/watchedJob';
 import { rememberBoard } from '../../shared/browser/boardMemory';
 import { Link, navigate } from '../../shared/browser/history';
@@ -21,6 +21,7 @@ import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { describeJobQuery } from '../../shared/queries/describeJobQuery';
 import { CopyButton } from '../../shared/ui/CopyButton';
 import { durationNote } from '../../shared/ui/JobEstimate';
+import { LazyShortcutsDialog } from '../../shared/ui/LazyShortcutsDialog';
 import { useNow } from '../../shared/ui/useNow';
 import { useShortcuts } from '../../shared/ui/useShortcuts';
 import { AllDoneNotify } from './AllDoneNotify';
@@ -30,11 +31,6 @@ import { rowStateOf, settledNotice, summarizeBoard } from './boardSummary';
 import { boardIntro, stretchedNote } from './boardText';
 import { useBoardAnnouncements } from './useBoardAnnouncements';
 import { useBoardWatch, type JobResult } from './useBoardWatch';
-
-// Opened with "?" only.
-const ShortcutsDialog = lazy(() =>
-  import('../../shared/ui/ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
-);
 
 /** Jobs past the maximum named in the warning, at most; the rest are counted. */
 export const REFUSED_NAMED = 5;
@@ -110,11 +106,7 @@ export function BoardPage({ search, config, clients }: BoardPageProps) {
         ) : null}
         <AllDoneNotify rows={rows} settled={settled} />
       </div>
-      {shortcutsShown ? (
-        <Suspense fallback={null}>
-          <ShortcutsDialog shortcuts={shortcuts} onClose={() => setShortcutsShown(false)} />
-        </Suspense>
-      ) : null}
+      <LazyShortcutsDialog shown={shortcutsShown} shortcuts={shortcuts} onClose={() => setShortcutsShown(false)} />
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
 import { ConsoleLink } from '../../shared/ui/ConsoleLink';
 import { jobErrorContext } from '../../shared/ui/describeError';
 import { EstimateSlot } from '../../shared/ui/EstimateSlot';
+import { LazyShortcutsDialog } from '../../shared/ui/LazyShortcutsDialog';
 import { useNow } from '../../shared/ui/useNow';
 import { AddToBoard, useAddToBoard } from './AddToBoard';
 import { CliAndRaw } from './CliAndRaw';
@@ -35,11 +36,6 @@ const JobEstimate = lazy(async () => {
     return { default: () => null };
   }
 });
-
-// Opened with "?" only.
-const ShortcutsDialog = lazy(() =>
-  import('../../shared/ui/ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
-);
 
 export interface JobWatchProps {
   jobKey: JobRef;
@@ -123,11 +119,7 @@ export function JobWatch({ jobKey, config, clients, onSignIn, onRegionChange, pa
       {data ? <JobDetails jobKey={jobKey} job={data} clients={clients} now={now} /> : null}
       <ObservedTimeline entries={timeline} now={now} finished={watch.finished} />
       <CliAndRaw jobKey={jobKey} job={data} />
-      {keys.shown ? (
-        <Suspense fallback={null}>
-          <ShortcutsDialog shortcuts={keys.shortcuts} onClose={keys.close} />
-        </Suspense>
-      ) : null}
+      <LazyShortcutsDialog shown={keys.shown} shortcuts={keys.shortcuts} onClose={keys.close} />
     </>
   );
 }
