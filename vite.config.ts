@@ -76,6 +76,7 @@ const DOM_UNIT_TESTS = [
   'src/simulated-aws/userPool.test.ts',
   'src/simulated-aws/node/userPoolOverHttp.test.ts',
   'src/app/longWatch.test.ts',
+  'src/app/takeoverFocus.test.ts',
 ];
 
 /**

@@ -105,8 +105,12 @@ test('a board link draws every row before React is fetched; the app then takes o
   expect(order.jobs).toHaveLength(3);
   for (const at of order.jobs) expect(at).toBeLessThan(order.drawnAt);
 
+  // Someone on the keyboard reaches a row's Remove before the app is here: the app's own Remove keeps focus.
+  const remove = row(page, jobs[2]!.jobId).getByRole('button', { name: /^Remove / });
+  await remove.focus();
   release();
   await expect(page.getByRole('button', { name: 'Copy link to this board' })).toBeVisible();
+  await expect(remove).toBeFocused();
   // The estimate the running row reads arrives in the room held for it: nothing moves.
   await expect(row(page, jobs[0]!.jobId).locator('.estimate__summary')).toBeVisible();
   expect(await boxes()).toEqual(before);

@@ -42,6 +42,8 @@ test('on a 360 px phone screen no page scrolls sideways, and each board row stac
   ];
   const entries = jobs.map((job) => [job.region, job.appId, job.envName, job.jobId].map(encodeURIComponent).join('/'));
   await page.goto(`/watch?${entries.map((entry) => `job=${entry}`).join('&')}`);
+  // The app's own board, not the rows drawn before it: measured while the app replaced them, a row had no box.
+  await expect(page.getByRole('button', { name: 'Copy link to this board' })).toBeVisible();
   for (const job of jobs) {
     const row = page.getByRole('listitem', { name: `Job ${job.jobId}`, exact: true });
     await expect(row.getByText('RUNNING', { exact: true })).toBeVisible({ timeout: 15_000 });

@@ -22,7 +22,7 @@ function shape(node: Node): string {
 
 // The whole app over the rows the entry drew: a page of its own, since the root boot creates stays
 // mounted to the end of the file.
-it('the app takes over a drawn board in place: the same rows in the same markup, no "Loading…" between, one request a row', async () => {
+it('the app takes over a drawn board in place: the same rows in the same markup, no "Loading…" between, focus kept, one request a row', async () => {
   await resetAmplifyAuth();
   const running = addJob({ operation: 'UpdateBackendAPI', steps: [{ status: 'RUNNING', atMs: 0 }] });
   const failed = addJob({ steps: [{ status: 'FAILED', atMs: 0 }], error: 'Schema validation failed' });
@@ -49,6 +49,10 @@ it('the app takes over a drawn board in place: the same rows in the same markup,
     root,
     () => {
       drawn = shape(root.querySelector('article')!);
+      // Someone on the keyboard is on a row's Remove while the app loads.
+      within(root)
+        .getByRole('button', { name: `Remove job ${failed.jobId} from the board` })
+        .focus();
       return import('./boot');
     },
     {
@@ -70,5 +74,8 @@ it('the app takes over a drawn board in place: the same rows in the same markup,
   expect(drawn).toContain(shape(header));
   expect(drawn).toContain(shape(rows));
   expect(shown.every((text) => !text.includes('Loading…'))).toBe(true);
+  // Focus went to the same button in the app's page, not to the page body.
+  const remove = within(rows).getByRole('button', { name: `Remove job ${failed.jobId} from the board` });
+  expect(remove).toHaveFocus();
   expect([running, failed, done].map((job) => getJobRequests(job.jobId))).toEqual([1, 1, 1]);
 });

@@ -9,6 +9,7 @@ import { ConfigErrorPage } from './ConfigErrorPage';
 import { startDeepLinkRequests } from './deepLinkRequests';
 import { createQueryClient, createServices } from './services';
 import type { Started } from './start';
+import { keepFocusThroughTakeover } from './takeoverFocus';
 
 /**
  * The app, after the first status (see start.ts): builds the services on what the page already has
@@ -19,14 +20,14 @@ import type { Started } from './start';
 export async function boot(container: HTMLElement, started: Started): Promise<void> {
   const root = createRoot(container);
   try {
-    await render(root, started);
+    await render(root, container, started);
   } catch (error) {
     root.unmount();
     drawBootError(container, error);
   }
 }
 
-async function render(root: Root, { build, loaded, demoGuide, core, early }: Started): Promise<void> {
+async function render(root: Root, container: HTMLElement, { build, loaded, demoGuide, core, early }: Started): Promise<void> {
   if (loaded.kind === 'invalid') {
     root.render(<ConfigErrorPage problems={loaded.problems} />);
     return;
@@ -46,6 +47,7 @@ async function render(root: Root, { build, loaded, demoGuide, core, early }: Sta
     startDeepLinkRequests(window.location, config, services, queryClient, early),
     preloadPageOf(window.location),
   ]);
+  keepFocusThroughTakeover(container);
   // A transition: the first render yields to the browser every few milliseconds, so an AWS answer
   // that arrives meanwhile is handled at once, not after it.
   startTransition(() => {
