@@ -128,6 +128,9 @@ test('two pages on one job send one stream of GetBackendJob requests; when the p
   const fromBoard = countJobRequests(board, job.jobId);
   await board.goto(boardPath([job]));
   await expect(row(board, job.jobId).getByText('RUNNING', { exact: true })).toBeVisible({ timeout: 30_000 });
+  // The row shows before the app has loaded (and joined the job's election): the second page opens once
+  // the board polls again (only the election's leader polls), as a person's second tab would.
+  await expect.poll(() => fromBoard.count, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
 
   const jobPage = await context.newPage();
   await serveConfig(jobPage, simulatedAccountConfig());
