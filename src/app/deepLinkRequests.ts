@@ -8,13 +8,12 @@ import { TAB_JITTER_SEED } from '../shared/domain/pollingPolicy';
 import { fetchJob, firstLeadOf, joinJobElection, knownInCache } from '../shared/queries/jobPollElections';
 import { jobQueryOptions, seedFirstAnswer } from '../shared/queries/jobQuery';
 import { deepLinkJobs } from './deepLinkJobs';
+import { delay } from './delay';
 import { matchRoute } from './routes';
 import type { AppServices } from './services';
 
 /** How long the first render waits for this tab to be given its jobs' election locks. */
 export const BOOT_LEAD_WAIT_MS = 200;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A job request the page sent before React loaded (the first status): its answer, and when it came. */
 export interface EarlyRequest {

@@ -5,7 +5,7 @@ import { navigate } from '../shared/browser/navigation';
 import { amplifyConsoleUrl, consoleLinkWhere, consoleTarget } from '../shared/domain/amplifyConsole';
 import { boardPath, type BoardJob } from '../shared/domain/boardLink';
 import { showsEstimate } from '../shared/domain/jobEstimate';
-import { isHostingRef, jobPlace } from '../shared/domain/jobRef';
+import { jobPlace, placeName } from '../shared/domain/jobRef';
 import { jobRefPagePath } from '../shared/domain/jobRoutes';
 import { jobDurationText } from '../shared/queries/describeJobQuery';
 import { el } from './dom';
@@ -70,7 +70,7 @@ function row({ ref, job }: FirstBoard['rows'][number], defaultRegion: string, no
         { class: 'board-row__where muted' },
         el('span', { class: 'mono break' }, ref.appId),
         ' / ',
-        el('span', { class: 'mono break' }, isHostingRef(ref) ? ref.branchName : ref.envName),
+        el('span', { class: 'mono break' }, placeName(ref)),
         ` / ${ref.region}`,
       ),
       el(

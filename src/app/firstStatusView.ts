@@ -1,7 +1,6 @@
 import type { WatchedJob } from '../shared/aws/watchedJob';
-import { environmentJobsPath } from '../shared/domain/environmentRoutes';
 import { isHostingRef, type JobRef } from '../shared/domain/jobRef';
-import { branchJobsPath } from '../shared/domain/jobRoutes';
+import { jobPlaceLink } from '../shared/domain/jobRoutes';
 import { jobDurationText } from '../shared/queries/describeJobQuery';
 import { el } from './dom';
 import { badge, breakable, drawFirstPage } from './firstPage';
@@ -20,10 +19,7 @@ export interface FirstStatus {
  * markup and classes, written with plain DOM before React is even loaded.
  */
 export function drawFirstStatus(root: HTMLElement, { ref, job, defaultRegion, demo, now }: FirstStatus): void {
-  const region = ref.region === defaultRegion ? undefined : ref.region;
-  const [place, name, href] = isHostingRef(ref)
-    ? ['branch', ref.branchName, branchJobsPath({ appId: ref.appId, branchName: ref.branchName, region })]
-    : ['environment', ref.envName, environmentJobsPath({ appId: ref.appId, envName: ref.envName, region })];
+  const { place, name, href } = jobPlaceLink(ref, defaultRegion);
   const duration = jobDurationText(job, now);
   drawFirstPage(
     root,

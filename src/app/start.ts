@@ -9,6 +9,7 @@ import { createAwsCore, type AwsCore } from './awsCore';
 import { drawBootError } from './bootError';
 import { deepLinkJobs } from './deepLinkJobs';
 import type { EarlyRequest } from './deepLinkRequests';
+import { delay } from './delay';
 import { DEMO_LEFT_OUT, unregisterLeftoverDemoWorker } from './demoWorker';
 import { drawFirstStatus } from './firstStatusView';
 
@@ -55,8 +56,6 @@ function browserEnvironment(): StartEnvironment {
 }
 
 const BUILD = new URL(import.meta.url).pathname;
-
-const delay = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
 
 /**
  * The page's entry, before React. On a job link it reads the config, gets credentials through

@@ -16,7 +16,7 @@ import {
   type InvalidBoardEntry,
 } from '../../shared/domain/boardLink';
 import { showsEstimate } from '../../shared/domain/jobEstimate';
-import { isHostingRef } from '../../shared/domain/jobRef';
+import { placeName } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { describeJobQuery } from '../../shared/queries/describeJobQuery';
 import { CopyButton } from '../../shared/ui/CopyButton';
@@ -195,8 +195,8 @@ function RefusedJobs({ jobs, defaultRegion }: { jobs: readonly BoardJob[]; defau
               {job.jobId}
             </Link>{' '}
             <span className="muted">
-              (<span className="mono break">{job.appId}</span> /{' '}
-              <span className="mono break">{isHostingRef(job) ? job.branchName : job.envName}</span> / {job.region})
+              (<span className="mono break">{job.appId}</span> / <span className="mono break">{placeName(job)}</span> /{' '}
+              {job.region})
             </span>
           </li>
         ))}

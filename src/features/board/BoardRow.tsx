@@ -2,7 +2,7 @@ import type { JobClients } from '../../shared/aws/watchedJob';
 import { Link } from '../../shared/browser/history';
 import type { AppConfig } from '../../shared/config/appConfig';
 import type { BoardJob } from '../../shared/domain/boardLink';
-import { isHostingRef, jobPlace } from '../../shared/domain/jobRef';
+import { jobPlace, placeName } from '../../shared/domain/jobRef';
 import { jobRefPagePath } from '../../shared/domain/jobRoutes';
 import { describeJobQuery, jobDurationText, type JobQueryProblem } from '../../shared/queries/describeJobQuery';
 import { useLastKnownJob } from '../../shared/queries/useLastKnownJob';
@@ -84,7 +84,6 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
   const duration = data ? jobDurationText(data, fromMemory ? fromMemory.checkedAt : now) : null;
   // A hosting job's error is its failed step and that step's reason: the row names both.
   const jobError = rowJobError(data);
-  const place = isHostingRef(job) ? job.branchName : job.envName;
   return (
     <li className="board-row" aria-label={boardJobName(job)}>
       <div className="board-row__status">
@@ -107,7 +106,7 @@ export function BoardRow({ job, result, config, clients, now, onRemove }: BoardR
           )}
         </p>
         <p className="board-row__where muted">
-          <span className="mono break">{job.appId}</span> / <span className="mono break">{place}</span> / {job.region}
+          <span className="mono break">{job.appId}</span> / <span className="mono break">{placeName(job)}</span> / {job.region}
         </p>
         <p className="board-row__id">
           Job{' '}

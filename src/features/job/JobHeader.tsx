@@ -1,8 +1,7 @@
 import type { Ref } from 'react';
 import { Link } from '../../shared/browser/history';
-import { environmentJobsPath } from '../../shared/domain/environmentRoutes';
 import { isHostingRef, type JobRef } from '../../shared/domain/jobRef';
-import { branchJobsPath } from '../../shared/domain/jobRoutes';
+import { jobPlaceLink } from '../../shared/domain/jobRoutes';
 import { BreakableText } from '../../shared/ui/BreakableText';
 
 export interface JobHeaderProps {
@@ -18,10 +17,7 @@ export interface JobHeaderProps {
  * heading: "Job 7f3c…" for an AmplifyBackend job, "Build 12" for a hosting job.
  */
 export function JobHeader({ jobKey, defaultRegion, headingRef }: JobHeaderProps) {
-  const region = jobKey.region === defaultRegion ? undefined : jobKey.region;
-  const [place, name, href] = isHostingRef(jobKey)
-    ? ['branch', jobKey.branchName, branchJobsPath({ appId: jobKey.appId, branchName: jobKey.branchName, region })]
-    : ['environment', jobKey.envName, environmentJobsPath({ appId: jobKey.appId, envName: jobKey.envName, region })];
+  const { place, name, href } = jobPlaceLink(jobKey, defaultRegion);
   return (
     <header className="job__header">
       <p className="muted">

@@ -1,5 +1,5 @@
 import { hostingLinkProblems, validateId } from './jobIds';
-import { isHostingRef, pickJobRef, sameJobRef, type JobRef } from './jobRef';
+import { isHostingRef, pickJobRef, placeName, sameJobRef, type JobRef } from './jobRef';
 
 /**
  * The jobs a board watches, of both kinds: `job=REGION/APP/ENV/JOB` (AmplifyBackend) and
@@ -30,8 +30,7 @@ export interface BoardLink {
  * `/`, `%`, `&` or `#` in an ID survives (a branch `feature/login` is `feature%2Flogin`).
  */
 export function formatBoardEntry(job: BoardJob): string {
-  const place = isHostingRef(job) ? job.branchName : job.envName;
-  return [job.region, job.appId, place, job.jobId].map(encodeURIComponent).join('/');
+  return [job.region, job.appId, placeName(job), job.jobId].map(encodeURIComponent).join('/');
 }
 
 /** The query parameter a job goes in: `job` (AmplifyBackend) or `build` (Amplify Hosting). */

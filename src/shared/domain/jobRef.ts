@@ -48,7 +48,12 @@ export function pickJobRef(ref: JobRef): JobRef {
     : { region: ref.region, appId: ref.appId, envName: ref.envName, jobId: ref.jobId };
 }
 
+/** The name of where the job lives: its environment's (AmplifyBackend) or its branch's (Amplify Hosting). */
+export function placeName(ref: JobRef): string {
+  return isHostingRef(ref) ? ref.branchName : ref.envName;
+}
+
 /** Where the job lives, in words: "environment staging" or "branch feature/login". */
 export function jobPlace(ref: JobRef): string {
-  return isHostingRef(ref) ? `branch ${ref.branchName}` : `environment ${ref.envName}`;
+  return `${isHostingRef(ref) ? 'branch' : 'environment'} ${placeName(ref)}`;
 }

@@ -1,3 +1,4 @@
+import { environmentJobsPath } from './environmentRoutes';
 import { isHostingRef, type JobRef } from './jobRef';
 
 export interface JobPageParams {
@@ -100,4 +101,18 @@ export function jobRefPagePath(ref: JobRef, defaultRegion: string): string {
   return isHostingRef(ref)
     ? hostingJobPagePath({ appId: ref.appId, branchName: ref.branchName, jobId: ref.jobId, region })
     : jobPagePath({ appId: ref.appId, envName: ref.envName, jobId: ref.jobId, region });
+}
+
+/**
+ * Where a job lives, as its page's header links to it: the kind of place, its name, and its job list
+ * (an environment's or a branch's); the region goes into the link only when it is not the default one.
+ */
+export function jobPlaceLink(
+  ref: JobRef,
+  defaultRegion: string,
+): { place: 'environment' | 'branch'; name: string; href: string } {
+  const region = ref.region === defaultRegion ? undefined : ref.region;
+  return isHostingRef(ref)
+    ? { place: 'branch', name: ref.branchName, href: branchJobsPath({ appId: ref.appId, branchName: ref.branchName, region }) }
+    : { place: 'environment', name: ref.envName, href: environmentJobsPath({ appId: ref.appId, envName: ref.envName, region }) };
 }
